@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Molensloot",
+    products: [
+        .executable(name: "molensloot", targets: ["molensloot"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // Thin SQLite layer: connection, statements, rows, transactions, migrations.
+        .target(name: "Store", dependencies: ["CSQLite"]),
+        // The six-step method as data: records, schema, rules, scoring, exchange.
+        .target(name: "SixSteps", dependencies: ["Store"]),
+        // The command line: parsing and printing only.
+        .executableTarget(name: "molensloot", dependencies: ["SixSteps"]),
+        // Benchmarks of the release binary: `swift run -c release molensloot-bench`.
+        .executableTarget(name: "molensloot-bench", dependencies: ["SixSteps"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "SixStepsTests", dependencies: ["SixSteps"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["molensloot"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,51 @@
+/// What a person did that the roadmap cannot accept, each with the way out.
+public enum DomainError: Error, Equatable, CustomStringConvertible {
+    case unknownRecord(Kind, String)
+    case unknownPhase(journey: String, phase: String, phases: [String])
+    case missingValue(Kind, field: String)
+    case invalidValue(field: String, value: String, expected: String)
+    case invalidSlug(String)
+    case duplicate(Kind, String)
+    case linked(record: String, links: [String])
+    case needed(record: String, by: [String])
+    case dependencyCycle([String])
+    case inconsistent(String)
+    case notEmpty(path: String)
+    case badImport(String)
+
+    public var description: String {
+        switch self {
+        case .unknownRecord(let kind, let ref):
+            return "unknown \(kind.noun) '\(ref)'; see 'molensloot \(kind.noun) list'"
+        case .unknownPhase(let journey, let phase, let phases):
+            let known = phases.isEmpty ? "it has no phases yet" : "its phases are " + phases.joined(separator: ", ")
+            return "journey '\(journey)' has no phase '\(phase)'; \(known)"
+        case .missingValue(let kind, let field):
+            return "a \(kind.noun) needs --\(field.replacingUnderscores); add it to the command"
+        case .invalidValue(let field, let value, let expected):
+            return "--\(field.replacingUnderscores) '\(value)' is not valid: expected \(expected)"
+        case .invalidSlug(let slug):
+            return "'\(slug)' is not a valid slug: use lowercase letters, digits and hyphens, starting with a letter, like 'csat-mor'"
+        case .duplicate(let kind, let slug):
+            return "a \(kind.noun) '\(slug)' already exists; choose another slug or edit that one"
+        case .linked(let record, let links):
+            return "\(record) is linked to \(Self.summary(links)); pass --force to remove it together with these links"
+        case .needed(let record, let records):
+            return "\(record) is needed by \(Self.summary(records)), which cannot exist without it; move or remove those first"
+        case .dependencyCycle(let path):
+            return "that dependency would make a cycle (\(path.joined(separator: " → "))); remove one of these dependencies first"
+        case .inconsistent(let message):
+            return message
+        case .notEmpty(let path):
+            return "\(path) already holds a roadmap; import into a new file with --db NEW.sqlite, or pass --replace to overwrite it"
+        case .badImport(let message):
+            return message
+        }
+    }
+
+    /// Names up to eight records and counts the rest, so the message stays one readable line.
+    static func summary(_ records: [String]) -> String {
+        let shown = records.prefix(8).joined(separator: ", ")
+        return records.count > 8 ? "\(shown) and \(records.count - 8) more" : shown
+    }
+}

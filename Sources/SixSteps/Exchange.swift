@@ -1,0 +1,159 @@
+import Store
+
+/// The whole roadmap as one JSON document: for backups people can read, for moving between
+/// files and for the example roadmaps. Export → import → export gives the identical document.
+/// The audit trail is not part of it: it is the history of one file, not of the roadmap.
+public enum Exchange {
+    public static let format = "molensloot-roadmap"
+    public static let version = 1
+
+    /// Kinds whose records carry their links in the document, and under which keys.
+    static func embeddedLinks(_ kind: Kind) -> [LinkKind] {
+        LinkKind.allCases.filter { $0.from.kind == kind }
+    }
+}
+
+extension RoadmapFile {
+    public func export() throws -> JSON {
+        try read {
+            var document = JSONObject([("format", .string(Exchange.format)), ("version", .int(Int64(Exchange.version)))])
+            document.append("settings", .object(JSONObject(try allSettings().map { ($0.0, JSON.string($0.1)) })))
+            document.append("vision", try vision().map { .object($0.json) } ?? .null)
+            var linksByKind: [LinkKind: [SQLValue: [Link]]] = [:]
+            for link in LinkKind.allCases { linksByKind[link] = try Dictionary(grouping: allLinks(link), by: \.from) }
+            for kind in Kind.creationOrder {
+                let records = try records(kind).map { record -> JSON in
+                    var object = record.json
+                    if kind == .journey {
+                        object.append("phases", .array(try phases(of: record.ref).map { .object($0.json) }))
+                    }
+                    for link in Exchange.embeddedLinks(kind) {
+                        let links = linksByKind[link]?[record.key] ?? []
+                        object.append(link.exportKey, .array(links.map { link in
+                            link.kind == .itemMetric
+                                ? .object(JSONObject([("metric", .string(link.toRef)),
+                                                      ("expected_change", link.expectedChange.map(JSON.double) ?? .null)]))
+                                : .string(link.toRef)
+                        }))
+                    }
+                    return .object(object)
+                }
+                document.append(kind.table, .array(records))
+            }
+            return .object(document)
+        }
+    }
+
+    /// Reads a document into this file in one transaction. The file must hold no roadmap yet
+    /// (the default channels aside), unless `replace`, which removes the current one first.
+    /// Returns the number of records imported.
+    @discardableResult
+    public func importDocument(_ text: String, source: String, replace: Bool) throws -> Int {
+        let document: JSONObject
+        do {
+            guard let object = try JSON.parse(text).object else {
+                throw DomainError.badImport("\(source) is not a Molensloot export: the document is not a JSON object")
+            }
+            document = object
+        } catch let error as JSONError {
+            throw DomainError.badImport("\(source) is not valid JSON: \(error)")
+        }
+        guard document["format"]?.string == Exchange.format else {
+            throw DomainError.badImport("\(source) is not a Molensloot export: \"format\" should be \"\(Exchange.format)\"")
+        }
+        guard let version = document["version"]?.int, version <= Exchange.version else {
+            throw DomainError.badImport("\(source) comes from a newer Molensloot (version \(document["version"]?.serialized() ?? "?")); upgrade molensloot")
+        }
+        let known = Set(["format", "version", "settings", "vision"] + Kind.creationOrder.map(\.table))
+        if let unknown = document.keys.first(where: { !known.contains($0) }) {
+            throw DomainError.badImport("\(source): unknown section \"\(unknown)\"; sections are " + known.sorted().joined(separator: ", "))
+        }
+        return try write {
+            try clear(replace: replace)
+            var count = 0
+            if let settings = document["settings"]?.object {
+                for (key, value) in settings {
+                    guard let setting = Setting(rawValue: key), let text = value.string else {
+                        throw DomainError.badImport("\(source): settings: unknown setting \"\(key)\" or a value that is not text")
+                    }
+                    try connection.run("INSERT INTO settings (key, value) VALUES (?, ?)", [.text(setting.rawValue), .text(text)])
+                }
+            }
+            if let vision = document["vision"]?.object {
+                try store(Vision(text: vision["text"]?.string ?? "", updatedOn: vision["updated_on"]?.string ?? ISODate.today().description))
+            }
+            var dependencies: [Link] = []
+            for kind in Kind.creationOrder {
+                guard let entries = document[kind.table] else { continue }
+                guard let array = entries.array else {
+                    throw DomainError.badImport("\(source): \"\(kind.table)\" should be a list")
+                }
+                for (index, entry) in array.enumerated() {
+                    do {
+                        dependencies += try importRecord(kind, entry)
+                        count += 1
+                    } catch let error as DomainError {
+                        throw DomainError.badImport("\(source): \(kind.table)[\(index)]: \(error)")
+                    }
+                }
+            }
+            for link in dependencies {
+                do { try insertLink(link, audited: false) } catch let error as DomainError {
+                    throw DomainError.badImport("\(source): items: \(error)")
+                }
+            }
+            try audit(action: "import", record: "roadmap", summary: "imported \(count) records from \(source)",
+                      before: nil, after: nil)
+            return count
+        }
+    }
+
+    /// Inserts one record and its links; item dependencies are returned, to be linked once every
+    /// item exists.
+    private func importRecord(_ kind: Kind, _ entry: JSON) throws -> [Link] {
+        guard let object = entry.object else { throw DomainError.badImport("should be an object") }
+        let links = Exchange.embeddedLinks(kind)
+        let allowed = Set([kind.keyColumn] + kind.fields.map(\.name) + links.map(\.exportKey) + (kind == .journey ? ["phases"] : []))
+        if let unknown = object.keys.first(where: { !allowed.contains($0) }) {
+            throw DomainError.badImport("unknown field \"\(unknown)\"")
+        }
+        let record = try insert(Record(kind: kind, json: object), audited: false)
+        if kind == .journey {
+            for (position, phase) in (object["phases"]?.array ?? []).enumerated() {
+                guard let slug = phase["slug"]?.string, let name = phase["name"]?.string else {
+                    throw DomainError.badImport("phases[\(position)] needs a slug and a name")
+                }
+                try validateSlug(slug)
+                try connection.run("INSERT INTO journey_phases (journey, slug, name, position) VALUES (?, ?, ?, ?)",
+                                   [record.key, .text(slug), .text(name), .integer(Int64(position + 1))])
+            }
+        }
+        var later: [Link] = []
+        for linkKind in links {
+            for target in object[linkKind.exportKey]?.array ?? [] {
+                let ref = linkKind == .itemMetric ? target["metric"]?.string : target.string
+                let to = try linkKind.to.kind.parseRef(ref ?? "", field: linkKind.exportKey)
+                guard try linkKind == .itemDependency || exists(linkKind.to.kind, key: to) else {
+                    throw DomainError.unknownRecord(linkKind.to.kind, linkKind.to.kind.ref(to))
+                }
+                let link = Link(kind: linkKind, from: record.key, to: to, expectedChange: target["expected_change"]?.double)
+                if linkKind == .itemDependency { later.append(link) } else { try insertLink(link, audited: false) }
+            }
+        }
+        return later
+    }
+
+    /// Makes room for an import. Without `replace` only a blank file is accepted: one whose sole
+    /// records are channels, which the import then replaces.
+    private func clear(replace: Bool) throws {
+        let tables = Kind.creationOrder.filter { $0 != .channel }.map(\.table) + ["vision"]
+        let filled = try tables.contains { try connection.first("SELECT 1 FROM \($0) LIMIT 1") != nil }
+        if filled && !replace { throw DomainError.notEmpty(path: path) }
+        for link in LinkKind.allCases { try connection.run("DELETE FROM \(link.table)") }
+        for kind in Kind.creationOrder.reversed() { try connection.run("DELETE FROM \(kind.table)") }
+        try connection.run("DELETE FROM journey_phases")
+        try connection.run("DELETE FROM vision")
+        try connection.run("DELETE FROM settings")
+        if filled { try audit(action: "remove", record: "roadmap", summary: "removed the roadmap to replace it", before: nil, after: nil) }
+    }
+}

@@ -1,0 +1,194 @@
+import Store
+
+/// Adding, reading, editing and removing records of any kind, with every rule checked and every
+/// change audited. The SQL is built from the kinds' own column names, never from user text.
+extension RoadmapFile {
+    private func selectSQL(_ kind: Kind) -> String {
+        "SELECT " + ([kind.keyColumn] + kind.fields.map(\.name)).joined(separator: ", ") + " FROM " + kind.table
+    }
+
+    private func record(from row: Row, _ kind: Kind) -> Record {
+        var values: [String: SQLValue] = [:]
+        values.reserveCapacity(kind.fields.count)
+        for (offset, field) in kind.fields.enumerated() { values[field.name] = row[offset + 1] }
+        return Record(kind: kind, key: row[0], values: values)
+    }
+
+    public func record(_ kind: Kind, key: SQLValue) throws -> Record? {
+        try connection.first(selectSQL(kind) + " WHERE \(kind.keyColumn) = ?", [key]).map { record(from: $0, kind) }
+    }
+
+    /// The record a person named, or an error that says it does not exist.
+    public func record(_ kind: Kind, _ ref: String) throws -> Record {
+        let key = try kind.parseRef(ref)
+        guard let found = try record(kind, key: key) else { throw DomainError.unknownRecord(kind, ref) }
+        return found
+    }
+
+    public func exists(_ kind: Kind, key: SQLValue) throws -> Bool {
+        try connection.first("SELECT 1 FROM \(kind.table) WHERE \(kind.keyColumn) = ?", [key]) != nil
+    }
+
+    /// All records of a kind in key order; `filter` keeps those whose fields equal the values.
+    public func records(_ kind: Kind, filter: [String: SQLValue] = [:]) throws -> [Record] {
+        let names = filter.keys.sorted()
+        var sql = selectSQL(kind)
+        if !names.isEmpty {
+            sql += " WHERE " + names.map { filter[$0]?.isNull == true ? "\($0) IS NULL" : "\($0) = ?" }
+                .joined(separator: " AND ")
+        }
+        sql += " ORDER BY \(kind.keyColumn)"
+        let values = names.compactMap { filter[$0] }.filter { !$0.isNull }
+        var result: [Record] = []
+        try connection.forEach(sql, values) { result.append(record(from: $0, kind)) }
+        return result
+    }
+
+    /// Parses command-line text for the named fields; unknown names are a programming error
+    /// upstream, so they are reported like any other invalid option.
+    public func parse(_ kind: Kind, _ input: [String: String]) throws -> [String: SQLValue] {
+        var values: [String: SQLValue] = [:]
+        for (name, text) in input {
+            guard let field = kind.field(name) else {
+                throw DomainError.invalidValue(field: name, value: text, expected: "no such field for a \(kind.noun)")
+            }
+            values[name] = try field.parse(text)
+        }
+        return values
+    }
+
+    /// Adds a record from command-line text. Slug kinds need `slug`; numbered kinds get the next id.
+    @discardableResult
+    public func add(_ kind: Kind, slug: String? = nil, input: [String: String]) throws -> Record {
+        try write {
+            var values = try parse(kind, input)
+            for field in kind.fields where values[field.name] == nil {
+                values[field.name] = field.defaultValue ?? .null
+            }
+            let key: SQLValue
+            if kind.identity == .slug {
+                let slug = slug ?? ""
+                try validateSlug(slug)
+                key = .text(slug)
+            } else {
+                key = .null
+            }
+            return try insert(Record(kind: kind, key: key, values: values))
+        }
+    }
+
+    /// Inserts a record, with its own key when it has one (import) or the next free id.
+    @discardableResult
+    func insert(_ record: Record, audited: Bool = true) throws -> Record {
+        var record = record
+        try complete(&record)
+        try validate(record)
+        if !record.key.isNull, try exists(record.kind, key: record.key) {
+            throw DomainError.duplicate(record.kind, record.ref)
+        }
+        let kind = record.kind
+        let columns = [kind.keyColumn] + kind.fields.map(\.name)
+        let sql = "INSERT INTO \(kind.table) (\(columns.joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        try connection.run(sql, [record.key] + kind.fields.map { record[$0.name] })
+        let stored = Record(kind: kind, key: record.key.isNull ? .integer(connection.lastInsertRowID) : record.key,
+                            values: record.values)
+        if audited {
+            try audit(action: "add", record: stored.ref, summary: "added \(kind.noun) \(stored.label)",
+                      before: nil, after: .object(stored.json))
+        }
+        return stored
+    }
+
+    /// Changes the named fields; an empty text clears an optional field.
+    @discardableResult
+    public func edit(_ kind: Kind, _ ref: String, input: [String: String]) throws -> Record {
+        try write {
+            let before = try record(kind, ref)
+            var after = before
+            for (name, value) in try parse(kind, input) { after.values[name] = value }
+            return try update(before: before, after: after)
+        }
+    }
+
+    /// Writes a changed record. Unchanged records are not written and not logged.
+    @discardableResult
+    func update(before: Record, after: Record) throws -> Record {
+        var after = after
+        try complete(&after)
+        try validate(after)
+        let changed = after.kind.fields.filter { before[$0.name] != after[$0.name] }
+        guard !changed.isEmpty else { return after }
+        let kind = after.kind
+        let sql = "UPDATE \(kind.table) SET " + changed.map { "\($0.name) = ?" }.joined(separator: ", ")
+            + " WHERE \(kind.keyColumn) = ?"
+        try connection.run(sql, changed.map { after[$0.name] } + [after.key])
+        try audit(action: "edit", record: after.ref,
+                  summary: "changed " + changed.map(\.name).joined(separator: ", ") + " of \(kind.noun) \(after.label)",
+                  before: .object(before.json), after: .object(after.json))
+        return after
+    }
+
+    /// Fills what follows from other fields: a finding at a touchpoint is in its journey and phase;
+    /// an item that is done has a done date.
+    private func complete(_ record: inout Record) throws {
+        if record.kind == .finding, let touchpoint = try self.record(.touchpoint, key: record["touchpoint"]) {
+            if record["journey"].isNull { record.values["journey"] = touchpoint["journey"] }
+            if record["phase"].isNull { record.values["phase"] = touchpoint["phase"] }
+        }
+        if record.kind == .item, record["status"] == .text(ItemStatus.done.rawValue), record["done_date"].isNull {
+            record.values["done_date"] = .text(ISODate.today().description)
+        }
+    }
+
+    /// The rules a record must meet before it is stored.
+    func validate(_ record: Record) throws {
+        let kind = record.kind
+        for field in kind.fields {
+            let value = record[field.name]
+            if value.isNull {
+                if field.required { throw DomainError.missingValue(kind, field: field.name) }
+                continue
+            }
+            try field.check(value)
+            switch field.type {
+            case .reference(let target):
+                guard try exists(target, key: value) else { throw DomainError.unknownRecord(target, target.ref(value)) }
+            case .slugList(let target):
+                for slug in (value.string ?? "").split(separator: ",") {
+                    guard try exists(target, key: .text(String(slug))) else {
+                        throw DomainError.unknownRecord(target, String(slug))
+                    }
+                }
+            case .phase:
+                guard let journey = record["journey"].string else {
+                    throw DomainError.inconsistent("--phase needs --journey: a phase belongs to a journey")
+                }
+                let phases = try self.phases(of: journey).map(\.slug)
+                guard phases.contains(value.string ?? "") else {
+                    throw DomainError.unknownPhase(journey: journey, phase: value.string ?? "", phases: phases)
+                }
+            default:
+                break
+            }
+        }
+        try checkRules(record)
+    }
+
+    private func checkRules(_ record: Record) throws {
+        if let touchpoint = try self.record(.touchpoint, key: record["touchpoint"]) {
+            guard touchpoint["journey"] == record["journey"], touchpoint["phase"] == record["phase"] else {
+                throw DomainError.inconsistent(
+                    "\(touchpoint.ref) is in \(touchpoint["journey"].string ?? "")/\(touchpoint["phase"].string ?? ""), "
+                        + "not in \(record["journey"].string ?? "")/\(record["phase"].string ?? ""); "
+                        + "leave out --journey and --phase to take them from the touchpoint")
+            }
+        }
+        for (first, second) in [("start_date", "due_date"), ("start_date", "end_date")] {
+            if let start = record[first].string, let end = record[second].string, end < start {
+                throw DomainError.inconsistent(
+                    "--\(second.replacingUnderscores) \(end) is before --\(first.replacingUnderscores) \(start); swap them or fix one")
+            }
+        }
+    }
+}

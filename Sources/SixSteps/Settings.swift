@@ -1,0 +1,34 @@
+import Store
+
+/// Values kept in the `settings` table: the municipality and the weights of the score.
+public enum Setting: String, CaseIterable, Sendable {
+    case municipality
+    case scoreMethod = "score_method"
+    case weightImpact = "weight_impact"
+    case weightReach = "weight_reach"
+    case weightConfidence = "weight_confidence"
+    case weightEase = "weight_ease"
+    case weightSeverity = "weight_severity"
+    case weightSpearhead = "weight_spearhead"
+}
+
+extension RoadmapFile {
+    public func setting(_ setting: Setting) throws -> String? {
+        try connection.scalar("SELECT value FROM settings WHERE key = ?", [.text(setting.rawValue)]).string
+    }
+
+    public func setSetting(_ setting: Setting, _ value: String) throws {
+        let before = try self.setting(setting)
+        guard before != value else { return }
+        try connection.run(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [.text(setting.rawValue), .text(value)])
+        try audit(action: "set", record: "setting:\(setting.rawValue)",
+                  summary: "set \(setting.rawValue) to \(value)",
+                  before: before.map(JSON.string), after: .string(value))
+    }
+
+    func allSettings() throws -> [(String, String)] {
+        try connection.query("SELECT key, value FROM settings ORDER BY key").map { ($0.string(0), $0.string(1)) }
+    }
+}

@@ -1,0 +1,128 @@
+import Store
+
+/// Where the team stands in the six steps, and what needs attention now.
+public struct StatusReport: Sendable {
+    public enum State: String, Sendable {
+        case empty, started, complete
+    }
+
+    public struct Step: Sendable {
+        public let number: Int
+        public let name: String
+        public let state: State
+        /// What the step holds, in a few words: "3 principles, 2 goals".
+        public let holds: String
+    }
+
+    /// A group of records that need a person's attention, with what to do about them.
+    public struct Attention: Sendable {
+        public let key: String
+        public let message: String
+        public let records: [String]
+    }
+
+    public let municipality: String?
+    public let steps: [Step]
+    public let attention: [Attention]
+
+    public var json: JSONObject {
+        JSONObject([
+            ("municipality", municipality.map(JSON.string) ?? .null),
+            ("steps", .array(steps.map { step in
+                .object(JSONObject([("number", .int(Int64(step.number))), ("name", .string(step.name)),
+                                    ("state", .string(step.state.rawValue)), ("holds", .string(step.holds))]))
+            })),
+            ("attention", .array(attention.map { item in
+                .object(JSONObject([("key", .string(item.key)), ("message", .string(item.message)),
+                                    ("records", .array(item.records.map(JSON.string)))]))
+            })),
+        ])
+    }
+}
+
+extension RoadmapFile {
+    private func count(_ sql: String) throws -> Int { Int(try connection.scalar(sql).int ?? 0) }
+
+    private func refs(_ kind: Kind, _ sql: String) throws -> [String] {
+        try connection.query(sql).map { kind.ref($0[0]) }
+    }
+
+    public func status(today: ISODate = .today()) throws -> StatusReport {
+        try read {
+            func phrase(_ parts: [(Int, String)]) -> String {
+                parts.map { count, plural in
+                    // "1 principles" reads wrong; every plural here ends in a plain "s".
+                    count == 1 && plural.hasSuffix("s") ? "1 \(plural.dropLast())" : "\(count) \(plural)"
+                }.joined(separator: ", ")
+            }
+            func state(_ complete: Bool, _ started: Bool) -> StatusReport.State {
+                complete ? .complete : started ? .started : .empty
+            }
+            let hasVision = try vision() != nil
+            let principles = try count("SELECT count(*) FROM principles")
+            let goals = try count("SELECT count(*) FROM goals")
+            let insights = try count("SELECT count(*) FROM insights")
+            let metrics = try count("SELECT count(*) FROM metrics")
+            let baselined = try count("SELECT count(*) FROM metrics WHERE baseline IS NOT NULL")
+            let journeys = try count("SELECT count(*) FROM journeys")
+            let findings = try count("SELECT count(*) FROM findings")
+            let improve = try count("SELECT count(*) FROM findings WHERE kind = 'improve'")
+            let opportunities = try count("SELECT count(*) FROM opportunities")
+            let spearheads = try count("SELECT count(*) FROM spearheads")
+            let items = try count("SELECT count(*) FROM items WHERE status <> 'dropped'")
+            let done = try count("SELECT count(*) FROM items WHERE status = 'done'")
+            let agreements = try count("SELECT count(*) FROM agreements")
+            let cycles = try count("SELECT count(*) FROM cycles")
+            let measurements = try count("SELECT count(*) FROM measurements")
+
+            let unaddressed = try refs(.finding, """
+                SELECT id FROM findings WHERE kind = 'improve'
+                AND id NOT IN (SELECT finding FROM opportunity_findings) ORDER BY id
+                """)
+            let unplanned = try refs(.opportunity, """
+                SELECT id FROM opportunities WHERE id NOT IN (SELECT opportunity FROM item_opportunities) ORDER BY id
+                """)
+            let unmeasured = try refs(.item, """
+                SELECT id FROM items WHERE status <> 'dropped' AND id NOT IN (SELECT item FROM item_metrics) ORDER BY id
+                """)
+            let overdue = try connection.query(
+                "SELECT id FROM items WHERE status NOT IN ('done', 'dropped') AND due_date < ? ORDER BY due_date, id",
+                [.text(today.description)]).map { Kind.item.ref($0[0]) }
+            let noBaseline = try connection.query("SELECT slug FROM metrics WHERE baseline IS NULL ORDER BY slug")
+                .map { $0.string(0) }
+
+            let steps = [
+                StatusReport.Step(number: 1, name: "Visie aanscherpen", state: state(hasVision && goals > 0, hasVision || principles + goals > 0),
+                                  holds: (hasVision ? "vision set" : "no vision yet") + ", " + phrase([(principles, "principles"), (goals, "goals")])),
+                .init(number: 2, name: "Inzicht in de basics", state: state(insights > 0 && baselined > 0, insights + metrics > 0),
+                      holds: phrase([(insights, "insights"), (metrics, "metrics"), (baselined, "with a baseline")])),
+                .init(number: 3, name: "Inzicht verdiepen", state: state(findings > 0, journeys > 0),
+                      holds: phrase([(journeys, "journeys"), (findings, "findings"), (improve, "to improve")])),
+                .init(number: 4, name: "Verbeterkansen en speerpunten",
+                      state: state(opportunities > 0 && unaddressed.isEmpty, opportunities + spearheads > 0),
+                      holds: phrase([(opportunities, opportunities == 1 ? "opportunity" : "opportunities"), (spearheads, "spearheads")])),
+                .init(number: 5, name: "Roadmap en werkafspraken",
+                      state: state(items > 0 && agreements > 0 && unplanned.isEmpty, items + agreements > 0),
+                      holds: phrase([(items, "roadmap items"), (done, "done"), (agreements, "agreements")])),
+                .init(number: 6, name: "Doorlopend verbeteren", state: state(cycles > 0 && measurements > 0, cycles > 0),
+                      holds: phrase([(cycles, "cycles"), (measurements, "measurements")])),
+            ]
+            let attention = [
+                StatusReport.Attention(key: "findings_without_opportunity",
+                                       message: "findings to improve without an opportunity: link them with 'opportunity link'",
+                                       records: unaddressed),
+                .init(key: "opportunities_without_item",
+                      message: "opportunities without a roadmap item: plan them with 'item link'", records: unplanned),
+                .init(key: "items_without_metric",
+                      message: "roadmap items without a metric: say what they should move with 'item link --metric'",
+                      records: unmeasured),
+                .init(key: "overdue_items", message: "roadmap items past their due date: finish them or move the date",
+                      records: overdue),
+                .init(key: "metrics_without_baseline",
+                      message: "metrics without a baseline: measure the starting point with 'metric edit --baseline'",
+                      records: noBaseline),
+            ].filter { !$0.records.isEmpty }
+            return StatusReport(municipality: try setting(.municipality), steps: steps, attention: attention)
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import CSQLite
+
+/// One open SQLite file. Not shared between threads: every command opens its own.
+public final class Connection {
+    let handle: OpaquePointer
+    public let path: String
+    private var statements: [String: Statement] = [:]
+    private var depth = 0
+
+    public enum Mode: Sendable {
+        /// The file must exist.
+        case readWrite
+        /// The file is created when missing.
+        case create
+        case readOnly
+    }
+
+    public init(path: String, mode: Mode, busyTimeout milliseconds: Int32 = 5_000) throws {
+        self.path = path
+        if mode != .create, !fileExists(path) { throw StoreError.missing(path: path) }
+        var handle: OpaquePointer?
+        let flags: Int32
+        switch mode {
+        case .readWrite: flags = SQLITE_OPEN_READWRITE
+        case .create: flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readOnly: flags = SQLITE_OPEN_READONLY
+        }
+        let code = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let handle else {
+            let error = StoreError.from(code: code, handle: handle, path: path)
+            sqlite3_close_v2(handle)
+            throw error
+        }
+        self.handle = handle
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    func error(_ code: Int32) -> StoreError { StoreError.from(code: code, handle: handle, path: path) }
+
+    /// Runs SQL without parameters, several statements at once; for schema and pragmas.
+    public func execute(_ sql: String) throws {
+        let code = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard code == SQLITE_OK else { throw error(code) }
+    }
+
+    /// Prepared statements are cached by their text: the same SQL is compiled once per process.
+    func statement(_ sql: String) throws -> Statement {
+        if let cached = statements[sql] { return cached }
+        var pointer: OpaquePointer?
+        let code = sqlite3_prepare_v2(handle, sql, -1, &pointer, nil)
+        guard code == SQLITE_OK, let pointer else { throw error(code) }
+        let statement = Statement(handle: pointer, connection: self)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Runs one statement that returns no rows; returns the number of rows it changed.
+    @discardableResult
+    public func run(_ sql: String, _ values: [SQLValue] = []) throws -> Int {
+        let statement = try statement(sql)
+        try statement.bind(values)
+        defer { statement.finish() }
+        while try statement.step() {}
+        return Int(sqlite3_changes(handle))
+    }
+
+    public func query(_ sql: String, _ values: [SQLValue] = []) throws -> [Row] {
+        var rows: [Row] = []
+        try forEach(sql, values) { rows.append($0) }
+        return rows
+    }
+
+    public func forEach(_ sql: String, _ values: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+        let statement = try statement(sql)
+        try statement.bind(values)
+        defer { statement.finish() }
+        while try statement.step() { try body(statement.row()) }
+    }
+
+    public func first(_ sql: String, _ values: [SQLValue] = []) throws -> Row? {
+        let statement = try statement(sql)
+        try statement.bind(values)
+        defer { statement.finish() }
+        return try statement.step() ? statement.row() : nil
+    }
+
+    public func scalar(_ sql: String, _ values: [SQLValue] = []) throws -> SQLValue {
+        try first(sql, values)?[0] ?? .null
+    }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    public enum TransactionKind: Sendable {
+        /// Reads a consistent snapshot.
+        case read
+        /// Takes the write lock at once: a deferred transaction that writes later can fail with
+        /// "busy" immediately, whatever the busy timeout, when another process writes too.
+        case write
+    }
+
+    /// Runs `body` in one transaction; nested calls join the outer one. On error everything is
+    /// rolled back and the first error is rethrown, even when the rollback fails too.
+    public func transaction<T>(_ kind: TransactionKind = .write, _ body: () throws -> T) throws -> T {
+        if depth > 0 {
+            depth += 1
+            defer { depth -= 1 }
+            return try body()
+        }
+        try execute(kind == .write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
+        depth = 1
+        defer { depth = 0 }
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+        do {
+            try execute("COMMIT")
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+        return result
+    }
+
+    public func pragma(_ name: String) throws -> Int64 {
+        try scalar("PRAGMA \(name)").int ?? 0
+    }
+
+    /// Copies the whole database with SQLite's online backup into a new file, written beside the
+    /// target first and renamed into place, so a half-written backup never carries the name.
+    public func backup(to target: String) throws {
+        if fileExists(target) { throw StoreError.exists(path: target) }
+        let temporary = target + ".part"
+        removeFile(temporary)
+        var destination: OpaquePointer?
+        var code = sqlite3_open_v2(temporary, &destination, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
+        guard code == SQLITE_OK, let destination else {
+            let failure = StoreError.from(code: code, handle: destination, path: target)
+            sqlite3_close_v2(destination)
+            throw failure
+        }
+        defer { sqlite3_close_v2(destination) }
+        guard let backup = sqlite3_backup_init(destination, "main", handle, "main") else {
+            let failure = StoreError.from(code: sqlite3_errcode(destination), handle: destination, path: target)
+            removeFile(temporary)
+            throw failure
+        }
+        code = sqlite3_backup_step(backup, -1)
+        sqlite3_backup_finish(backup)
+        guard code == SQLITE_DONE else {
+            removeFile(temporary)
+            throw StoreError.from(code: code, handle: destination, path: target)
+        }
+        // A backup is one self-contained file: no WAL beside it.
+        code = sqlite3_exec(destination, "PRAGMA journal_mode=DELETE", nil, nil, nil)
+        guard code == SQLITE_OK, renameFile(temporary, target) else {
+            removeFile(temporary)
+            throw StoreError.cannotOpen(path: target, reason: "could not write the backup")
+        }
+    }
+}

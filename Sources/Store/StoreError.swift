@@ -1,0 +1,58 @@
+import CSQLite
+
+/// Everything that can go wrong below the domain, phrased for the person at the keyboard.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case missing(path: String)
+    case cannotOpen(path: String, reason: String)
+    case notADatabase(path: String)
+    case foreignDatabase(path: String)
+    case newerSchema(path: String, found: Int, known: Int)
+    case busy(path: String)
+    case readOnly(path: String)
+    case diskFull(path: String)
+    case constraint(String)
+    case sqlite(code: Int32, message: String)
+    case exists(path: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            return "no roadmap at \(path); create one with 'molensloot init' or pass --db PATH"
+        case .cannotOpen(let path, let reason):
+            return "cannot open \(path): \(reason)"
+        case .notADatabase(let path):
+            return "\(path) is not a Molensloot database (not an SQLite file); pass the right file with --db PATH"
+        case .foreignDatabase(let path):
+            return "\(path) is an SQLite file but not a Molensloot roadmap; pass the right file with --db PATH"
+        case .newerSchema(let path, let found, let known):
+            return "\(path) was written by a newer Molensloot (schema \(found), this one knows up to \(known)); "
+                + "upgrade molensloot, the file was left untouched"
+        case .busy(let path):
+            return "\(path) is locked by another process for too long; try again when it has finished"
+        case .readOnly(let path):
+            return "cannot write \(path): the file or its folder is read-only; check its permissions"
+        case .diskFull(let path):
+            return "cannot write \(path): the disk is full; free some space and try again (nothing was changed)"
+        case .constraint(let message):
+            return "refused by the database: \(message)"
+        case .sqlite(let code, let message):
+            return "SQLite error \(code): \(message)"
+        case .exists(let path):
+            return "\(path) already exists; choose another path or remove it first"
+        }
+    }
+
+    /// Turns a failing SQLite call into the error a person can act on.
+    static func from(code: Int32, handle: OpaquePointer?, path: String) -> StoreError {
+        let message = handle.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+        switch code & 0xFF {
+        case SQLITE_BUSY, SQLITE_LOCKED: return .busy(path: path)
+        case SQLITE_READONLY: return .readOnly(path: path)
+        case SQLITE_FULL: return .diskFull(path: path)
+        case SQLITE_NOTADB: return .notADatabase(path: path)
+        case SQLITE_CONSTRAINT: return .constraint(message)
+        case SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: message)
+        default: return .sqlite(code: code, message: message)
+        }
+    }
+}

@@ -1,0 +1,166 @@
+/// A node of the command tree: a group of subcommands, or a command that runs.
+struct Command: Sendable {
+    var name: String
+    var abstract: String
+    var arguments: [Argument] = []
+    var options: [Option] = []
+    var subcommands: [Command] = []
+    var examples: [String] = []
+    var run: (@Sendable (Invocation) throws -> Void)?
+
+    struct Argument: Sendable {
+        var name: String
+        var help: String
+        var isOptional = false
+        var isVariadic = false
+    }
+
+    struct Option: Sendable {
+        var name: String
+        /// Nil for a flag that takes no value.
+        var value: String?
+        var help: String
+
+        static func flag(_ name: String, _ help: String) -> Option { Option(name: name, value: nil, help: help) }
+    }
+
+    func subcommand(_ name: String) -> Command? { subcommands.first { $0.name == name } }
+}
+
+/// Options every command understands.
+enum GlobalOption {
+    static let options: [Command.Option] = [
+        .init(name: "db", value: "path", help: "the roadmap file (default: $MOLENSLOOT_DB, else ./roadmap.sqlite)"),
+        .init(name: "by", value: "name", help: "who makes the change, for the log (default: $USER)"),
+        .flag("help", "show help for this command"),
+    ]
+}
+
+/// A usage mistake: exit code 64, like swift-argument-parser.
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// What the person typed, matched against a command.
+struct Invocation: Sendable {
+    let path: [String]
+    let arguments: [String]
+    let values: [String: [String]]
+    let flags: Set<String>
+    let environment: Environment
+
+    func value(_ name: String) -> String? { values[name]?.last }
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+    func argument(_ index: Int) -> String? { index < arguments.count ? arguments[index] : nil }
+
+    var commandName: String { (["molensloot"] + path).joined(separator: " ") }
+
+    /// The database path: --db, else $MOLENSLOOT_DB, else ./roadmap.sqlite.
+    var databasePath: String { value("db") ?? environment.variable("MOLENSLOOT_DB") ?? "roadmap.sqlite" }
+    var actor: String { value("by") ?? environment.variable("USER") ?? "unknown" }
+}
+
+extension Command {
+    /// Walks the words down the tree and parses what is left against the command found.
+    static func parse(_ words: [String], root: Command, environment: Environment) throws -> (Command, Invocation?) {
+        var command = root
+        var path: [String] = []
+        var rest = words[...]
+        while let word = rest.first, !command.subcommands.isEmpty, !word.hasPrefix("-") {
+            guard let next = command.subcommand(word) else {
+                let known = command.subcommands.map(\.name).joined(separator: ", ")
+                throw UsageError(description: "unknown command '\(word)' for '\((["molensloot"] + path).joined(separator: " "))'; choose one of: \(known)")
+            }
+            command = next
+            path.append(word)
+            rest = rest.dropFirst()
+        }
+        let display = (["molensloot"] + path).joined(separator: " ")
+        let options = command.options + GlobalOption.options
+        var arguments: [String] = []
+        var values: [String: [String]] = [:]
+        var flags: Set<String> = []
+        var onlyArguments = false
+        while let word = rest.popFirst() {
+            if onlyArguments || !word.hasPrefix("-") || word == "-" || isNumber(word) {
+                arguments.append(word)
+                continue
+            }
+            if word == "--" { onlyArguments = true; continue }
+            if word == "-h" { flags.insert("help"); continue }
+            var name = String(word.drop { $0 == "-" })
+            var inline: String?
+            if let equals = name.firstIndex(of: "=") {
+                inline = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            guard let option = options.first(where: { $0.name == name }) else {
+                throw UsageError(description: "unknown option '--\(name)' for '\(display)'; see '\(display) --help'")
+            }
+            if option.value == nil {
+                guard inline == nil else { throw UsageError(description: "--\(name) takes no value; see '\(display) --help'") }
+                flags.insert(name)
+            } else if let value = inline ?? rest.popFirst() {
+                values[name, default: []].append(value)
+            } else {
+                throw UsageError(description: "--\(name) needs a value (<\(option.value ?? "value")>); see '\(display) --help'")
+            }
+        }
+        if flags.contains("help") || (command.run == nil && arguments.isEmpty) { return (command, nil) }
+        guard command.run != nil else {
+            throw UsageError(description: "unknown command '\(arguments[0])' for '\(display)'; see '\(display) --help'")
+        }
+        let required = command.arguments.filter { !$0.isOptional }.count
+        if arguments.count < required {
+            let missing = command.arguments[arguments.count]
+            throw UsageError(description: "'\(display)' needs <\(missing.name)>; see '\(display) --help'")
+        }
+        if !(command.arguments.last?.isVariadic ?? false), arguments.count > command.arguments.count {
+            throw UsageError(description: "unexpected argument '\(arguments[command.arguments.count])' for '\(display)'; "
+                             + "put text with spaces in quotes, see '\(display) --help'")
+        }
+        return (command, Invocation(path: path, arguments: arguments, values: values, flags: flags, environment: environment))
+    }
+
+    /// "-0.5" is a value, not an option.
+    private static func isNumber(_ word: String) -> Bool {
+        word.count > 1 && word.dropFirst().allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
+    }
+
+    func help(path: [String]) -> String {
+        let display = (["molensloot"] + path).joined(separator: " ")
+        var lines = ["OVERVIEW: \(abstract)", ""]
+        var usage = "USAGE: \(display)"
+        if !subcommands.isEmpty && run == nil { usage += " <subcommand>" }
+        for argument in arguments {
+            let word = "<\(argument.name)>" + (argument.isVariadic ? " ..." : "")
+            usage += argument.isOptional ? " [\(word)]" : " \(word)"
+        }
+        if !options.isEmpty { usage += " [options]" }
+        lines.append(usage)
+        func rows(_ pairs: [(String, String)]) -> [String] {
+            let width = min(30, (pairs.map { $0.0.count }.max() ?? 0) + 2)
+            return pairs.map { left, right in
+                let padded = left.count >= width ? left + "  " : left + String(repeating: " ", count: width - left.count)
+                return "  " + padded + right
+            }
+        }
+        if !arguments.isEmpty {
+            lines += ["", "ARGUMENTS:"] + rows(arguments.map { ("<\($0.name)>", $0.help) })
+        }
+        if !subcommands.isEmpty {
+            lines += ["", "SUBCOMMANDS:"] + rows(subcommands.map { ($0.name, $0.abstract) })
+        }
+        let allOptions = options + GlobalOption.options
+        lines += ["", "OPTIONS:"] + rows(allOptions.map { option in
+            ((option.name == "help" ? "-h, " : "") + "--\(option.name)" + (option.value.map { " <\($0)>" } ?? ""), option.help)
+        })
+        if !examples.isEmpty {
+            lines += ["", "EXAMPLES:"] + examples.map { "  " + $0 }
+        }
+        if !subcommands.isEmpty {
+            lines += ["", "See '\(display) <subcommand> --help' for more."]
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The process's surroundings, read through one door so commands stay testable.
+struct Environment: Sendable {
+    func variable(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// Collects what a command prints and writes it in one go: a list of ten thousand findings is
+/// one write, not ten thousand.
+struct Output {
+    private(set) var text = ""
+
+    mutating func line(_ line: String = "") {
+        text += line
+        text += "\n"
+    }
+
+    func flush() { writeAll(text, to: 1) }
+}
+
+func printError(_ message: String) {
+    writeAll("error: \(message)\n", to: 2)
+}
+
+/// Plain `write` on the file descriptor: no shared C `FILE` state, and no partial writes lost.
+private func writeAll(_ text: String, to descriptor: Int32) {
+    var copy = text
+    copy.withUTF8 { buffer in
+        guard var pointer = buffer.baseAddress else { return }
+        var remaining = buffer.count
+        while remaining > 0 {
+            let written = write(descriptor, pointer, remaining)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            pointer += written
+            remaining -= written
+        }
+    }
+}
+
+/// Reads a whole file as UTF-8 text.
+func readTextFile(_ path: String) throws -> String {
+    guard let file = fopen(path, "rb") else {
+        throw CommandError.file("cannot read \(path): \(String(cString: strerror(errno)))")
+    }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = fread(&chunk, 1, chunk.count, file)
+        if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
+        if count < chunk.count { break }
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+        throw CommandError.file("\(path) is not UTF-8 text; save it as UTF-8 and try again")
+    }
+    return text
+}
+
+/// Writes a file beside its target and renames it into place, so it is whole or absent.
+func writeTextFile(_ path: String, _ text: String) throws {
+    let temporary = path + ".part"
+    guard let file = fopen(temporary, "wb") else {
+        throw CommandError.file("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+    var copy = text
+    let written = copy.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
+    let closed = fclose(file)
+    guard written == text.utf8.count, closed == 0, rename(temporary, path) == 0 else {
+        unlink(temporary)
+        throw CommandError.file("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+}
+
+enum CommandError: Error, CustomStringConvertible {
+    case file(String)
+
+    var description: String {
+        switch self {
+        case .file(let message): return message
+        }
+    }
+}

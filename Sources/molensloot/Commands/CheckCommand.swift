@@ -1,0 +1,27 @@
+import SixSteps
+
+/// Integrity of the file and of the rules between records.
+enum CheckCommand {
+    static let command = Command(
+        name: "check", abstract: "Check the file and the links between records; exits 1 when something is wrong.",
+        options: [.json]
+    ) { invocation in
+        let problems = try invocation.openRoadmap().check()
+        if invocation.json {
+            Output.json(.object(JSONObject([("ok", .bool(problems.isEmpty)), ("problems", .array(problems.map { .object($0.json) }))])))
+        } else if problems.isEmpty {
+            Output.print("ok: no problems found")
+        } else {
+            var output = Output()
+            for problem in problems { output.line("\(problem.record): \(problem.message)") }
+            output.line("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
+            output.flush()
+        }
+        if !problems.isEmpty { throw CheckFailed() }
+    }
+
+    /// Reported already; only the exit code is left to set.
+    struct CheckFailed: Error, CustomStringConvertible {
+        var description: String { "the check found problems (listed above)" }
+    }
+}

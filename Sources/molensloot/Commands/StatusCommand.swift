@@ -1,0 +1,35 @@
+import SixSteps
+
+/// The six steps at a glance, and what needs attention.
+enum StatusCommand {
+    static let command = Command(
+        name: "status", abstract: "Show the six steps: what each holds, and what needs attention.",
+        options: [.json]
+    ) { invocation in
+        let report = try invocation.openRoadmap().status()
+        if invocation.json {
+            Output.json(.object(report.json))
+            return
+        }
+        var output = Output()
+        if let municipality = report.municipality { output.line(municipality) ; output.line() }
+        let marks: [StatusReport.State: String] = [.complete: "[x]", .started: "[~]", .empty: "[ ]"]
+        var table = TextTable([.init(title: ""), .init(title: "STEP"), .init(title: "HOLDS", flexible: true)])
+        for step in report.steps {
+            table.add([marks[step.state] ?? "", "\(step.number) \(step.name)", step.holds])
+        }
+        table.render().forEach { output.line($0) }
+        output.line()
+        if report.attention.isEmpty {
+            output.line("Nothing needs attention.")
+        } else {
+            output.line("Needs attention:")
+            for item in report.attention {
+                let shown = item.records.prefix(12).joined(separator: " ") + (item.records.count > 12 ? " … (\(item.records.count))" : "")
+                output.line("- \(item.message):")
+                output.line("    \(shown)")
+            }
+        }
+        output.flush()
+    }
+}
