@@ -144,7 +144,10 @@ extension RoadmapFile {
             path.removeLast()
             return false
         }
-        if try item == dependsOn || reaches(dependsOn) {
+        if item == dependsOn {
+            throw DomainError.dependencyCycle([item, item].map { Kind.item.ref($0) })
+        }
+        if try reaches(dependsOn) {
             throw DomainError.dependencyCycle(([item] + path).map { Kind.item.ref($0) })
         }
     }

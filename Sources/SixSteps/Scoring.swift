@@ -39,6 +39,9 @@ public struct ScoringModel: Sendable, Equatable {
         ("value-effort", ScoringModel(method: .valueEffort, weights: .balanced)),
     ]
 
+    /// What the formula's inputs mean, for the weighted method.
+    public static let scaleNote = "each input scaled to 0–1; ease = 5 − effort; severity is the worst linked finding's"
+
     /// One line that says how the score is computed.
     public var formula: String {
         switch method {
@@ -47,7 +50,7 @@ public struct ScoringModel: Sendable, Equatable {
             return "score = 100 × (\(formatNumber(w.impact))·impact + \(formatNumber(w.reach))·reach + "
                 + "\(formatNumber(w.confidence))·confidence + \(formatNumber(w.ease))·ease + "
                 + "\(formatNumber(w.severity))·severity + \(formatNumber(w.spearhead))·spearhead) ÷ "
-                + "\(formatNumber(w.total)), each input scaled to 0–1 (ease = 5 − effort)"
+                + "\(formatNumber(w.total))"
         case .rice: return "score = reach × impact × confidence ÷ effort"
         case .valueEffort: return "score = impact ÷ effort"
         }

@@ -21,8 +21,18 @@ public struct StatusReport: Sendable {
         public let records: [String]
     }
 
+    /// How far the chain finding → opportunity → item → metric is closed, link by link.
+    public struct ChainLink: Sendable {
+        public let key: String
+        public let records: String
+        public let linkedTo: String
+        public let linked: Int
+        public let total: Int
+    }
+
     public let municipality: String?
     public let steps: [Step]
+    public let chain: [ChainLink]
     public let attention: [Attention]
 
     public var json: JSONObject {
@@ -31,6 +41,10 @@ public struct StatusReport: Sendable {
             ("steps", .array(steps.map { step in
                 .object(JSONObject([("number", .int(Int64(step.number))), ("name", .string(step.name)),
                                     ("state", .string(step.state.rawValue)), ("holds", .string(step.holds))]))
+            })),
+            ("chain", .array(chain.map { link in
+                .object(JSONObject([("key", .string(link.key)), ("linked", .int(Int64(link.linked))),
+                                    ("total", .int(Int64(link.total)))]))
             })),
             ("attention", .array(attention.map { item in
                 .object(JSONObject([("key", .string(item.key)), ("message", .string(item.message)),
@@ -122,7 +136,15 @@ extension RoadmapFile {
                       message: "metrics without a baseline: measure the starting point with 'metric edit --baseline'",
                       records: noBaseline),
             ].filter { !$0.records.isEmpty }
-            return StatusReport(municipality: try setting(.municipality), steps: steps, attention: attention)
+            let chain = [
+                StatusReport.ChainLink(key: "findings_with_opportunity", records: "findings to improve",
+                                       linkedTo: "an opportunity", linked: improve - unaddressed.count, total: improve),
+                .init(key: "opportunities_with_item", records: "opportunities", linkedTo: "a roadmap item",
+                      linked: opportunities - unplanned.count, total: opportunities),
+                .init(key: "items_with_metric", records: "roadmap items", linkedTo: "a metric",
+                      linked: items - unmeasured.count, total: items),
+            ]
+            return StatusReport(municipality: try setting(.municipality), steps: steps, chain: chain, attention: attention)
         }
     }
 }

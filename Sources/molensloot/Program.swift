@@ -40,9 +40,9 @@ enum Program {
             return 0
         }
         do {
-            let (command, invocation) = try Command.parse(words, root: root, environment: Environment())
+            let (command, path, invocation) = try Command.parse(words, root: root, environment: Environment())
             guard let invocation, let run = command.run else {
-                Output.print(command.help(path: helpPath(words)))
+                Output.print(command.help(path: path))
                 return 0
             }
             try run(invocation)
@@ -52,25 +52,14 @@ enum Program {
             return 64
         } catch let error as DomainError {
             printError(error.description)
-            if case .missingValue = error { return 64 }
-            if case .invalidValue = error { return 64 }
-            return 1
+            switch error {
+            case .missingValue, .invalidValue, .invalidSlug: return 64
+            default: return 1
+            }
         } catch {
             printError("\(error)")
             return 1
         }
-    }
-
-    /// The words that name the command whose help is asked for.
-    private static func helpPath(_ words: [String]) -> [String] {
-        var command = root
-        var path: [String] = []
-        for word in words {
-            guard let next = command.subcommand(word) else { break }
-            command = next
-            path.append(word)
-        }
-        return path
     }
 }
 

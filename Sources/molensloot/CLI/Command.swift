@@ -62,11 +62,24 @@ struct Invocation: Sendable {
 
 extension Command {
     /// Walks the words down the tree and parses what is left against the command found.
-    static func parse(_ words: [String], root: Command, environment: Environment) throws -> (Command, Invocation?) {
+    static func parse(_ words: [String], root: Command, environment: Environment) throws
+        -> (command: Command, path: [String], invocation: Invocation?) {
         var command = root
         var path: [String] = []
         var rest = words[...]
-        while let word = rest.first, !command.subcommands.isEmpty, !word.hasPrefix("-") {
+        // Global options may come before the subcommand too: `molensloot --db x.sqlite status`.
+        var leading: [String] = []
+        while let word = rest.first, !command.subcommands.isEmpty {
+            if let option = GlobalOption.options.first(where: { word == "--\($0.name)" || word.hasPrefix("--\($0.name)=") }) {
+                leading.append(word)
+                rest = rest.dropFirst()
+                if option.value != nil, !word.contains("="), let value = rest.first {
+                    leading.append(value)
+                    rest = rest.dropFirst()
+                }
+                continue
+            }
+            if word.hasPrefix("-") { break }
             guard let next = command.subcommand(word) else {
                 let known = command.subcommands.map(\.name).joined(separator: ", ")
                 throw UsageError(description: "unknown command '\(word)' for '\((["molensloot"] + path).joined(separator: " "))'; choose one of: \(known)")
@@ -75,6 +88,7 @@ extension Command {
             path.append(word)
             rest = rest.dropFirst()
         }
+        rest = leading[...] + rest
         let display = (["molensloot"] + path).joined(separator: " ")
         let options = command.options + GlobalOption.options
         var arguments: [String] = []
@@ -106,7 +120,7 @@ extension Command {
                 throw UsageError(description: "--\(name) needs a value (<\(option.value ?? "value")>); see '\(display) --help'")
             }
         }
-        if flags.contains("help") || (command.run == nil && arguments.isEmpty) { return (command, nil) }
+        if flags.contains("help") || (command.run == nil && arguments.isEmpty) { return (command, path, nil) }
         guard command.run != nil else {
             throw UsageError(description: "unknown command '\(arguments[0])' for '\(display)'; see '\(display) --help'")
         }
@@ -119,7 +133,7 @@ extension Command {
             throw UsageError(description: "unexpected argument '\(arguments[command.arguments.count])' for '\(display)'; "
                              + "put text with spaces in quotes, see '\(display) --help'")
         }
-        return (command, Invocation(path: path, arguments: arguments, values: values, flags: flags, environment: environment))
+        return (command, path, Invocation(path: path, arguments: arguments, values: values, flags: flags, environment: environment))
     }
 
     /// "-0.5" is a value, not an option.

@@ -56,6 +56,7 @@ enum OpportunityCommands {
         }
         var output = Output()
         output.line(model.formula)
+        if model.method == .weighted { output.line(ScoringModel.scaleNote) }
         output.line()
         table.render().forEach { output.line($0) }
         output.line()
@@ -100,7 +101,8 @@ enum OpportunityCommands {
             for (name, path) in paths { object.append(name, .double(model.weights[keyPath: path])) }
             Output.json(.object(object))
         } else {
-            Output.print((changed ? "saved; " : "") + "method \(model.method.rawValue)\n" + model.formula)
+            Output.print((changed ? "saved; " : "") + "method \(model.method.rawValue)\n" + model.formula
+                         + (model.method == .weighted ? "\n" + ScoringModel.scaleNote : ""))
         }
     }
 }

@@ -20,6 +20,11 @@ enum StatusCommand {
         }
         table.render().forEach { output.line($0) }
         output.line()
+        output.line("The chain from finding to metric:")
+        var chain = TextTable([.init(title: "RECORDS"), .init(title: "LINKED TO"), .init(title: "DONE", alignRight: true)])
+        for link in report.chain { chain.add([link.records, link.linkedTo, "\(link.linked) of \(link.total)"]) }
+        chain.render().forEach { output.line("  " + $0) }
+        output.line()
         if report.attention.isEmpty {
             output.line("Nothing needs attention.")
         } else {

@@ -1,0 +1,14 @@
+import Store
+
+/// Direct access to a database file for setting up situations the CLI must refuse.
+enum SQLiteFile {
+    static func setUserVersion(_ path: String, _ version: Int) throws {
+        let connection = try Connection(path: path, mode: .readWrite)
+        try connection.execute("PRAGMA journal_mode=DELETE; PRAGMA user_version=\(version)")
+    }
+
+    static func create(_ path: String, sql: String) throws {
+        let connection = try Connection(path: path, mode: .create)
+        try connection.execute(sql)
+    }
+}
