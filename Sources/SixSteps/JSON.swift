@@ -32,8 +32,8 @@ public enum JSON: Sendable, Equatable {
 public struct JSONObject: Sendable, Equatable, Sequence {
     public typealias Element = (key: String, value: JSON)
 
-    // Parallel arrays rather than an array of tuples: `keys` is then free, and the
-    // synthesized storage stays simple to compare.
+    // Parallel arrays rather than an array of tuples: `keys` is then free, and tuples
+    // are not Equatable, so comparing two objects would need an element-wise loop.
     private var keyList: [String]
     private var valueList: [JSON]
     // Small objects (the vast majority) are searched linearly, which is faster than
@@ -274,7 +274,7 @@ private struct ParseFailure: Error {
     let message: String
 }
 
-private enum Byte {
+private enum JSONByte {
     static let quote = UInt8(ascii: "\"")
     static let backslash = UInt8(ascii: "\\")
     static let slash = UInt8(ascii: "/")
@@ -337,11 +337,11 @@ private struct JSONParser {
                 throw ParseFailure(offset: position, message: kinds.isEmpty ? "unexpected end of input, expected a JSON value" : "unexpected end of input, expected a value")
             }
             switch bytes[position] {
-            case Byte.openBrace:
+            case JSONByte.openBrace:
                 guard kinds.count < JSON.maximumDepth else { throw tooDeep() }
                 position += 1
                 skipWhitespace()
-                if position < end, bytes[position] == Byte.closeBrace {
+                if position < end, bytes[position] == JSONByte.closeBrace {
                     position += 1
                     value = .object(JSONObject())
                 } else {
@@ -352,11 +352,11 @@ private struct JSONParser {
                     pendingKeys.append(key)
                     continue parsing
                 }
-            case Byte.openBracket:
+            case JSONByte.openBracket:
                 guard kinds.count < JSON.maximumDepth else { throw tooDeep() }
                 position += 1
                 skipWhitespace()
-                if position < end, bytes[position] == Byte.closeBracket {
+                if position < end, bytes[position] == JSONByte.closeBracket {
                     position += 1
                     value = .array([])
                 } else {
@@ -364,17 +364,17 @@ private struct JSONParser {
                     arrays.append([])
                     continue parsing
                 }
-            case Byte.quote:
+            case JSONByte.quote:
                 value = .string(try parseString())
-            case Byte.minus, Byte.zero...Byte.nine:
+            case JSONByte.minus, JSONByte.zero...JSONByte.nine:
                 value = try parseNumber()
-            case Byte.lowerT:
+            case JSONByte.lowerT:
                 try expectLiteral("true")
                 value = .bool(true)
-            case Byte.lowerF:
+            case JSONByte.lowerF:
                 try expectLiteral("false")
                 value = .bool(false)
-            case Byte.lowerN:
+            case JSONByte.lowerN:
                 try expectLiteral("null")
                 value = .null
             default:
@@ -399,17 +399,17 @@ private struct JSONParser {
                         throw ParseFailure(offset: position, message: "unexpected end of input, expected ',' or '}' after an object member")
                     }
                     switch bytes[position] {
-                    case Byte.comma:
+                    case JSONByte.comma:
                         let commaOffset = position
                         position += 1
                         skipWhitespace()
-                        if position < end, bytes[position] == Byte.closeBrace {
+                        if position < end, bytes[position] == JSONByte.closeBrace {
                             throw ParseFailure(offset: commaOffset, message: "trailing comma before '}'")
                         }
                         let nextKey = try parseKey(in: objects[objects.count - 1], afterComma: true)
                         pendingKeys.append(nextKey)
                         continue parsing
-                    case Byte.closeBrace:
+                    case JSONByte.closeBrace:
                         position += 1
                         kinds.removeLast()
                         value = .object(objects.removeLast())
@@ -423,15 +423,15 @@ private struct JSONParser {
                         throw ParseFailure(offset: position, message: "unexpected end of input, expected ',' or ']' after an array element")
                     }
                     switch bytes[position] {
-                    case Byte.comma:
+                    case JSONByte.comma:
                         let commaOffset = position
                         position += 1
                         skipWhitespace()
-                        if position < end, bytes[position] == Byte.closeBracket {
+                        if position < end, bytes[position] == JSONByte.closeBracket {
                             throw ParseFailure(offset: commaOffset, message: "trailing comma before ']'")
                         }
                         continue parsing
-                    case Byte.closeBracket:
+                    case JSONByte.closeBracket:
                         position += 1
                         kinds.removeLast()
                         value = .array(arrays.removeLast())
@@ -452,7 +452,7 @@ private struct JSONParser {
         guard position < end else {
             throw ParseFailure(offset: position, message: "unexpected end of input, expected an object key")
         }
-        guard bytes[position] == Byte.quote else {
+        guard bytes[position] == JSONByte.quote else {
             let context = afterComma ? "after ','" : "after '{'"
             throw ParseFailure(offset: position, message: "expected a string key \(context), found \(describeCharacter(at: position))")
         }
@@ -462,7 +462,7 @@ private struct JSONParser {
             throw ParseFailure(offset: keyOffset, message: "duplicate key \"\(escapedForMessage(key))\"")
         }
         skipWhitespace()
-        guard position < end, bytes[position] == Byte.colon else {
+        guard position < end, bytes[position] == JSONByte.colon else {
             throw ParseFailure(offset: position, message: position < end ? "expected ':' after an object key, found \(describeCharacter(at: position))" : "unexpected end of input, expected ':' after an object key")
         }
         position += 1
@@ -473,7 +473,7 @@ private struct JSONParser {
     private mutating func skipWhitespace() {
         while position < end {
             switch bytes[position] {
-            case Byte.space, Byte.newline, Byte.carriageReturn, Byte.tab:
+            case JSONByte.space, JSONByte.newline, JSONByte.carriageReturn, JSONByte.tab:
                 position += 1
             default:
                 return
@@ -507,12 +507,12 @@ private struct JSONParser {
         // Most strings have no escapes: find the closing quote and decode the bytes in one go.
         while position < end {
             let byte = bytes[position]
-            if byte == Byte.quote {
+            if byte == JSONByte.quote {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<position]), as: UTF8.self)
                 position += 1
                 return text
             }
-            if byte == Byte.backslash {
+            if byte == JSONByte.backslash {
                 return try parseEscapedString(openingQuote: openingQuote, contentStart: contentStart)
             }
             if byte < 0x20 {
@@ -530,10 +530,10 @@ private struct JSONParser {
         while position < end {
             let byte = bytes[position]
             switch byte {
-            case Byte.quote:
+            case JSONByte.quote:
                 position += 1
                 return String(decoding: buffer, as: UTF8.self)
-            case Byte.backslash:
+            case JSONByte.backslash:
                 try parseEscape(into: &buffer)
             case 0..<0x20:
                 throw controlCharacter(byte)
@@ -554,21 +554,21 @@ private struct JSONParser {
         let kind = bytes[position + 1]
         position += 2
         switch kind {
-        case Byte.quote: buffer.append(Byte.quote)
-        case Byte.backslash: buffer.append(Byte.backslash)
-        case Byte.slash: buffer.append(Byte.slash)
-        case Byte.lowerB: buffer.append(0x08)
-        case Byte.lowerF: buffer.append(0x0C)
-        case Byte.lowerN: buffer.append(Byte.newline)
-        case Byte.lowerR: buffer.append(Byte.carriageReturn)
-        case Byte.lowerT: buffer.append(Byte.tab)
-        case Byte.lowerU:
+        case JSONByte.quote: buffer.append(JSONByte.quote)
+        case JSONByte.backslash: buffer.append(JSONByte.backslash)
+        case JSONByte.slash: buffer.append(JSONByte.slash)
+        case JSONByte.lowerB: buffer.append(0x08)
+        case JSONByte.lowerF: buffer.append(0x0C)
+        case JSONByte.lowerN: buffer.append(JSONByte.newline)
+        case JSONByte.lowerR: buffer.append(JSONByte.carriageReturn)
+        case JSONByte.lowerT: buffer.append(JSONByte.tab)
+        case JSONByte.lowerU:
             let unit = try parseHex4(escapeStart: escapeStart)
             var scalarValue = UInt32(unit)
             switch unit {
             case 0xD800...0xDBFF:
                 // A high surrogate is only meaningful together with the low one that follows.
-                guard position + 1 < end, bytes[position] == Byte.backslash, bytes[position + 1] == Byte.lowerU else {
+                guard position + 1 < end, bytes[position] == JSONByte.backslash, bytes[position + 1] == JSONByte.lowerU else {
                     throw loneSurrogate(unit, at: escapeStart)
                 }
                 let lowStart = position
@@ -578,11 +578,10 @@ private struct JSONParser {
                     throw loneSurrogate(unit, at: escapeStart)
                 }
                 scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-            case 0xDC00...0xDFFF:
-                throw loneSurrogate(unit, at: escapeStart)
             default:
                 break
             }
+            // Fails exactly for a low surrogate that had no high one before it.
             guard let scalar = Unicode.Scalar(scalarValue) else {
                 throw loneSurrogate(unit, at: escapeStart)
             }
@@ -614,11 +613,11 @@ private struct JSONParser {
     }
 
     private func loneSurrogate(_ unit: UInt16, at offset: Int) -> ParseFailure {
-        ParseFailure(offset: offset, message: "lone surrogate \\u\(hex4(UInt32(unit))) in string")
+        ParseFailure(offset: offset, message: "lone surrogate \\u\(jsonHex4(UInt32(unit))) in string")
     }
 
     private func controlCharacter(_ byte: UInt8) -> ParseFailure {
-        ParseFailure(offset: position, message: "unescaped control character U+\(hex4(UInt32(byte))) in string")
+        ParseFailure(offset: position, message: "unescaped control character U+\(jsonHex4(UInt32(byte))) in string")
     }
 
     // MARK: Numbers
@@ -626,13 +625,13 @@ private struct JSONParser {
     private mutating func parseNumber() throws(ParseFailure) -> JSON {
         let numberStart = position
         var isInteger = true
-        if bytes[position] == Byte.minus {
+        if bytes[position] == JSONByte.minus {
             position += 1
         }
         guard position < end, isDigit(bytes[position]) else {
             throw ParseFailure(offset: position, message: "expected a digit after '-'")
         }
-        if bytes[position] == Byte.zero {
+        if bytes[position] == JSONByte.zero {
             position += 1
             if position < end, isDigit(bytes[position]) {
                 throw ParseFailure(offset: numberStart, message: "leading zeros are not allowed in numbers")
@@ -640,7 +639,7 @@ private struct JSONParser {
         } else {
             skipDigits()
         }
-        if position < end, bytes[position] == Byte.dot {
+        if position < end, bytes[position] == JSONByte.dot {
             isInteger = false
             position += 1
             guard position < end, isDigit(bytes[position]) else {
@@ -648,10 +647,10 @@ private struct JSONParser {
             }
             skipDigits()
         }
-        if position < end, bytes[position] == Byte.lowerE || bytes[position] == Byte.upperE {
+        if position < end, bytes[position] == JSONByte.lowerE || bytes[position] == JSONByte.upperE {
             isInteger = false
             position += 1
-            if position < end, bytes[position] == Byte.plus || bytes[position] == Byte.minus {
+            if position < end, bytes[position] == JSONByte.plus || bytes[position] == JSONByte.minus {
                 position += 1
             }
             guard position < end, isDigit(bytes[position]) else {
@@ -674,12 +673,12 @@ private struct JSONParser {
     /// Nil when the digits do not fit in `Int64`; the caller then falls back to `Double`.
     private func integerValue(_ token: UnsafeBufferPointer<UInt8>) -> Int64? {
         var index = 0
-        let negative = token[0] == Byte.minus
+        let negative = token[0] == JSONByte.minus
         if negative { index = 1 }
         // Accumulating negatively reaches Int64.min, which has no positive counterpart.
         var value: Int64 = 0
         while index < token.count {
-            let digit = Int64(token[index] &- Byte.zero)
+            let digit = Int64(token[index] &- JSONByte.zero)
             let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
             let (next, overflowB) = shifted.subtractingReportingOverflow(digit)
             if overflowA || overflowB { return nil }
@@ -693,7 +692,7 @@ private struct JSONParser {
 
     @inline(__always)
     private func isDigit(_ byte: UInt8) -> Bool {
-        byte &- Byte.zero < 10
+        byte &- JSONByte.zero < 10
     }
 
     @inline(__always)
@@ -712,13 +711,13 @@ private struct JSONParser {
             return "'\(Character(Unicode.Scalar(byte)))'"
         }
         if byte < 0x80 {
-            return "U+\(hex4(UInt32(byte)))"
+            return "U+\(jsonHex4(UInt32(byte)))"
         }
         // A multi-byte character: decode just it for the message.
         var iterator = UnsafeBufferPointer(rebasing: bytes[offset..<end]).makeIterator()
         var decoder = UTF8()
         if case .scalarValue(let scalar) = decoder.decode(&iterator) {
-            return "'\(Character(scalar))' (U+\(hex4(scalar.value)))"
+            return "'\(Character(scalar))' (U+\(jsonHex4(scalar.value)))"
         }
         return "byte 0x\(String(byte, radix: 16, uppercase: true))"
     }
@@ -734,7 +733,7 @@ private struct JSONParser {
         if case .scalarValue(let scalar) = decoder.decode(&iterator), scalar.value >= 0x20 {
             return String(Character(scalar))
         }
-        return "U+\(hex4(UInt32(byte)))"
+        return "U+\(jsonHex4(UInt32(byte)))"
     }
 
     private func escapedForMessage(_ key: String) -> String {
@@ -750,11 +749,11 @@ private struct JSONParser {
         var index = start
         while index < offset {
             let byte = bytes[index]
-            if byte == Byte.newline {
+            if byte == JSONByte.newline {
                 line += 1
                 lineStart = index + 1
-            } else if byte == Byte.carriageReturn {
-                if index + 1 < end, bytes[index + 1] == Byte.newline {
+            } else if byte == JSONByte.carriageReturn {
+                if index + 1 < end, bytes[index + 1] == JSONByte.newline {
                     // The LF that follows ends this line.
                 } else {
                     line += 1
@@ -769,7 +768,7 @@ private struct JSONParser {
     }
 }
 
-private func hex4(_ value: UInt32) -> String {
+private func jsonHex4(_ value: UInt32) -> String {
     let digits = String(value, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }
@@ -846,40 +845,40 @@ private struct JSONWriter {
                 appendASCII("[]")
                 return
             }
-            bytes.append(Byte.openBracket)
+            bytes.append(JSONByte.openBracket)
             var first = true
             for element in elements {
                 if first {
                     first = false
                 } else {
-                    bytes.append(Byte.comma)
+                    bytes.append(JSONByte.comma)
                 }
                 if pretty { newline(depth: depth + 1) }
                 write(element, depth: depth + 1)
             }
             if pretty { newline(depth: depth) }
-            bytes.append(Byte.closeBracket)
+            bytes.append(JSONByte.closeBracket)
         case .object(let members):
             guard !members.isEmpty else {
                 appendASCII("{}")
                 return
             }
-            bytes.append(Byte.openBrace)
+            bytes.append(JSONByte.openBrace)
             var first = true
             for member in members {
                 if first {
                     first = false
                 } else {
-                    bytes.append(Byte.comma)
+                    bytes.append(JSONByte.comma)
                 }
                 if pretty { newline(depth: depth + 1) }
                 appendQuoted(member.key)
-                bytes.append(Byte.colon)
-                if pretty { bytes.append(Byte.space) }
+                bytes.append(JSONByte.colon)
+                if pretty { bytes.append(JSONByte.space) }
                 write(member.value, depth: depth + 1)
             }
             if pretty { newline(depth: depth) }
-            bytes.append(Byte.closeBrace)
+            bytes.append(JSONByte.closeBrace)
         }
     }
 
@@ -889,10 +888,10 @@ private struct JSONWriter {
     }
 
     private mutating func newline(depth: Int) {
-        bytes.append(Byte.newline)
+        bytes.append(JSONByte.newline)
         let width = depth * 2
         while indentation.count < width {
-            indentation.append(Byte.space)
+            indentation.append(JSONByte.space)
         }
         indentation.withUnsafeBufferPointer { spaces in
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[0..<width]))
@@ -908,12 +907,12 @@ private struct JSONWriter {
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {
                 count += 1
-                buffer[24 - count] = Byte.zero + UInt8(truncatingIfNeeded: magnitude % 10)
+                buffer[24 - count] = JSONByte.zero + UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             } while magnitude != 0
         }
         if number < 0 {
-            bytes.append(Byte.minus)
+            bytes.append(JSONByte.minus)
         }
         withUnsafeBytes(of: &digits) { buffer in
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
@@ -929,26 +928,15 @@ private struct JSONWriter {
             appendASCII("null")
             return
         }
-        var hasMarker = false
-        for byte in number.description.utf8 {
-            if byte == Byte.dot || byte == Byte.lowerE || byte == Byte.upperE {
-                hasMarker = true
-            }
-            bytes.append(byte)
-        }
-        if !hasMarker {
-            // Not produced by the current standard library, but without a marker the value
-            // would come back as `.int`, breaking the round trip.
-            appendASCII(".0")
-        }
+        bytes.append(contentsOf: number.description.utf8)
     }
 
     private mutating func appendQuoted(_ text: String) {
-        bytes.append(Byte.quote)
+        bytes.append(JSONByte.quote)
         var text = text
         // Native strings are contiguous already, so this does not copy in practice.
         text.withUTF8 { appendEscaped($0) }
-        bytes.append(Byte.quote)
+        bytes.append(JSONByte.quote)
     }
 
     /// Only `"`, `\` and control characters are escaped; everything else goes out as
@@ -957,17 +945,17 @@ private struct JSONWriter {
         var runStart = 0
         for index in source.indices {
             let byte = source[index]
-            guard byte < 0x20 || byte == Byte.quote || byte == Byte.backslash else { continue }
+            guard byte < 0x20 || byte == JSONByte.quote || byte == JSONByte.backslash else { continue }
             if runStart < index {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
             }
             runStart = index + 1
             switch byte {
-            case Byte.quote: appendASCII("\\\"")
-            case Byte.backslash: appendASCII("\\\\")
-            case Byte.newline: appendASCII("\\n")
-            case Byte.tab: appendASCII("\\t")
-            case Byte.carriageReturn: appendASCII("\\r")
+            case JSONByte.quote: appendASCII("\\\"")
+            case JSONByte.backslash: appendASCII("\\\\")
+            case JSONByte.newline: appendASCII("\\n")
+            case JSONByte.tab: appendASCII("\\t")
+            case JSONByte.carriageReturn: appendASCII("\\r")
             case 0x08: appendASCII("\\b")
             case 0x0C: appendASCII("\\f")
             default:
@@ -982,7 +970,7 @@ private struct JSONWriter {
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? Byte.zero + value : UInt8(ascii: "a") + value - 10
+        value < 10 ? JSONByte.zero + value : UInt8(ascii: "a") + value - 10
     }
 
     /// Escapes a string for use inside an error message.

@@ -24,7 +24,7 @@ public struct Record: Sendable, Equatable {
     /// every field in the kind's order; references as refs people can read, flags as booleans.
     public var json: JSONObject {
         var object = JSONObject()
-        object.append(kind.keyColumn, kind.identity == .slug ? .string(ref) : .string(ref))
+        object.append(kind.keyColumn, .string(ref))
         for field in kind.fields {
             object.append(field.name, Record.json(self[field.name], field))
         }
