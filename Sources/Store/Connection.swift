@@ -50,13 +50,15 @@ public final class Connection {
     }
 
     /// Prepared statements are cached by their text: the same SQL is compiled once per process.
+    /// A cached statement that is still being stepped (the same query run inside its own loop)
+    /// is not handed out again: that would restart the outer loop.
     func statement(_ sql: String) throws -> Statement {
-        if let cached = statements[sql] { return cached }
+        if let cached = statements[sql], sqlite3_stmt_busy(cached.handle) == 0 { return cached }
         var pointer: OpaquePointer?
         let code = sqlite3_prepare_v2(handle, sql, -1, &pointer, nil)
         guard code == SQLITE_OK, let pointer else { throw error(code) }
         let statement = Statement(handle: pointer, connection: self)
-        statements[sql] = statement
+        if statements[sql] == nil { statements[sql] = statement }
         return statement
     }
 
@@ -106,6 +108,7 @@ public final class Connection {
 
     /// Runs `body` in one transaction; nested calls join the outer one. On error everything is
     /// rolled back and the first error is rethrown, even when the rollback fails too.
+    @discardableResult
     public func transaction<T>(_ kind: TransactionKind = .write, _ body: () throws -> T) throws -> T {
         if depth > 0 {
             depth += 1
@@ -136,11 +139,12 @@ public final class Connection {
     }
 
     /// Copies the whole database with SQLite's online backup into a new file, written beside the
-    /// target first and renamed into place, so a half-written backup never carries the name.
+    /// target first and linked into place, so a half-written backup never carries the name and an
+    /// existing file is never overwritten.
     public func backup(to target: String) throws {
         if fileExists(target) { throw StoreError.exists(path: target) }
-        let temporary = target + ".part"
-        removeFile(temporary)
+        let temporary = target + ".part-\(processID())"
+        if fileExists(temporary) { throw StoreError.exists(path: temporary) }
         var destination: OpaquePointer?
         var code = sqlite3_open_v2(temporary, &destination, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
         guard code == SQLITE_OK, let destination else {
@@ -162,9 +166,12 @@ public final class Connection {
         }
         // A backup is one self-contained file: no WAL beside it.
         code = sqlite3_exec(destination, "PRAGMA journal_mode=DELETE", nil, nil, nil)
-        guard code == SQLITE_OK, renameFile(temporary, target) else {
+        guard code == SQLITE_OK else {
             removeFile(temporary)
             throw StoreError.cannotOpen(path: target, reason: "could not write the backup")
         }
+        let placed = linkFile(temporary, target)
+        removeFile(temporary)
+        guard placed else { throw StoreError.exists(path: target) }
     }
 }

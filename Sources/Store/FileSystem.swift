@@ -17,4 +17,7 @@ public func fileSize(_ path: String) -> Int? {
 
 public func removeFile(_ path: String) { unlink(path) }
 
-func renameFile(_ from: String, _ to: String) -> Bool { rename(from, to) == 0 }
+/// A hard link fails when `to` exists, which makes "create only if absent" atomic.
+func linkFile(_ from: String, _ to: String) -> Bool { link(from, to) == 0 }
+
+func processID() -> Int32 { getpid() }

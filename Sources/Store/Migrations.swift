@@ -28,17 +28,15 @@ extension Connection {
     /// WAL and foreign keys and applies the migrations it lacks in one transaction. A file that is
     /// not ours, or comes from a newer version, is refused untouched.
     public func prepare(for schema: Schema, allowCreate: Bool) throws {
-        let applicationID: Int64
-        let found: Int
-        do {
-            applicationID = try pragma("application_id")
-            found = Int(try pragma("user_version"))
-        } catch StoreError.sqlite(let code, _) where code == 26 {
-            throw StoreError.notADatabase(path: path)
-        }
+        let applicationID = try pragma("application_id")
+        let found = Int(try pragma("user_version"))
         let isEmpty = try scalar("SELECT count(*) FROM sqlite_schema").int == 0
-        if isEmpty && !allowCreate { throw StoreError.foreignDatabase(path: path) }
-        if !isEmpty && applicationID != Int64(schema.applicationID) { throw StoreError.foreignDatabase(path: path) }
+        let ours = applicationID == Int64(schema.applicationID)
+        // An empty file is only taken when it is new: no version, and no other application's id.
+        if isEmpty && (!allowCreate || found != 0 || (applicationID != 0 && !ours)) {
+            throw StoreError.foreignDatabase(path: path)
+        }
+        if !isEmpty && !ours { throw StoreError.foreignDatabase(path: path) }
         if found > schema.version {
             throw StoreError.newerSchema(path: path, found: found, known: schema.version)
         }
@@ -48,8 +46,13 @@ extension Connection {
         }
         guard found < schema.version else { return }
         try transaction {
+            // Another process may have migrated the file while this one waited for the lock.
+            let current = Int(try pragma("user_version"))
+            if current > schema.version {
+                throw StoreError.newerSchema(path: path, found: current, known: schema.version)
+            }
             if isEmpty { try execute("PRAGMA application_id=\(schema.applicationID)") }
-            for migration in schema.migrations where migration.version > found {
+            for migration in schema.migrations where migration.version > current {
                 try execute(migration.sql)
             }
             try execute("PRAGMA user_version=\(schema.version)")
