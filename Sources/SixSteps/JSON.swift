@@ -39,7 +39,7 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     // Small objects (the vast majority) are searched linearly, which is faster than
     // hashing and costs no allocation; the index only exists past this size.
     private var index: [String: Int]?
-    private static let indexThreshold = 12
+    private static let indexThreshold = 32
 
     public init() {
         keyList = []
@@ -775,6 +775,29 @@ private func jsonHex4(_ value: UInt32) -> String {
 
 // MARK: - Serialization
 
+/// Writes a top-level array of objects that share their keys, one at a time, with exactly the
+/// output of `JSON.array(...).serialized(pretty:)`: for lists of thousands of records, without a
+/// tree of `JSON` values in between.
+public struct JSONListWriter {
+    private var writer: JSONWriter
+    private var count = 0
+
+    public init(pretty: Bool, capacity: Int = 1 << 16) {
+        writer = JSONWriter(pretty: pretty, capacity: capacity)
+    }
+
+    public mutating func append(keys: [String], values: [JSON]) {
+        writer.beginElement(first: count == 0)
+        writer.writeObject(keys: keys, values: values, depth: 1)
+        count += 1
+    }
+
+    public mutating func finish() -> String {
+        writer.endArray(empty: count == 0)
+        return writer.finish()
+    }
+}
+
 extension JSON {
     /// The compact form has no whitespace at all. The pretty form indents by two spaces,
     /// puts one member or element per line, writes empty containers as `{}` and `[]`, and
@@ -812,7 +835,7 @@ extension JSON {
 /// Writes UTF-8 into a byte buffer and makes one `String` at the end. Appending bytes is
 /// several times cheaper than appending many short `String`s, which matters when a few
 /// hundred thousand records are written in one go.
-private struct JSONWriter {
+struct JSONWriter {
     private var bytes: [UInt8] = []
     private let pretty: Bool
     private var indentation: [UInt8] = []
@@ -859,27 +882,42 @@ private struct JSONWriter {
             if pretty { newline(depth: depth) }
             bytes.append(JSONByte.closeBracket)
         case .object(let members):
-            guard !members.isEmpty else {
-                appendASCII("{}")
-                return
-            }
-            bytes.append(JSONByte.openBrace)
-            var first = true
-            for member in members {
-                if first {
-                    first = false
-                } else {
-                    bytes.append(JSONByte.comma)
-                }
-                if pretty { newline(depth: depth + 1) }
-                appendQuoted(member.key)
-                bytes.append(JSONByte.colon)
-                if pretty { bytes.append(JSONByte.space) }
-                write(member.value, depth: depth + 1)
-            }
-            if pretty { newline(depth: depth) }
-            bytes.append(JSONByte.closeBrace)
+            writeObject(keys: members.keys, values: members.values, depth: depth)
         }
+    }
+
+    /// An object from parallel arrays, so records that share their keys need no `JSONObject`.
+    mutating func writeObject(keys: [String], values: [JSON], depth: Int) {
+        guard !keys.isEmpty else {
+            appendASCII("{}")
+            return
+        }
+        bytes.append(JSONByte.openBrace)
+        for (position, (key, value)) in zip(keys, values).enumerated() {
+            if position > 0 { bytes.append(JSONByte.comma) }
+            if pretty { newline(depth: depth + 1) }
+            appendQuoted(key)
+            bytes.append(JSONByte.colon)
+            if pretty { bytes.append(JSONByte.space) }
+            write(value, depth: depth + 1)
+        }
+        if pretty { newline(depth: depth) }
+        bytes.append(JSONByte.closeBrace)
+    }
+
+    /// Opens or continues a top-level array, element by element.
+    mutating func beginElement(first: Bool) {
+        bytes.append(first ? JSONByte.openBracket : JSONByte.comma)
+        if pretty { newline(depth: 1) }
+    }
+
+    mutating func endArray(empty: Bool) {
+        if empty {
+            appendASCII("[]")
+            return
+        }
+        if pretty { newline(depth: 0) }
+        bytes.append(JSONByte.closeBracket)
     }
 
     @inline(__always)

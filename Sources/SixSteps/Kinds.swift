@@ -58,7 +58,12 @@ public enum Kind: String, CaseIterable, Sendable {
         }
     }
 
-    public var fields: [Field] {
+    /// Built once: `fields` is read for every row of every list.
+    private static let fieldsByKind: [Kind: [Field]] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.definedFields) })
+
+    public var fields: [Field] { Kind.fieldsByKind[self] ?? [] }
+
+    private var definedFields: [Field] {
         switch self {
         case .principle:
             return [.title, .description]
@@ -178,7 +183,9 @@ public enum Kind: String, CaseIterable, Sendable {
         }
     }
 
-    public func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+    public func field(_ name: String) -> Field? { fieldIndex(name).map { fields[$0] } }
+
+    public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }
 
     /// The fields shown as columns by `list`, besides the id and the title.
     public var listFields: [String] {

@@ -115,7 +115,7 @@ extension RoadmapFile {
             }
             for metric in metrics {
                 var after = metric
-                after.values["phase"] = .null
+                after["phase"] = .null
                 try update(before: metric, after: after)
             }
             try connection.run("DELETE FROM journey_phases WHERE journey = ? AND slug = ?", [.text(journey), .text(slug)])

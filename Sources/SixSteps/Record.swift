@@ -4,18 +4,31 @@ import Store
 public struct Record: Sendable, Equatable {
     public let kind: Kind
     public let key: SQLValue
-    public var values: [String: SQLValue]
+    /// In the order of `kind.fields`: a list of ten thousand records then costs no dictionaries.
+    public private(set) var fieldValues: [SQLValue]
 
     public init(kind: Kind, key: SQLValue, values: [String: SQLValue]) {
+        self.init(kind: kind, key: key, fieldValues: kind.fields.map { values[$0.name] ?? .null })
+    }
+
+    init(kind: Kind, key: SQLValue, fieldValues: [SQLValue]) {
         self.kind = kind
         self.key = key
-        self.values = values
+        self.fieldValues = fieldValues
+    }
+
+    /// The fields by name.
+    public var values: [String: SQLValue] {
+        Dictionary(uniqueKeysWithValues: zip(kind.fields.map(\.name), fieldValues))
     }
 
     /// `F12`, or the slug.
     public var ref: String { kind.ref(key) }
     public var title: String { values[kind.titleField]?.string ?? "" }
-    public subscript(field: String) -> SQLValue { values[field] ?? .null }
+    public subscript(field: String) -> SQLValue {
+        get { kind.fieldIndex(field).map { fieldValues[$0] } ?? .null }
+        set { if let index = kind.fieldIndex(field) { fieldValues[index] = newValue } }
+    }
 
     /// `F12 "Geen bevestiging na melding"`: how records are named in messages and the log.
     public var label: String { "\(ref) \"\(title)\"" }
@@ -23,12 +36,18 @@ public struct Record: Sendable, Equatable {
     /// The record as the JSON of `--json`, the export and the audit trail: the key first, then
     /// every field in the kind's order; references as refs people can read, flags as booleans.
     public var json: JSONObject {
-        var object = JSONObject()
-        object.append(kind.keyColumn, .string(ref))
-        for field in kind.fields {
-            object.append(field.name, Record.json(self[field.name], field))
-        }
-        return object
+        JSONObject(Array(zip(Record.jsonKeys(kind), jsonValues)))
+    }
+
+    /// The keys of `json`, shared by every record of a kind.
+    static func jsonKeys(_ kind: Kind) -> [String] { [kind.keyColumn] + kind.fields.map(\.name) }
+
+    /// The values of `json`, in the order of `jsonKeys`.
+    var jsonValues: [JSON] {
+        var values: [JSON] = [.string(ref)]
+        values.reserveCapacity(fieldValues.count + 1)
+        for (field, value) in zip(kind.fields, fieldValues) { values.append(Record.json(value, field)) }
+        return values
     }
 
     static func json(_ value: SQLValue, _ field: Field) -> JSON {
@@ -55,13 +74,12 @@ public struct Record: Sendable, Equatable {
         case .numbered:
             key = try kind.parseRef(keyText)
         }
-        var values: [String: SQLValue] = [:]
-        for field in kind.fields {
+        let values = try kind.fields.map { field in
             let value = try Record.value(object[field.name] ?? .null, field)
             try field.check(value)
-            values[field.name] = value
+            return value
         }
-        self.init(kind: kind, key: key, values: values)
+        self.init(kind: kind, key: key, fieldValues: values)
     }
 
     static func value(_ json: JSON, _ field: Field) throws -> SQLValue {

@@ -8,10 +8,7 @@ extension RoadmapFile {
     }
 
     private func record(from row: Row, _ kind: Kind) -> Record {
-        var values: [String: SQLValue] = [:]
-        values.reserveCapacity(kind.fields.count)
-        for (offset, field) in kind.fields.enumerated() { values[field.name] = row[offset + 1] }
-        return Record(kind: kind, key: row[0], values: values)
+        Record(kind: kind, key: row[0], fieldValues: Array(row.values.dropFirst()))
     }
 
     public func record(_ kind: Kind, key: SQLValue) throws -> Record? {
@@ -31,6 +28,12 @@ extension RoadmapFile {
 
     /// All records of a kind in key order; `filter` keeps those whose fields equal the values.
     public func records(_ kind: Kind, filter: [String: SQLValue] = [:]) throws -> [Record] {
+        var result: [Record] = []
+        try forEachRecord(kind, filter: filter) { result.append($0) }
+        return result
+    }
+
+    private func forEachRecord(_ kind: Kind, filter: [String: SQLValue], _ body: (Record) throws -> Void) throws {
         let names = filter.keys.sorted()
         var sql = selectSQL(kind)
         if !names.isEmpty {
@@ -39,9 +42,16 @@ extension RoadmapFile {
         }
         sql += " ORDER BY \(kind.keyColumn)"
         let values = names.compactMap { filter[$0] }.filter { !$0.isNull }
-        var result: [Record] = []
-        try connection.forEach(sql, values) { result.append(record(from: $0, kind)) }
-        return result
+        try connection.forEach(sql, values) { try body(record(from: $0, kind)) }
+    }
+
+    /// The records of `records(_:filter:)` as the pretty JSON array of `--json`, written as they
+    /// are read: a list of ten thousand findings never exists as a tree of values.
+    public func recordsJSON(_ kind: Kind, filter: [String: SQLValue] = [:]) throws -> String {
+        let keys = Record.jsonKeys(kind)
+        var writer = JSONListWriter(pretty: true)
+        try forEachRecord(kind, filter: filter) { writer.append(keys: keys, values: $0.jsonValues) }
+        return writer.finish()
     }
 
     /// Parses command-line text for the named fields; unknown names are a programming error
@@ -90,9 +100,9 @@ extension RoadmapFile {
         let columns = [kind.keyColumn] + kind.fields.map(\.name)
         let sql = "INSERT INTO \(kind.table) (\(columns.joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        try connection.run(sql, [record.key] + kind.fields.map { record[$0.name] })
+        try connection.run(sql, [record.key] + record.fieldValues)
         let stored = Record(kind: kind, key: record.key.isNull ? .integer(connection.lastInsertRowID) : record.key,
-                            values: record.values)
+                            fieldValues: record.fieldValues)
         if audited {
             try audit(action: "add", record: stored.ref, summary: "added \(kind.noun) \(stored.label)",
                       before: nil, after: .object(stored.json))
@@ -106,7 +116,7 @@ extension RoadmapFile {
         try write {
             let before = try record(kind, ref)
             var after = before
-            for (name, value) in try parse(kind, input) { after.values[name] = value }
+            for (name, value) in try parse(kind, input) { after[name] = value }
             return try update(before: before, after: after)
         }
     }
@@ -133,11 +143,11 @@ extension RoadmapFile {
     /// an item that is done has a done date.
     private func complete(_ record: inout Record) throws {
         if record.kind == .finding, let touchpoint = try self.record(.touchpoint, key: record["touchpoint"]) {
-            if record["journey"].isNull { record.values["journey"] = touchpoint["journey"] }
-            if record["phase"].isNull { record.values["phase"] = touchpoint["phase"] }
+            if record["journey"].isNull { record["journey"] = touchpoint["journey"] }
+            if record["phase"].isNull { record["phase"] = touchpoint["phase"] }
         }
         if record.kind == .item, record["status"] == .text(ItemStatus.done.rawValue), record["done_date"].isNull {
-            record.values["done_date"] = .text(ISODate.today().description)
+            record["done_date"] = .text(ISODate.today().description)
         }
     }
 

@@ -39,12 +39,12 @@ extension RoadmapFile {
                 guard let before = try self.record(record.kind, key: record.key) else { continue }
                 var after = before
                 if case .slugList = field.type {
-                    after.values[field.name] = SQLValue(before.listed(field.name).filter { $0 != target.ref }
+                    after[field.name] = SQLValue(before.listed(field.name).filter { $0 != target.ref }
                         .joined(separator: ",").nonEmpty)
                 } else {
-                    after.values[field.name] = .null
+                    after[field.name] = .null
                     // A phase only means something within its journey.
-                    if field.name == "journey" { after.values["phase"] = .null }
+                    if field.name == "journey" { after["phase"] = .null }
                 }
                 try update(before: before, after: after)
             }

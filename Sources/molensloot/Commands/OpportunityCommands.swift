@@ -59,8 +59,10 @@ enum OpportunityCommands {
         if model.method == .weighted { output.line(ScoringModel.scaleNote) }
         output.line()
         table.render().forEach { output.line($0) }
-        output.line()
-        output.line("See why one ranks above another: molensloot opportunity rank O1 O2")
+        if ranked.count >= 2 {
+            output.line()
+            output.line("See why one ranks above another: molensloot opportunity rank \(ranked[0].ref) \(ranked[1].ref)")
+        }
         output.flush()
     }
 

@@ -88,14 +88,12 @@ enum RecordCommands {
         return Command(name: "list", abstract: "List \(kind.plural); options filter the list.",
                        options: filters.map { option($0, forAdd: false) } + [.json]) { invocation in
             let roadmap = try invocation.openRoadmap()
-            let records = try roadmap.read {
-                try roadmap.records(kind, filter: roadmap.parse(kind, fieldInput(kind, invocation)))
-            }
+            let filter = try roadmap.parse(kind, fieldInput(kind, invocation))
             if invocation.json {
-                Output.json(.array(records.map { .object($0.json) }))
+                Output.print(try roadmap.read { try roadmap.recordsJSON(kind, filter: filter) })
                 return
             }
-            printTable(records, kind)
+            printTable(try roadmap.read { try roadmap.records(kind, filter: filter) }, kind)
         }
     }
 
