@@ -26,8 +26,11 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
             return "--\(field.replacingUnderscores) '\(value)' is not valid: expected \(expected)"
         case .invalidSlug(let slug):
             return "'\(slug)' is not a valid slug: use lowercase letters, digits and hyphens, starting with a letter, like 'csat-mor'"
-        case .duplicate(let kind, let slug):
-            return "a \(kind.noun) '\(slug)' already exists; choose another slug or edit that one"
+        case .duplicate(let kind, let ref):
+            if kind.identity == .slug {
+                return "a \(kind.noun) '\(ref)' already exists; choose another slug or edit that one"
+            }
+            return "\(ref) appears twice; every \(kind.noun) needs its own id"
         case .linked(let record, let links):
             return "\(record) is linked to \(Self.summary(links)); pass --force to remove it together with these links"
         case .needed(let record, let records):

@@ -40,6 +40,7 @@ extension RoadmapFile {
                 }
                 document.append(kind.table, .array(records))
             }
+            document.append("next_ids", .object(try nextIDs()))
             return .object(document)
         }
     }
@@ -61,27 +62,21 @@ extension RoadmapFile {
         guard document["format"]?.string == Exchange.format else {
             throw DomainError.badImport("\(source) is not a Molensloot export: \"format\" should be \"\(Exchange.format)\"")
         }
-        guard let version = document["version"]?.int, version <= Exchange.version else {
-            throw DomainError.badImport("\(source) comes from a newer Molensloot (version \(document["version"]?.serialized() ?? "?")); upgrade molensloot")
+        guard let version = document["version"]?.int, version >= 1 else {
+            throw DomainError.badImport("\(source): \"version\" should be a whole number of at least 1")
         }
-        let known = Set(["format", "version", "settings", "vision"] + Kind.creationOrder.map(\.table))
+        guard version <= Exchange.version else {
+            throw DomainError.badImport("\(source) comes from a newer Molensloot (version \(version)); upgrade molensloot")
+        }
+        let known = Set(["format", "version", "settings", "vision", "next_ids"] + Kind.creationOrder.map(\.table))
         if let unknown = document.keys.first(where: { !known.contains($0) }) {
             throw DomainError.badImport("\(source): unknown section \"\(unknown)\"; sections are " + known.sorted().joined(separator: ", "))
         }
         return try write {
             try clear(replace: replace)
             var count = 0
-            if let settings = document["settings"]?.object {
-                for (key, value) in settings {
-                    guard let setting = Setting(rawValue: key), let text = value.string else {
-                        throw DomainError.badImport("\(source): settings: unknown setting \"\(key)\" or a value that is not text")
-                    }
-                    try connection.run("INSERT INTO settings (key, value) VALUES (?, ?)", [.text(setting.rawValue), .text(text)])
-                }
-            }
-            if let vision = document["vision"]?.object {
-                try store(Vision(text: vision["text"]?.string ?? "", updatedOn: vision["updated_on"]?.string ?? ISODate.today().description))
-            }
+            try importSettings(document["settings"], source: source)
+            try importVision(document["vision"], source: source)
             var dependencies: [Link] = []
             for kind in Kind.creationOrder {
                 guard let entries = document[kind.table] else { continue }
@@ -94,17 +89,82 @@ extension RoadmapFile {
                         count += 1
                     } catch let error as DomainError {
                         throw DomainError.badImport("\(source): \(kind.table)[\(index)]: \(error)")
+                    } catch let error as StoreError {
+                        throw DomainError.badImport("\(source): \(kind.table)[\(index)]: \(error)")
                     }
                 }
             }
             for link in dependencies {
-                do { try insertLink(link, audited: false) } catch let error as DomainError {
-                    throw DomainError.badImport("\(source): items: \(error)")
+                do {
+                    guard try exists(.item, key: link.to) else { throw DomainError.unknownRecord(.item, link.toRef) }
+                    try insertLink(link, audited: false)
+                } catch let error as DomainError {
+                    throw DomainError.badImport("\(source): items: \(link.fromRef) depends_on: \(error)")
                 }
             }
+            try importNextIDs(document["next_ids"], source: source)
             try audit(action: "import", record: "roadmap", summary: "imported \(count) records from \(source)",
                       before: nil, after: nil)
             return count
+        }
+    }
+
+    private func importSettings(_ json: JSON?, source: String) throws {
+        guard let json, !json.isNull else { return }
+        guard let settings = json.object else { throw DomainError.badImport("\(source): settings should be an object") }
+        for (key, value) in settings {
+            guard let setting = Setting(rawValue: key), let text = value.string else {
+                throw DomainError.badImport("\(source): settings: unknown setting \"\(key)\" or a value that is not text")
+            }
+            try connection.run("INSERT INTO settings (key, value) VALUES (?, ?)", [.text(setting.rawValue), .text(text)])
+        }
+        // The same rules as `opportunity weights`: a known method, weights of zero or more.
+        let model = try scoringModel()
+        let methodText = try setting(.scoreMethod)
+        guard methodText == nil || methodText.flatMap(ScoreMethod.init(rawValue:)) != nil,
+              ScoreWeights.settings.allSatisfy({ model.weights[keyPath: $0.1] >= 0 }),
+              try ScoreWeights.settings.allSatisfy({ try setting($0.0).map { Double($0) != nil } ?? true }),
+              model.weights.total > 0
+        else {
+            throw DomainError.badImport("\(source): settings: the score method must be weighted, rice or value-effort "
+                                        + "and the weights numbers of zero or more")
+        }
+    }
+
+    private func importVision(_ json: JSON?, source: String) throws {
+        guard let json, !json.isNull else { return }
+        guard let vision = json.object, let text = vision["text"]?.string, !text.trimmingSpaces.isEmpty,
+              let updated = vision["updated_on"]?.string, ISODate(updated)?.description == updated
+        else {
+            throw DomainError.badImport("\(source): vision should have a non-empty \"text\" and a real \"updated_on\" date")
+        }
+        try store(Vision(text: text, updatedOn: updated))
+    }
+
+    /// The next id of each numbered kind, so that an id removed before the export is not handed
+    /// out again by the copy.
+    func nextIDs() throws -> JSONObject {
+        let sequences = try connection.query("SELECT name, seq FROM sqlite_sequence")
+            .reduce(into: [String: Int64]()) { $0[$1.string(0)] = $1.int(1) }
+        return JSONObject(Kind.creationOrder.filter { $0.identity != .slug }.map { kind in
+            (kind.table, JSON.int((sequences[kind.table] ?? 0) + 1))
+        })
+    }
+
+    private func importNextIDs(_ json: JSON?, source: String) throws {
+        guard let json, !json.isNull else { return }
+        guard let next = json.object else { throw DomainError.badImport("\(source): next_ids should be an object") }
+        for (table, value) in next {
+            guard let kind = Kind.creationOrder.first(where: { $0.table == table && $0.identity != .slug }),
+                  let id = value.int, id >= 1 else {
+                throw DomainError.badImport("\(source): next_ids: \"\(table)\" should name a kind with ids and a whole number")
+            }
+            let highest = try connection.scalar("SELECT max(id) FROM \(kind.table)").int ?? 0
+            guard id > highest else {
+                throw DomainError.badImport("\(source): next_ids: \(table) \(id) is not above the highest id \(highest)")
+            }
+            try connection.run("DELETE FROM sqlite_sequence WHERE name = ?", [.text(kind.table)])
+            try connection.run("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [.text(kind.table), .integer(id - 1)])
         }
     }
 
@@ -116,6 +176,9 @@ extension RoadmapFile {
         let allowed = Set([kind.keyColumn] + kind.fields.map(\.name) + links.map(\.exportKey) + (kind == .journey ? ["phases"] : []))
         if let unknown = object.keys.first(where: { !allowed.contains($0) }) {
             throw DomainError.badImport("unknown field \"\(unknown)\"")
+        }
+        guard object[kind.keyColumn]?.string != nil else {
+            throw DomainError.badImport("needs \"\(kind.keyColumn)\"")
         }
         let record = try insert(Record(kind: kind, json: object), audited: false)
         if kind == .journey {

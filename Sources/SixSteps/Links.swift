@@ -90,7 +90,8 @@ extension RoadmapFile {
     func insertLink(_ link: Link, audited: Bool = true) throws {
         if link.kind == .itemDependency { try refuseCycle(item: link.from, dependsOn: link.to) }
         let existing = try links(link.kind, from: link.from).first { $0.to == link.to }
-        if let existing, existing.expectedChange == link.expectedChange { return }
+        // Linking again without an expected change keeps the one already there.
+        if let existing, link.expectedChange == nil || existing.expectedChange == link.expectedChange { return }
         let summary = "linked \(link.fromRef) to \(link.toRef)"
             + (link.expectedChange.map { ", expected change \(formatNumber($0, signed: true))" } ?? "")
         if link.kind == .itemMetric {

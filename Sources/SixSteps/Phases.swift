@@ -23,7 +23,7 @@ extension RoadmapFile {
         try write {
             let journey = try add(.journey, slug: slug, input: input)
             for phase in phases ?? Self.defaultPhases {
-                try insertPhase(journey: slug, slug: phase.slug, name: phase.name, at: nil)
+                try addPhase(journey: slug, slug: phase.slug, name: phase.name)
             }
             return journey
         }

@@ -83,15 +83,15 @@ extension RoadmapFile {
             } else {
                 key = .null
             }
-            return try insert(Record(kind: kind, key: key, values: values))
+            var record = Record(kind: kind, key: key, values: values)
+            try complete(&record)
+            return try insert(record)
         }
     }
 
     /// Inserts a record, with its own key when it has one (import) or the next free id.
     @discardableResult
     func insert(_ record: Record, audited: Bool = true) throws -> Record {
-        var record = record
-        try complete(&record)
         try validate(record)
         if !record.key.isNull, try exists(record.kind, key: record.key) {
             throw DomainError.duplicate(record.kind, record.ref)
@@ -117,6 +117,7 @@ extension RoadmapFile {
             let before = try record(kind, ref)
             var after = before
             for (name, value) in try parse(kind, input) { after[name] = value }
+            try complete(&after)
             return try update(before: before, after: after)
         }
     }
@@ -124,12 +125,11 @@ extension RoadmapFile {
     /// Writes a changed record. Unchanged records are not written and not logged.
     @discardableResult
     func update(before: Record, after: Record) throws -> Record {
-        var after = after
-        try complete(&after)
-        try validate(after)
         let changed = after.kind.fields.filter { before[$0.name] != after[$0.name] }
         guard !changed.isEmpty else { return after }
         let kind = after.kind
+        if kind == .touchpoint { try moveFindings(of: before, to: after) }
+        try validate(after)
         let sql = "UPDATE \(kind.table) SET " + changed.map { "\($0.name) = ?" }.joined(separator: ", ")
             + " WHERE \(kind.keyColumn) = ?"
         try connection.run(sql, changed.map { after[$0.name] } + [after.key])
@@ -137,6 +137,22 @@ extension RoadmapFile {
                   summary: "changed " + changed.map(\.name).joined(separator: ", ") + " of \(kind.noun) \(after.label)",
                   before: .object(before.json), after: .object(after.json))
         return after
+    }
+
+    /// A touchpoint that moves to another journey or phase takes its findings along: they are
+    /// about that moment, wherever it sits.
+    private func moveFindings(of before: Record, to after: Record) throws {
+        guard before["journey"] != after["journey"] || before["phase"] != after["phase"] else { return }
+        // Validate the touchpoint's new place first, so the findings never point somewhere invalid.
+        try validate(after)
+        try connection.run("UPDATE touchpoints SET journey = ?, phase = ? WHERE id = ?",
+                           [after["journey"], after["phase"], after.key])
+        for finding in try records(.finding, filter: ["touchpoint": after.key]) {
+            var moved = finding
+            moved["journey"] = after["journey"]
+            moved["phase"] = after["phase"]
+            try update(before: finding, after: moved)
+        }
     }
 
     /// Fills what follows from other fields: a finding at a touchpoint is in its journey and phase;

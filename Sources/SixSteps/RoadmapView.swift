@@ -59,7 +59,9 @@ extension RoadmapFile {
                 opportunities: served.sorted { $0.rank < $1.rank }.map(\.ref),
                 findings: findings,
                 metrics: (metrics[item.key] ?? []).map { (slug: $0.toRef, expectedChange: $0.expectedChange) },
-                waitsFor: (dependencies[item.key] ?? []).filter { status[$0.to] != ItemStatus.done.rawValue }.map(\.toRef),
+                waitsFor: (dependencies[item.key] ?? []).filter {
+                    status[$0.to] != ItemStatus.done.rawValue && status[$0.to] != ItemStatus.dropped.rawValue
+                }.map(\.toRef),
                 overdue: overdue)
         }
         func order(_ entry: RoadmapEntry) -> Int {

@@ -51,7 +51,7 @@ extension Field {
 
     /// Checks a value that did not come through `parse`, such as one from an imported file.
     func check(_ value: SQLValue) throws {
-        let shown = value.string ?? value.double.map { "\($0)" } ?? "null"
+        let shown = value.string ?? value.int.map { "\($0)" } ?? value.double.map { "\($0)" } ?? "null"
         func fail() -> DomainError { .invalidValue(field: name, value: shown, expected: expectation) }
         switch (type, value) {
         case (_, .null): return
