@@ -22,7 +22,7 @@ let package = Package(
         .executableTarget(name: "molensloot-bench", dependencies: ["SixSteps"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "SixStepsTests", dependencies: ["SixSteps"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["molensloot", "Store"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["molensloot", "Store"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

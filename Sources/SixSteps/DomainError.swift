@@ -12,6 +12,10 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
     case inconsistent(String)
     case notEmpty(path: String)
     case badImport(String)
+    case frozen(cycle: String)
+    case noOpenCycle
+    case cycleStillOpen(String)
+    case badFile(path: String, String)
 
     public var description: String {
         switch self {
@@ -43,6 +47,14 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
             return "\(path) already holds a roadmap; import into a new file with --db NEW.sqlite, or pass --replace to overwrite it"
         case .badImport(let message):
             return message
+        case .frozen(let cycle):
+            return "\(cycle) is closed, so its measurements are frozen; measure in the open cycle instead"
+        case .noOpenCycle:
+            return "no cycle is open; open one with 'molensloot cycle open NAME' or name one with --cycle"
+        case .cycleStillOpen(let cycle):
+            return "\(cycle) is still open; close it first with 'molensloot cycle close'"
+        case .badFile(let path, let message):
+            return "\(path): \(message); nothing was imported"
         }
     }
 

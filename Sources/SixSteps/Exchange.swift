@@ -5,7 +5,13 @@ import Store
 /// The audit trail is not part of it: it is the history of one file, not of the roadmap.
 public enum Exchange {
     public static let format = "molensloot-roadmap"
-    public static let version = 1
+    /// 2 added survey responses and volumes.
+    public static let version = 2
+
+    /// Tables with ids people type, whose next id travels with the document.
+    static var numberedTables: [String] {
+        Kind.creationOrder.filter { $0.identity != .slug }.map(\.table) + ["survey_responses"]
+    }
 
     /// Kinds whose records carry their links in the document, and under which keys.
     static func embeddedLinks(_ kind: Kind) -> [LinkKind] {
@@ -40,6 +46,8 @@ extension RoadmapFile {
                 }
                 document.append(kind.table, .array(records))
             }
+            document.append("survey_responses", .array(try surveyResponsesJSON()))
+            document.append("volumes", .array(try volumes().map { .object($0.json) }))
             document.append("next_ids", .object(try nextIDs()))
             return .object(document)
         }
@@ -68,7 +76,8 @@ extension RoadmapFile {
         guard version <= Exchange.version else {
             throw DomainError.badImport("\(source) comes from a newer Molensloot (version \(version)); upgrade molensloot")
         }
-        let known = Set(["format", "version", "settings", "vision", "next_ids"] + Kind.creationOrder.map(\.table))
+        let known = Set(["format", "version", "settings", "vision", "next_ids", "survey_responses", "volumes"]
+                        + Kind.creationOrder.map(\.table))
         if let unknown = document.keys.first(where: { !known.contains($0) }) {
             throw DomainError.badImport("\(source): unknown section \"\(unknown)\"; sections are " + known.sorted().joined(separator: ", "))
         }
@@ -102,6 +111,8 @@ extension RoadmapFile {
                     throw DomainError.badImport("\(source): items: \(link.fromRef) depends_on: \(error)")
                 }
             }
+            count += try importSurveyResponses(document["survey_responses"], source: source)
+            count += try importVolumes(document["volumes"], source: source)
             try importNextIDs(document["next_ids"], source: source)
             try audit(action: "import", record: "roadmap", summary: "imported \(count) records from \(source)",
                       before: nil, after: nil)
@@ -124,10 +135,11 @@ extension RoadmapFile {
         guard methodText == nil || methodText.flatMap(ScoreMethod.init(rawValue:)) != nil,
               ScoreWeights.settings.allSatisfy({ model.weights[keyPath: $0.1] >= 0 }),
               try ScoreWeights.settings.allSatisfy({ try setting($0.0).map { Double($0) != nil } ?? true }),
-              model.weights.total > 0
+              model.weights.total > 0,
+              try setting(.privacyThreshold).map({ (Int($0) ?? 0) >= 1 }) ?? true
         else {
             throw DomainError.badImport("\(source): settings: the score method must be weighted, rice or value-effort "
-                                        + "and the weights numbers of zero or more")
+                                        + "the weights numbers of zero or more, the privacy threshold a whole number of at least 1")
         }
     }
 
@@ -146,26 +158,84 @@ extension RoadmapFile {
     func nextIDs() throws -> JSONObject {
         let sequences = try connection.query("SELECT name, seq FROM sqlite_sequence")
             .reduce(into: [String: Int64]()) { $0[$1.string(0)] = $1.int(1) }
-        return JSONObject(Kind.creationOrder.filter { $0.identity != .slug }.map { kind in
-            (kind.table, JSON.int((sequences[kind.table] ?? 0) + 1))
-        })
+        return JSONObject(Exchange.numberedTables.map { table in (table, JSON.int((sequences[table] ?? 0) + 1)) })
     }
 
     private func importNextIDs(_ json: JSON?, source: String) throws {
         guard let json, !json.isNull else { return }
         guard let next = json.object else { throw DomainError.badImport("\(source): next_ids should be an object") }
         for (table, value) in next {
-            guard let kind = Kind.creationOrder.first(where: { $0.table == table && $0.identity != .slug }),
-                  let id = value.int, id >= 1 else {
+            guard Exchange.numberedTables.contains(table), let id = value.int, id >= 1 else {
                 throw DomainError.badImport("\(source): next_ids: \"\(table)\" should name a kind with ids and a whole number")
             }
-            let highest = try connection.scalar("SELECT max(id) FROM \(kind.table)").int ?? 0
+            let highest = try connection.scalar("SELECT max(id) FROM \(table)").int ?? 0
             guard id > highest else {
                 throw DomainError.badImport("\(source): next_ids: \(table) \(id) is not above the highest id \(highest)")
             }
-            try connection.run("DELETE FROM sqlite_sequence WHERE name = ?", [.text(kind.table)])
-            try connection.run("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [.text(kind.table), .integer(id - 1)])
+            try connection.run("DELETE FROM sqlite_sequence WHERE name = ?", [.text(table)])
+            try connection.run("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [.text(table), .integer(id - 1)])
         }
+    }
+
+    static let responseColumns = ["id", "metric", "cycle", "date", "journey", "phase", "channel", "persona", "score",
+                                  "comment", "quotable"]
+
+    private func surveyResponsesJSON() throws -> [JSON] {
+        try connection.query("SELECT \(Self.responseColumns.joined(separator: ", ")) FROM survey_responses ORDER BY id").map { row in
+            .object(JSONObject([
+                ("id", .int(row.int(0))), ("metric", .string(row.string(1))), ("cycle", .string(Kind.cycle.ref(row[2]))),
+                ("date", row.optionalString(3).map(JSON.string) ?? .null), ("journey", row.optionalString(4).map(JSON.string) ?? .null),
+                ("phase", row.optionalString(5).map(JSON.string) ?? .null), ("channel", row.optionalString(6).map(JSON.string) ?? .null),
+                ("persona", row.optionalString(7).map(JSON.string) ?? .null), ("score", .double(row.double(8))),
+                ("comment", row.optionalString(9).map(JSON.string) ?? .null), ("quotable", .bool(row.int(10) == 1)),
+            ]))
+        }
+    }
+
+    private func importSurveyResponses(_ json: JSON?, source: String) throws -> Int {
+        guard let json, !json.isNull else { return 0 }
+        guard let responses = json.array else { throw DomainError.badImport("\(source): survey_responses should be a list") }
+        let sql = "INSERT INTO survey_responses (\(Self.responseColumns.joined(separator: ", "))) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        for (index, entry) in responses.enumerated() {
+            func fail(_ message: String) -> DomainError { .badImport("\(source): survey_responses[\(index)]: \(message)") }
+            guard let object = entry.object, let id = object["id"]?.int, id >= 1, let metric = object["metric"]?.string,
+                  let cycleRef = object["cycle"]?.string, let score = object["score"]?.double else {
+                throw fail("needs an id, a metric, a cycle and a score")
+            }
+            if let unknown = object.keys.first(where: { !Self.responseColumns.contains($0) }) { throw fail("unknown field \"\(unknown)\"") }
+            let cycle = try Kind.cycle.parseRef(cycleRef, field: "cycle")
+            guard try exists(.metric, key: .text(metric)) else { throw fail("unknown metric '\(metric)'") }
+            guard try exists(.cycle, key: cycle) else { throw fail("unknown cycle '\(cycleRef)'") }
+            if let date = object["date"]?.string, ISODate(date)?.description != date { throw fail("'\(date)' is not a date") }
+            func text(_ key: String) -> SQLValue { SQLValue(object[key]?.string) }
+            do {
+                try connection.run(sql, [.integer(id), .text(metric), cycle, text("date"), text("journey"), text("phase"), text("channel"),
+                                         text("persona"), .real(score), text("comment"), .integer(object["quotable"]?.bool == true ? 1 : 0)])
+            } catch let error as StoreError {
+                throw fail("\(error)")
+            }
+        }
+        return responses.count
+    }
+
+    private func importVolumes(_ json: JSON?, source: String) throws -> Int {
+        guard let json, !json.isNull else { return 0 }
+        guard let rows = json.array else { throw DomainError.badImport("\(source): volumes should be a list") }
+        for (index, entry) in rows.enumerated() {
+            func fail(_ message: String) -> DomainError { .badImport("\(source): volumes[\(index)]: \(message)") }
+            guard let object = entry.object, let period = object["period"]?.string, Period(period)?.description == period,
+                  let channel = object["channel"]?.string, let count = object["count"]?.int, count >= 0 else {
+                throw fail("needs a period like 2014-03, a channel and a count of 0 or more")
+            }
+            guard try exists(.channel, key: .text(channel)) else { throw fail("unknown channel '\(channel)'") }
+            do {
+                try connection.run("INSERT INTO volumes (period, channel, reason, count) VALUES (?, ?, ?, ?)",
+                                   [.text(period), .text(channel), .text(object["reason"]?.string ?? ""), .integer(count)])
+            } catch let error as StoreError {
+                throw fail("\(error)")
+            }
+        }
+        return rows.count
     }
 
     /// Inserts one record and its links; item dependencies are returned, to be linked once every
@@ -209,10 +279,12 @@ extension RoadmapFile {
     /// Makes room for an import. Without `replace` only a blank file is accepted: one whose sole
     /// records are channels, which the import then replaces.
     private func clear(replace: Bool) throws {
-        let tables = Kind.creationOrder.filter { $0 != .channel }.map(\.table) + ["vision"]
+        let tables = Kind.creationOrder.filter { $0 != .channel }.map(\.table) + ["vision", "survey_responses", "volumes"]
         let filled = try tables.contains { try connection.first("SELECT 1 FROM \($0) LIMIT 1") != nil }
         if filled && !replace { throw DomainError.notEmpty(path: path) }
         for link in LinkKind.allCases { try connection.run("DELETE FROM \(link.table)") }
+        try connection.run("DELETE FROM survey_responses")
+        try connection.run("DELETE FROM volumes")
         for kind in Kind.creationOrder.reversed() { try connection.run("DELETE FROM \(kind.table)") }
         try connection.run("DELETE FROM journey_phases")
         try connection.run("DELETE FROM vision")

@@ -52,7 +52,7 @@ extension RoadmapFile {
             var findings: [String] = []
             for opportunity in served { for finding in opportunity.findings where !findings.contains(finding) { findings.append(finding) } }
             let finished = state == ItemStatus.done.rawValue || state == ItemStatus.dropped.rawValue
-            let overdue = !finished && (item["due_date"].string.flatMap(ISODate.init).map { $0 < today } ?? false)
+            let overdue = !finished && (item["due_date"].string.flatMap { ISODate($0) }.map { $0 < today } ?? false)
             return RoadmapEntry(
                 item: item,
                 priority: served.map(\.score).max() ?? 0,

@@ -10,6 +10,8 @@ public enum Setting: String, CaseIterable, Sendable {
     case weightEase = "weight_ease"
     case weightSeverity = "weight_severity"
     case weightSpearhead = "weight_spearhead"
+    /// Survey groups with fewer respondents than this are shown as suppressed, never as numbers.
+    case privacyThreshold = "privacy_threshold"
 }
 
 extension RoadmapFile {

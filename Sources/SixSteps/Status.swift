@@ -136,6 +136,7 @@ extension RoadmapFile {
                       message: "metrics without a baseline: measure the starting point with 'metric edit --baseline'",
                       records: noBaseline),
             ].filter { !$0.records.isEmpty }
+                + (cycles > 0 ? try cycleReport(nil, today: today).attention : [])
             let chain = [
                 StatusReport.ChainLink(key: "findings_with_opportunity", records: "findings to improve",
                                        linkedTo: "an opportunity", linked: improve - unaddressed.count, total: improve),

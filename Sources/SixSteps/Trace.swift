@@ -12,6 +12,11 @@ public struct Trace: Sendable {
     public let record: Record
     public let sections: [Section]
 
+    public init(record: Record, sections: [Section]) {
+        self.record = record
+        self.sections = sections
+    }
+
     public var json: JSONObject {
         var object = record.json
         for section in sections {

@@ -23,7 +23,8 @@ enum Program {
             RecordCommands.group(.spearhead, "Step 4: spearheads (speerpunten) that group opportunities."),
             ItemCommands.command,
             RecordCommands.group(.agreement, "Step 5: working agreements: who does what, how often."),
-            RoadmapCommand.command, StatusCommand.command, CheckCommand.command, LogCommand.command,
+            RoadmapCommand.command, CycleCommands.command, MeasureCommands.command, SurveyCommands.command,
+            VolumeCommands.command, StatusCommand.command, CheckCommand.command, LogCommand.command,
             ExchangeCommands.export, ExchangeCommands.import, ExchangeCommands.backup,
         ],
         examples: [

@@ -7,6 +7,10 @@ enum SQLiteFile {
         try connection.execute("PRAGMA journal_mode=DELETE; PRAGMA user_version=\(version)")
     }
 
+    static func userVersion(_ path: String) throws -> Int64 {
+        try Connection(path: path, mode: .readOnly).pragma("user_version")
+    }
+
     static func create(_ path: String, sql: String) throws {
         let connection = try Connection(path: path, mode: .create)
         try connection.execute(sql)

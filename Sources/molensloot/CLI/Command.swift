@@ -80,6 +80,9 @@ extension Command {
                 continue
             }
             if word.hasPrefix("-") { break }
+            // A command that runs by itself takes words that are not subcommands as arguments:
+            // `measure tevredenheid 7,4` beside `measure import FILE`.
+            if command.run != nil && command.subcommand(word) == nil { break }
             guard let next = command.subcommand(word) else {
                 let known = command.subcommands.map(\.name).joined(separator: ", ")
                 throw UsageError(description: "unknown command '\(word)' for '\((["molensloot"] + path).joined(separator: " "))'; choose one of: \(known)")
@@ -121,6 +124,9 @@ extension Command {
             }
         }
         if flags.contains("help") || (command.run == nil && arguments.isEmpty) { return (command, path, nil) }
+        if command.run != nil && !command.subcommands.isEmpty && arguments.isEmpty && values.isEmpty && flags.isEmpty {
+            return (command, path, nil)
+        }
         guard command.run != nil else {
             throw UsageError(description: "unknown command '\(arguments[0])' for '\(display)'; see '\(display) --help'")
         }
@@ -146,6 +152,9 @@ extension Command {
         var lines = ["OVERVIEW: \(abstract)", ""]
         var usage = "USAGE: \(display)"
         if !subcommands.isEmpty && run == nil { usage += " <subcommand>" }
+        if !subcommands.isEmpty && run != nil {
+            lines.append("USAGE: \(display) <subcommand>")
+        }
         for argument in arguments {
             let word = "<\(argument.name)>" + (argument.isVariadic ? " ..." : "")
             usage += argument.isOptional ? " [\(word)]" : " \(word)"

@@ -24,17 +24,21 @@ enum StatusCommand {
         var chain = TextTable([.init(title: "RECORDS"), .init(title: "LINKED TO"), .init(title: "DONE", alignRight: true)])
         for link in report.chain { chain.add([link.records, link.linkedTo, "\(link.linked) of \(link.total)"]) }
         chain.render().forEach { output.line("  " + $0) }
-        output.line()
-        if report.attention.isEmpty {
-            output.line("Nothing needs attention.")
-        } else {
-            output.line("Needs attention:")
-            for item in report.attention {
-                let shown = item.records.prefix(12).joined(separator: " ") + (item.records.count > 12 ? " … (\(item.records.count))" : "")
-                output.line("- \(item.message):")
-                output.line("    \(shown)")
-            }
-        }
+        printAttention(report.attention, into: &output)
         output.flush()
+    }
+
+    static func printAttention(_ attention: [StatusReport.Attention], into output: inout Output) {
+        output.line()
+        guard !attention.isEmpty else {
+            output.line("Nothing needs attention.")
+            return
+        }
+        output.line("Needs attention:")
+        for item in attention {
+            let shown = item.records.prefix(12).joined(separator: " ") + (item.records.count > 12 ? " … (\(item.records.count))" : "")
+            output.line("- \(item.message):")
+            output.line("    \(shown)")
+        }
     }
 }

@@ -1,0 +1,139 @@
+import Store
+
+extension RoadmapFile {
+    /// Records one value of a metric in a cycle (the open one unless named). Measuring again in
+    /// the same cycle replaces the value; a closed cycle refuses.
+    @discardableResult
+    public func measure(metric: String, value: String, cycle: String? = nil, n: String? = nil, sd: String? = nil,
+                        source: String? = nil, note: String? = nil) throws -> Record {
+        try write {
+            let metricRecord = try record(.metric, metric)
+            let cycleRecord = try measurableCycle(cycle)
+            if try surveyCount(metric: metricRecord.key, cycle: cycleRecord.key) > 0 {
+                throw DomainError.inconsistent(
+                    "the \(metricRecord.ref) measurement of \(cycleRecord.ref) is computed from survey responses; "
+                        + "import the survey again to change it")
+            }
+            var input = ["value": value]
+            if let n { input["n"] = n }
+            if let sd { input["sd"] = sd }
+            if let source { input["source"] = source }
+            if let note { input["note"] = note }
+            return try storeMeasurement(metric: metricRecord, cycle: cycleRecord, input: try parse(.measurement, input))
+        }
+    }
+
+    /// Inserts or replaces the measurement of `metric` in `cycle`.
+    @discardableResult
+    func storeMeasurement(metric: Record, cycle: Record, input: [String: SQLValue]) throws -> Record {
+        if let existing = try measurement(metric: metric.key, cycle: cycle.key) {
+            var after = existing
+            for (name, value) in input { after[name] = value }
+            return try update(before: existing, after: after)
+        }
+        var values = input
+        values["metric"] = metric.key
+        values["cycle"] = cycle.key
+        return try insert(Record(kind: .measurement, key: .null, values: values))
+    }
+
+    public func measurement(metric: SQLValue, cycle: SQLValue) throws -> Record? {
+        try records(.measurement, filter: ["metric": metric, "cycle": cycle]).first
+    }
+
+    /// Removes the measurement of a metric in an open cycle.
+    public func removeMeasurement(metric: String, cycle: String?) throws {
+        try write {
+            let metricRecord = try record(.metric, metric)
+            let cycleRecord = try measurableCycle(cycle)
+            guard let existing = try measurement(metric: metricRecord.key, cycle: cycleRecord.key) else {
+                throw DomainError.inconsistent("\(metricRecord.ref) has no measurement in \(cycleRecord.ref)")
+            }
+            try connection.run("DELETE FROM survey_responses WHERE metric = ? AND cycle = ?", [metricRecord.key, cycleRecord.key])
+            try remove(.measurement, existing.ref, force: false)
+        }
+    }
+
+    /// Many measurements at once from a CSV with columns metric, value and optionally n, sd,
+    /// cycle, source, note. All rows land, or none.
+    public func importMeasurements(_ document: CSVDocument, source: String, rename: [String: String] = [:],
+                                   dryRun: Bool) throws -> [Record] {
+        let columns = try ColumnMap(document, path: source, standard: ["metric", "value", "n", "sd", "cycle", "source", "note"],
+                                    required: ["metric", "value"], rename: rename)
+        return try rehearsing(dryRun, path: source) {
+            var stored: [Record] = []
+            try document.forEachRow { row in
+                func text(_ name: String) throws -> String? { try columns[name].flatMap { try row.string($0) } }
+                do {
+                    guard let metric = try text("metric") else {
+                        throw CSVError(line: row.line, column: columns.header("metric"), message: "is empty")
+                    }
+                    guard let value = try text("value") else {
+                        throw CSVError(line: row.line, column: columns.header("value"), message: "is empty")
+                    }
+                    stored.append(try measure(metric: metric, value: value, cycle: try text("cycle"), n: try text("n"),
+                                              sd: try text("sd"), source: try text("source") ?? source, note: try text("note")))
+                } catch DomainError.invalidValue(let field, let value, let expected) {
+                    throw CSVError(line: row.line, column: columns.header(field), message: "'\(value)' is not valid: expected \(expected)")
+                } catch let error as DomainError {
+                    throw DomainError.badFile(path: source, "line \(row.line): \(error)")
+                }
+            }
+            return stored
+        }
+    }
+
+    /// Runs a write and, for a dry run, rolls it back after computing the result: the person sees
+    /// exactly what would be imported, and nothing is.
+    func rehearsing<T>(_ dryRun: Bool, path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try rehearsing(dryRun, body)
+        } catch let error as CSVError {
+            throw DomainError.badFile(path: path, error.description)
+        }
+    }
+
+    private func rehearsing<T>(_ dryRun: Bool, _ body: () throws -> T) throws -> T {
+        guard dryRun else { return try write(body) }
+        var result: T?
+        do {
+            try write {
+                result = try body()
+                throw Rehearsal()
+            }
+        } catch is Rehearsal {}
+        guard let result else { throw DomainError.inconsistent("the dry run produced no result") }
+        return result
+    }
+}
+
+/// Thrown to roll a dry run back once its result is known.
+private struct Rehearsal: Error {}
+
+/// Where each standard column of an import is in a file, under its own name or the one a person
+/// mapped it to (`--map score=cijfer`). The header must hold the required columns and no others.
+struct ColumnMap {
+    private let index: [String: Int]
+    private let rename: [String: String]
+
+    init(_ document: CSVDocument, path: String, standard: [String], required: [String], rename: [String: String]) throws {
+        self.rename = rename
+        let headers = standard.map { rename[$0] ?? $0 }
+        for name in required where document.columnIndex(rename[name] ?? name) == nil {
+            throw DomainError.badFile(path: path, "line 1: the column '\(rename[name] ?? name)' is missing; the header should name "
+                                      + headers.joined(separator: ", ") + " (map other names with --map NAME=COLUMN)")
+        }
+        if let unknown = document.header.first(where: { !headers.contains($0) }) {
+            throw DomainError.badFile(path: path, "line 1: unknown column '\(unknown)'; known columns are "
+                                      + headers.joined(separator: ", ") + " (map other names with --map NAME=COLUMN)")
+        }
+        var index: [String: Int] = [:]
+        for name in standard { index[name] = document.columnIndex(rename[name] ?? name) }
+        self.index = index
+    }
+
+    subscript(name: String) -> Int? { index[name] }
+
+    /// The column's name in the file, for error messages.
+    func header(_ name: String) -> String { rename[name] ?? name }
+}

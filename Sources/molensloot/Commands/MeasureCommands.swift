@@ -1,0 +1,76 @@
+import SixSteps
+
+/// Step 6: one measured value of a metric in a cycle, or many from a CSV file.
+enum MeasureCommands {
+    static let command = Command(
+        name: "measure", abstract: "Measure a metric in the open cycle (or --cycle), or import many values from CSV.",
+        arguments: [.init(name: "metric", help: "the metric's slug"), .init(name: "value", help: "the value, e.g. 7,4")],
+        options: [.init(name: "n", value: "n", help: "the sample size"),
+                  .init(name: "sd", value: "number", help: "the standard deviation of the sample"),
+                  .init(name: "cycle", value: "id", help: "the cycle (default: the open one)"),
+                  .init(name: "source", value: "text", help: "where the value comes from"),
+                  .init(name: "note", value: "text", help: "a remark"), .json],
+        subcommands: [importFile, list, remove],
+        examples: ["molensloot measure tevredenheid-mor 7,4 --n 212 --sd 1,6 --source \"Enquête voorjaar\"",
+                   "molensloot measure import metingen.csv"]
+    ) { invocation in
+        let record = try invocation.openRoadmap().measure(
+            metric: invocation.argument(0) ?? "", value: invocation.argument(1) ?? "", cycle: invocation.value("cycle"),
+            n: invocation.value("n"), sd: invocation.value("sd"), source: invocation.value("source"), note: invocation.value("note"))
+        if invocation.json { Output.json(.object(record.json)) } else {
+            Output.print("measured \(record["metric"].string ?? "") = \(formatNumber(record["value"].double ?? 0)) in \(Kind.cycle.ref(record["cycle"]))")
+        }
+    }
+
+    static let columns = ["metric", "value", "n", "sd", "cycle", "source", "note"]
+
+    static let importFile = Command(
+        name: "import", abstract: "Import measurements from CSV: columns metric, value and optionally n, sd, cycle, source, note.",
+        arguments: [.init(name: "file", help: "a CSV file, comma or semicolon separated")],
+        options: [ImportOptions.map(columns), ImportOptions.dryRun],
+        examples: ["molensloot measure import metingen.csv --dry-run"]
+    ) { invocation in
+        let path = invocation.argument(0) ?? ""
+        let document = try ImportOptions.read(path)
+        let stored = try invocation.openRoadmap().importMeasurements(
+            document, source: path, rename: try ImportOptions.renames(invocation, columns: columns), dryRun: invocation.flag("dry-run"))
+        printTable(stored)
+        Output.print((invocation.flag("dry-run") ? "dry run: would import " : "imported ") + "\(stored.count) measurements")
+    }
+
+    static let list = Command(
+        name: "list", abstract: "List measurements; options filter the list.",
+        options: [.init(name: "metric", value: "metric", help: "only this metric"),
+                  .init(name: "cycle", value: "id", help: "only this cycle"), .json]
+    ) { invocation in
+        let roadmap = try invocation.openRoadmap()
+        var filter: [String: String] = [:]
+        if let metric = invocation.value("metric") { filter["metric"] = metric }
+        if let cycle = invocation.value("cycle") { filter["cycle"] = cycle }
+        let records = try roadmap.read { try roadmap.records(.measurement, filter: roadmap.parse(.measurement, filter)) }
+        if invocation.json { Output.json(.array(records.map { .object($0.json) })) } else { printTable(records) }
+    }
+
+    static let remove = Command(
+        name: "remove", abstract: "Remove a metric's measurement (and survey responses) from an open cycle.",
+        arguments: [.init(name: "metric", help: "the metric's slug")],
+        options: [.init(name: "cycle", value: "id", help: "the cycle (default: the open one)")]
+    ) { invocation in
+        try invocation.openRoadmap().removeMeasurement(metric: invocation.argument(0) ?? "", cycle: invocation.value("cycle"))
+        Output.print("removed the measurement of \(invocation.argument(0) ?? "")")
+    }
+
+    static func printTable(_ records: [Record]) {
+        var table = TextTable([.init(title: "METRIC"), .init(title: "CYCLE"), .init(title: "VALUE", alignRight: true),
+                               .init(title: "N", alignRight: true), .init(title: "SD", alignRight: true),
+                               .init(title: "SOURCE", flexible: true)])
+        for record in records {
+            table.add([record["metric"].string ?? "", Kind.cycle.ref(record["cycle"]), formatNumber(record["value"].double ?? 0),
+                       record["n"].int.map(String.init) ?? "", record["sd"].double.map { formatNumber($0) } ?? "",
+                       record["source"].string ?? ""])
+        }
+        var output = Output()
+        table.render().forEach { output.line($0) }
+        output.flush()
+    }
+}
