@@ -16,12 +16,19 @@ let package = Package(
         .target(name: "Store", dependencies: ["CSQLite"]),
         // The six-step method as data: records, schema, rules, scoring, exchange.
         .target(name: "SixSteps", dependencies: ["Store"]),
+        // The static site: typed HTML, SVG charts, Dutch and English, written whole and swapped in.
+        .target(
+            name: "Site",
+            dependencies: ["SixSteps"],
+            resources: [.embedInCode("../../Web/style.css"), .embedInCode("../../Web/site.js")]
+        ),
         // The command line: parsing and printing only.
-        .executableTarget(name: "molensloot", dependencies: ["SixSteps"]),
+        .executableTarget(name: "molensloot", dependencies: ["SixSteps", "Site"]),
         // Benchmarks of the release binary: `swift run -c release molensloot-bench`.
         .executableTarget(name: "molensloot-bench", dependencies: ["SixSteps"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "SixStepsTests", dependencies: ["SixSteps"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
         .testTarget(name: "EndToEndTests", dependencies: ["molensloot", "Store"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,6 +12,11 @@ public enum Setting: String, CaseIterable, Sendable {
     case weightSpearhead = "weight_spearhead"
     /// Survey groups with fewer respondents than this are shown as suppressed, never as numbers.
     case privacyThreshold = "privacy_threshold"
+    /// The site's look: a name above the municipality's, the header colour, the logo as
+    /// `png:BASE64` or `svg:BASE64`.
+    case themeName = "theme_name"
+    case themePrimary = "theme_primary"
+    case themeLogo = "theme_logo"
 }
 
 extension RoadmapFile {

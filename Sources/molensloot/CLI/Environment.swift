@@ -46,6 +46,13 @@ private func writeAll(_ text: String, to descriptor: Int32) {
 
 /// Reads a whole file as UTF-8 text.
 func readTextFile(_ path: String) throws -> String {
+    guard let text = String(validating: try readBinaryFile(path), as: UTF8.self) else {
+        throw CommandError.file("\(path) is not UTF-8 text; save it as UTF-8 and try again")
+    }
+    return text
+}
+
+func readBinaryFile(_ path: String) throws -> [UInt8] {
     guard let file = fopen(path, "rb") else {
         throw CommandError.file("cannot read \(path): \(String(cString: strerror(errno)))")
     }
@@ -57,10 +64,7 @@ func readTextFile(_ path: String) throws -> String {
         if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
         if count < chunk.count { break }
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-        throw CommandError.file("\(path) is not UTF-8 text; save it as UTF-8 and try again")
-    }
-    return text
+    return bytes
 }
 
 /// Writes a file beside its target and renames it into place, so it is whole or absent.

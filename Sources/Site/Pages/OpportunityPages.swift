@@ -1,0 +1,5 @@
+import SixSteps
+
+enum OpportunityPages: PageFamily {
+    static func pages(_ context: PageContext, _ emit: (Page) throws -> Void) throws {}
+}

@@ -1,0 +1,5 @@
+import SixSteps
+
+enum RoadmapPages: PageFamily {
+    static func pages(_ context: PageContext, _ emit: (Page) throws -> Void) throws {}
+}

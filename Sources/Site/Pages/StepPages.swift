@@ -1,0 +1,5 @@
+import SixSteps
+
+enum StepPages: PageFamily {
+    static func pages(_ context: PageContext, _ emit: (Page) throws -> Void) throws {}
+}

@@ -1,0 +1,103 @@
+import SixSteps
+import Store
+
+/// Everything the site shows, read from the roadmap file in one transaction: the site is a
+/// consistent snapshot even while someone else is writing.
+public struct SiteData: Sendable {
+    public let municipality: String
+    public let theme: Theme
+    public let vision: Vision?
+    public let phases: [String: [Phase]]
+    public let ranked: [RankedOpportunity]
+    /// Every item, dropped ones included, in roadmap order.
+    public let roadmap: [RoadmapEntry]
+    public let links: [LinkKind: [Link]]
+    public let status: StatusReport
+    /// One report per cycle, in the order the cycles ran.
+    public let reports: [CycleReport]
+    public let surveys: [SurveyResults]
+    public let channelMix: [ChannelMix]
+    /// Only the comments a manager marked as quotable.
+    public let quotes: [SurveyComment]
+    public let scoring: ScoringModel
+    public let threshold: Int
+    public let today: ISODate
+
+    private let recordsByKind: [Kind: [Record]]
+    private let index: [Kind: [String: Record]]
+    /// Links by the ref they start at and by the ref they end at: pages look them up thousands
+    /// of times.
+    private let forward: [LinkKind: [String: [Link]]]
+    private let backward: [LinkKind: [String: [Link]]]
+    private let measurementsByMetric: [String: [Record]]
+
+    public func records(_ kind: Kind) -> [Record] { recordsByKind[kind] ?? [] }
+    public func record(_ kind: Kind, _ ref: String) -> Record? { index[kind]?[ref] }
+
+    /// The cycles in the order they ran.
+    public var cycles: [Record] { reports.map(\.cycle) }
+
+    public static func load(from file: RoadmapFile, today: ISODate = .today()) throws -> SiteData {
+        try file.read {
+            var recordsByKind: [Kind: [Record]] = [:]
+            var index: [Kind: [String: Record]] = [:]
+            for kind in Kind.allCases {
+                let records = try file.records(kind)
+                recordsByKind[kind] = records
+                index[kind] = Dictionary(records.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            var phases: [String: [Phase]] = [:]
+            for journey in recordsByKind[.journey] ?? [] { phases[journey.ref] = try file.phases(of: journey.ref) }
+            var links: [LinkKind: [Link]] = [:]
+            var forward: [LinkKind: [String: [Link]]] = [:]
+            var backward: [LinkKind: [String: [Link]]] = [:]
+            for kind in LinkKind.allCases {
+                let all = try file.allLinks(kind)
+                links[kind] = all
+                forward[kind] = Dictionary(grouping: all, by: \.fromRef)
+                backward[kind] = Dictionary(grouping: all, by: \.toRef)
+            }
+            let cycles = try file.cyclesInOrder()
+            let reports = try cycles.map { try file.cycleReport($0.ref, today: today) }
+            let surveyed = try file.connection.query(
+                "SELECT DISTINCT metric, cycle FROM survey_responses ORDER BY metric, cycle")
+            let surveys = try surveyed.map { row in
+                try file.surveyResults(metric: row.string(0), cycle: Kind.cycle.ref(row[1]))
+            }
+            return SiteData(
+                municipality: try file.setting(.municipality) ?? "",
+                theme: try Theme.load(from: file),
+                vision: try file.vision(),
+                phases: phases,
+                ranked: try file.rankedOpportunities(),
+                roadmap: try file.roadmap(includeDropped: true, today: today),
+                links: links,
+                status: try file.status(today: today),
+                reports: reports,
+                surveys: surveys,
+                channelMix: try file.channelMix(),
+                quotes: try file.surveyComments(metric: nil, cycle: nil).filter(\.quotable),
+                scoring: try file.scoringModel(),
+                threshold: try file.privacyThreshold(),
+                today: today,
+                recordsByKind: recordsByKind,
+                index: index,
+                forward: forward,
+                backward: backward,
+                measurementsByMetric: Dictionary(grouping: recordsByKind[.measurement] ?? [], by: { $0["metric"].string ?? "" }))
+        }
+    }
+
+    public func links(_ kind: LinkKind) -> [Link] { links[kind] ?? [] }
+
+    /// The links of `kind` that start at `ref`: an opportunity's findings, an item's metrics.
+    public func links(_ kind: LinkKind, from ref: String) -> [Link] { forward[kind]?[ref] ?? [] }
+
+    /// The links of `kind` that end at `ref`: the opportunities that address a finding.
+    public func links(_ kind: LinkKind, to ref: String) -> [Link] { backward[kind]?[ref] ?? [] }
+
+    public func targets(_ kind: LinkKind, from ref: String) -> [String] { links(kind, from: ref).map(\.toRef) }
+    public func sources(_ kind: LinkKind, to ref: String) -> [String] { links(kind, to: ref).map(\.fromRef) }
+
+    public func measurements(of metric: String) -> [Record] { measurementsByMetric[metric] ?? [] }
+}
