@@ -161,10 +161,18 @@ extension RoadmapFile {
         var progress: Double?
         if let baseline, let target, abs(target - baseline) > 1e-12 { progress = (value - baseline) / (target - baseline) }
         var awayFromTarget = false
-        if let target, let reference { awayFromTarget = abs(target - value) > abs(target - reference) + 1e-12 }
+        // Overshooting the target in the right direction is not moving away from it.
+        if let target, let reference, verdict == .worse { awayFromTarget = abs(target - value) > abs(target - reference) + 1e-12 }
         return MetricComparison(metric: metric, baseline: baseline, target: target, previous: previous, current: current,
                                 change: change, changeFromBaseline: baseline.map { value - $0 }, verdict: verdict,
                                 noise: noise, progress: progress, movingAwayFromTarget: awayFromTarget)
+    }
+
+    /// Whether a measurement stands on fewer survey respondents than the privacy threshold, so
+    /// that no list shows its figures.
+    public func isSuppressed(_ measurement: Record) throws -> Bool {
+        guard try surveyCount(metric: measurement["metric"], cycle: measurement["cycle"]) > 0 else { return false }
+        return (measurement["n"].int ?? 0) < Int64(try privacyThreshold())
     }
 
     /// A metric's measurement in a cycle as a sample: a percentage with n and no spread gets the

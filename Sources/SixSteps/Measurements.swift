@@ -14,11 +14,8 @@ extension RoadmapFile {
                     "the \(metricRecord.ref) measurement of \(cycleRecord.ref) is computed from survey responses; "
                         + "import the survey again to change it")
             }
-            var input = ["value": value]
-            if let n { input["n"] = n }
-            if let sd { input["sd"] = sd }
-            if let source { input["source"] = source }
-            if let note { input["note"] = note }
+            // A new value comes with its own sample: what is not given again is not known.
+            let input = ["value": value, "n": n ?? "", "sd": sd ?? "", "source": source ?? "", "note": note ?? ""]
             return try storeMeasurement(metric: metricRecord, cycle: cycleRecord, input: try parse(.measurement, input))
         }
     }
@@ -117,6 +114,7 @@ struct ColumnMap {
     private let rename: [String: String]
 
     init(_ document: CSVDocument, path: String, standard: [String], required: [String], rename: [String: String]) throws {
+        let rename = rename.mapValues { $0.lowercased() }
         self.rename = rename
         let headers = standard.map { rename[$0] ?? $0 }
         for name in required where document.columnIndex(rename[name] ?? name) == nil {

@@ -25,7 +25,8 @@ struct Output {
 }
 
 func printError(_ message: String) {
-    writeAll("error: \(message)\n", to: 2)
+    // One line, always: a quoted CSV field in a message may hold a line break.
+    writeAll("error: \(message.singleLine)\n", to: 2)
 }
 
 /// Plain `write` on the file descriptor: no shared C `FILE` state, and no partial writes lost.

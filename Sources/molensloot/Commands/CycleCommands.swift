@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import SixSteps
+import Store
 
 /// Step 6: improvement cycles, and the report of what changed in one.
 enum CycleCommands {
@@ -50,19 +51,22 @@ enum CycleCommands {
         arguments: [.init(name: "id", help: "which cycle, e.g. C2")], options: [.json]
     ) { invocation in
         let roadmap = try invocation.openRoadmap()
-        let (cycle, measurements) = try roadmap.read { () throws -> (Record, [Record]) in
+        let (cycle, measurements, suppressed) = try roadmap.read { () throws -> (Record, [Record], Set<SQLValue>) in
             let cycle = try roadmap.record(.cycle, invocation.argument(0) ?? "")
-            return (cycle, try roadmap.records(.measurement, filter: ["cycle": cycle.key]))
+            let measurements = try roadmap.records(.measurement, filter: ["cycle": cycle.key])
+            return (cycle, measurements, Set(try measurements.filter { try roadmap.isSuppressed($0) }.map(\.key)))
         }
         if invocation.json {
             var object = cycle.json
-            object.append("measurements", .array(measurements.map { .object($0.json) }))
+            object.append("measurements", .array(measurements.map {
+                .object(MeasureCommands.json($0, suppressed: suppressed.contains($0.key)))
+            }))
             Output.json(.object(object))
             return
         }
         RecordCommands.printTrace(Trace(record: cycle, sections: []))
         Output.print("")
-        MeasureCommands.printTable(measurements)
+        MeasureCommands.printTable(measurements, suppressed: suppressed)
     }
 
     static let report = Command(

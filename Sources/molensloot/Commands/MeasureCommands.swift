@@ -1,4 +1,5 @@
 import SixSteps
+import Store
 
 /// Step 6: one measured value of a metric in a cycle, or many from a CSV file.
 enum MeasureCommands {
@@ -32,9 +33,10 @@ enum MeasureCommands {
     ) { invocation in
         let path = invocation.argument(0) ?? ""
         let document = try ImportOptions.read(path)
-        let stored = try invocation.openRoadmap().importMeasurements(
+        let roadmap = try invocation.openRoadmap()
+        let stored = try roadmap.importMeasurements(
             document, source: path, rename: try ImportOptions.renames(invocation, columns: columns), dryRun: invocation.flag("dry-run"))
-        printTable(stored)
+        printTable(stored, suppressed: [])
         Output.print((invocation.flag("dry-run") ? "dry run: would import " : "imported ") + "\(stored.count) measurements")
     }
 
@@ -47,8 +49,15 @@ enum MeasureCommands {
         var filter: [String: String] = [:]
         if let metric = invocation.value("metric") { filter["metric"] = metric }
         if let cycle = invocation.value("cycle") { filter["cycle"] = cycle }
-        let records = try roadmap.read { try roadmap.records(.measurement, filter: roadmap.parse(.measurement, filter)) }
-        if invocation.json { Output.json(.array(records.map { .object($0.json) })) } else { printTable(records) }
+        let (records, suppressed) = try roadmap.read { () throws -> ([Record], Set<SQLValue>) in
+            let records = try roadmap.records(.measurement, filter: roadmap.parse(.measurement, filter))
+            return (records, Set(try records.filter { try roadmap.isSuppressed($0) }.map(\.key)))
+        }
+        if invocation.json {
+            Output.json(.array(records.map { .object(json($0, suppressed: suppressed.contains($0.key))) }))
+        } else {
+            printTable(records, suppressed: suppressed)
+        }
     }
 
     static let remove = Command(
@@ -60,11 +69,24 @@ enum MeasureCommands {
         Output.print("removed the measurement of \(invocation.argument(0) ?? "")")
     }
 
-    static func printTable(_ records: [Record]) {
+    /// A measurement below the privacy threshold says so instead of showing its figures.
+    static func json(_ record: Record, suppressed: Bool) -> JSONObject {
+        var object = record.json
+        guard suppressed else { return object }
+        for field in ["value", "n", "sd"] { object[field] = .null }
+        object["suppressed"] = .bool(true)
+        return object
+    }
+
+    static func printTable(_ records: [Record], suppressed: Set<SQLValue>) {
         var table = TextTable([.init(title: "METRIC"), .init(title: "CYCLE"), .init(title: "VALUE", alignRight: true),
                                .init(title: "N", alignRight: true), .init(title: "SD", alignRight: true),
                                .init(title: "SOURCE", flexible: true)])
         for record in records {
+            if suppressed.contains(record.key) {
+                table.add([record["metric"].string ?? "", Kind.cycle.ref(record["cycle"]), "suppressed", "", "", record["source"].string ?? ""])
+                continue
+            }
             table.add([record["metric"].string ?? "", Kind.cycle.ref(record["cycle"]), formatNumber(record["value"].double ?? 0),
                        record["n"].int.map(String.init) ?? "", record["sd"].double.map { formatNumber($0) } ?? "",
                        record["source"].string ?? ""])
