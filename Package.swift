@@ -22,8 +22,10 @@ let package = Package(
             dependencies: ["SixSteps"],
             resources: [.embedInCode("../../Web/style.css"), .embedInCode("../../Web/site.js")]
         ),
+        // The example roadmaps of Roadmaps/, built into the binary for `molensloot demo`.
+        .target(name: "ExampleRoadmaps"),
         // The command line: parsing and printing only.
-        .executableTarget(name: "molensloot", dependencies: ["SixSteps", "Site"]),
+        .executableTarget(name: "molensloot", dependencies: ["SixSteps", "Site", "ExampleRoadmaps"]),
         // Benchmarks of the release binary: `swift run -c release molensloot-bench`.
         .executableTarget(name: "molensloot-bench", dependencies: ["SixSteps"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
@@ -31,5 +33,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
         .testTarget(name: "EndToEndTests", dependencies: ["molensloot", "Store"], exclude: ["Fixtures"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    // C23 for #embed, which builds the example roadmaps into the binary.
+    cLanguageStandard: .c2x
 )

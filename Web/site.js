@@ -8,9 +8,16 @@
     var cell = row.cells[index];
     if (!cell) return "";
     var text = cell.textContent.trim();
-    var number = text.replace(/\./g, "").replace(",", ".").replace("−", "-").replace("%", "");
+    // Dutch writes 1.234,5 and English 1,234.5: drop the thousands mark, keep the decimal one.
+    var number = (dutch ? text.replace(/\./g, "").replace(",", ".") : text.replace(/,/g, ""))
+      .replace("−", "-").replace("%", "");
     return cell.classList.contains("num") && !isNaN(parseFloat(number)) ? parseFloat(number) : text.toLowerCase();
   }
+
+  // A printed report shows the numbers behind every chart.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (details) { details.open = true; });
+  });
 
   document.querySelectorAll("table[data-sortable]").forEach(function (table) {
     var body = table.tBodies[0];

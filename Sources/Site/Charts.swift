@@ -46,9 +46,11 @@ extension PageContext {
     /// A chart with its caption and its numbers as a table: the table is what screen readers and
     /// printouts rely on, the picture is for the eye.
     public func figure(caption: String, chart: Node, table: Node) -> Node {
-        el("figure", [.class("chart")]) {
-            chart
-            el("figcaption") { caption }
+        el("div", [.class("chart-block")]) {
+            el("figure", [.class("chart")]) {
+                chart
+                el("figcaption") { caption }
+            }
             el("details", [.class("numbers")]) {
                 el("summary") { t("De cijfers bij deze grafiek", "The numbers behind this chart") }
                 table
@@ -56,20 +58,23 @@ extension PageContext {
         }
     }
 
-    /// Horizontal bars, one per label: simple and readable on a phone.
+    /// Horizontal bars, one per label, the label above its bar so long names are never cut off:
+    /// simple and readable on a phone.
     public func barChart(id: String, caption: String, description: String, unit: String = "",
                          bars: [(label: String, value: Double, tone: String)], maximum: Double? = nil) -> Node {
-        let width = 640.0, labelWidth = 200.0, barHeight = 22.0, gap = 8.0
+        let width = 640.0, barHeight = 20.0, labelHeight = 18.0, gap = 10.0, valueRoom = 70.0
         let top = maximum ?? (bars.map(\.value).max() ?? 1)
-        let scale = (width - labelWidth - 70) / max(top, 0.000_1)
-        let height = Double(bars.count) * (barHeight + gap) + gap
+        let scale = (width - valueRoom) / max(top, 0.000_1)
+        let rowHeight = labelHeight + barHeight + gap
+        let height = Double(bars.count) * rowHeight + gap
         let chart = SVG.canvas(id: id, width: width, height: height, title: caption, description: description) {
             bars.enumerated().map { index, bar in
-                let y = gap + Double(index) * (barHeight + gap)
+                let y = gap + Double(index) * rowHeight
+                let length = min(bar.value, top) * scale
                 return Node.group([
-                    SVG.text(bar.label, x: labelWidth - 8, y: y + barHeight * 0.7, anchor: "end"),
-                    SVG.rect(x: labelWidth, y: y, width: bar.value * scale, height: barHeight, classes: "bar \(bar.tone)"),
-                    SVG.text(number(bar.value) + unit, x: labelWidth + bar.value * scale + 6, y: y + barHeight * 0.7),
+                    SVG.text(bar.label, x: 0, y: y + labelHeight - 5),
+                    SVG.rect(x: 0, y: y + labelHeight, width: length, height: barHeight, classes: "bar \(bar.tone)"),
+                    SVG.text(number(bar.value) + unit, x: length + 6, y: y + labelHeight + barHeight * 0.75),
                 ])
             }
         }

@@ -61,7 +61,9 @@ public struct SiteData: Sendable {
             let reports = try cycles.map { try file.cycleReport($0.ref, today: today) }
             let surveyed = try file.connection.query(
                 "SELECT DISTINCT metric, cycle FROM survey_responses ORDER BY metric, cycle")
-            let surveys = try surveyed.map { row in
+            // In the order the cycles ran, so "the latest survey" is the last one of a metric.
+            let position = Dictionary(uniqueKeysWithValues: cycles.enumerated().map { ($1.key, $0) })
+            let surveys = try surveyed.sorted { (position[$0[1]] ?? 0) < (position[$1[1]] ?? 0) }.map { row in
                 try file.surveyResults(metric: row.string(0), cycle: Kind.cycle.ref(row[1]))
             }
             return SiteData(

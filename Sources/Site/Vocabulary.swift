@@ -14,6 +14,11 @@ extension PageContext {
         return (1...6).contains(number) ? names[number - 1] : ""
     }
 
+    /// "1 klantreis", "3 klantreizen".
+    public func count(_ n: Int, _ dutchOne: String, _ dutchMany: String, _ englishOne: String, _ englishMany: String) -> String {
+        "\(n) " + (n == 1 ? t(dutchOne, englishOne) : t(dutchMany, englishMany))
+    }
+
     public func statusLabel(_ status: String) -> String {
         switch status {
         case "idea": return t("idee", "idea")
@@ -73,7 +78,8 @@ extension PageContext {
     public func noiseLabel(_ noise: NoiseVerdict) -> String {
         switch noise {
         case .significant(let p):
-            return t("groter dan toeval (p = \(number(p, decimals: 3)))", "larger than chance (p = \(number(p, decimals: 3)))")
+            let shown = p < 0.001 ? "p < " + number(0.001, decimals: 3) : "p = " + number(p, decimals: 3)
+            return t("groter dan toeval (\(shown))", "larger than chance (\(shown))")
         case .withinNoise(let p):
             return t("kan toeval zijn (p = \(number(p, decimals: 2)))", "could be chance (p = \(number(p, decimals: 2)))")
         case .unknown:

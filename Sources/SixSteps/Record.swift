@@ -24,7 +24,7 @@ public struct Record: Sendable, Equatable {
 
     /// `F12`, or the slug.
     public var ref: String { kind.ref(key) }
-    public var title: String { values[kind.titleField]?.string ?? "" }
+    public var title: String { self[kind.titleField].string ?? "" }
     public subscript(field: String) -> SQLValue {
         get { kind.fieldIndex(field).map { fieldValues[$0] } ?? .null }
         set { if let index = kind.fieldIndex(field) { fieldValues[index] = newValue } }

@@ -9,7 +9,7 @@ enum Program {
         name: "molensloot",
         abstract: "Keep a municipality's six-step service improvement roadmap in one SQLite file.",
         subcommands: [
-            InitCommand.command, VisionCommands.command,
+            DemoCommand.command, InitCommand.command, VisionCommands.command,
             RecordCommands.group(.principle, "Step 1: the principles of the service vision."),
             RecordCommands.group(.goal, "Step 1: goals, each a metric with a target and a date."),
             JourneyCommands.command,

@@ -26,19 +26,21 @@ enum DashboardPage: PageFamily {
 
     static func steps(_ context: PageContext) -> Node {
         let data = context.data
+        let items = data.roadmap.filter { $0.status != "dropped" }.count
+        let c = context.count
         let counts: [Int: String] = [
-            1: context.t("\(data.records(.principle).count) principes, \(data.records(.goal).count) doelen",
-                         "\(data.records(.principle).count) principles, \(data.records(.goal).count) goals"),
-            2: context.t("\(data.records(.insight).count) inzichten, \(data.records(.metric).count) meeteenheden",
-                         "\(data.records(.insight).count) insights, \(data.records(.metric).count) metrics"),
-            3: context.t("\(data.records(.journey).count) klantreizen, \(data.records(.finding).count) bevindingen",
-                         "\(data.records(.journey).count) journeys, \(data.records(.finding).count) findings"),
-            4: context.t("\(data.records(.opportunity).count) verbeterkansen, \(data.records(.spearhead).count) speerpunten",
-                         "\(data.records(.opportunity).count) opportunities, \(data.records(.spearhead).count) spearheads"),
-            5: context.t("\(data.roadmap.filter { $0.status != "dropped" }.count) roadmap-items, \(data.records(.agreement).count) werkafspraken",
-                         "\(data.roadmap.filter { $0.status != "dropped" }.count) roadmap items, \(data.records(.agreement).count) agreements"),
-            6: context.t("\(data.cycles.count) cycli, \(data.records(.measurement).count) metingen",
-                         "\(data.cycles.count) cycles, \(data.records(.measurement).count) measurements"),
+            1: c(data.records(.principle).count, "principe", "principes", "principle", "principles") + ", "
+                + c(data.records(.goal).count, "doel", "doelen", "goal", "goals"),
+            2: c(data.records(.insight).count, "inzicht", "inzichten", "insight", "insights") + ", "
+                + c(data.records(.metric).count, "meeteenheid", "meeteenheden", "metric", "metrics"),
+            3: c(data.records(.journey).count, "klantreis", "klantreizen", "journey", "journeys") + ", "
+                + c(data.records(.finding).count, "bevinding", "bevindingen", "finding", "findings"),
+            4: c(data.records(.opportunity).count, "verbeterkans", "verbeterkansen", "opportunity", "opportunities") + ", "
+                + c(data.records(.spearhead).count, "speerpunt", "speerpunten", "spearhead", "spearheads"),
+            5: c(items, "roadmap-item", "roadmap-items", "roadmap item", "roadmap items") + ", "
+                + c(data.records(.agreement).count, "werkafspraak", "werkafspraken", "agreement", "agreements"),
+            6: c(data.cycles.count, "cyclus", "cycli", "cycle", "cycles") + ", "
+                + c(data.records(.measurement).count, "meting", "metingen", "measurement", "measurements"),
         ]
         return context.section(context.t("De zes stappen", "The six steps"), id: "stappen") {
             el("ol", [.class("cards")]) {
@@ -110,8 +112,11 @@ enum DashboardPage: PageFamily {
             ]
         }
         let bars = data.records(.metric).compactMap { metric -> (label: String, value: Double, tone: String)? in
-            guard let progress = latest?.comparisons.first(where: { $0.slug == metric.ref })?.progress else { return nil }
-            return (metric.title, max(0, min(progress, 1.5)) * 100, progress >= 1 ? "good" : "")
+            guard let comparison = latest?.comparisons.first(where: { $0.slug == metric.ref }),
+                  let progress = comparison.progress else { return nil }
+            // The words in the table say the same; the colour only repeats them.
+            let tone = comparison.verdict == .worse ? "bad" : progress >= 1 ? "good" : ""
+            return (metric.title, max(0, progress) * 100, tone)
         }
         return context.section(context.t("Meeteenheden tegen hun doel", "Metrics against their target"), id: "meeteenheden") {
             if !bars.isEmpty {
