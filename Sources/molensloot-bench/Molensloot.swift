@@ -7,10 +7,11 @@ struct Molensloot {
     let workspace: Workspace
     let database: URL
 
-    init(binary: URL, workspace: Workspace) {
+    /// `databaseName` is a file in the workspace; each part of the bench keeps its own.
+    init(binary: URL, workspace: Workspace, databaseName: String = "bench.sqlite") {
         self.binary = binary
         self.workspace = workspace
-        database = workspace.file("bench.sqlite")
+        database = workspace.file(databaseName)
     }
 
     /// Runs a command with its output discarded, as a person's terminal would not slow it down.

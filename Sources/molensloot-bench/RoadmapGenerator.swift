@@ -69,6 +69,16 @@ struct RoadmapGenerator {
         for kind in Kind.creationOrder {
             document.append(kind.table, .array(sections[kind] ?? []))
         }
+        // Version 2 of the format: survey responses and volumes (none here), then the next id of
+        // every table whose records have numbers, which is one past the highest generated.
+        document.append("survey_responses", .array([]))
+        document.append("volumes", .array([]))
+        var nextIDs = JSONObject()
+        for kind in Kind.creationOrder where kind.identity != .slug {
+            nextIDs.append(kind.table, .int(Int64((sections[kind]?.count ?? 0) + 1)))
+        }
+        nextIDs.append("survey_responses", .int(1))
+        document.append("next_ids", .object(nextIDs))
         return .object(document)
     }
 

@@ -53,7 +53,11 @@ func timingTable(_ results: [TimingResult]) -> String {
         [result.label, "\(result.samples.count)", milliseconds(result.minimum), milliseconds(result.median),
          milliseconds(result.maximum), result.budget.map { "\(Int($0)) ms" } ?? "-", result.verdict]
     }
-    let rightAligned: Set<Int> = [1, 2, 3, 4, 5]
+    return alignedTable(header: header, rows: rows, rightAligned: [1, 2, 3, 4, 5])
+}
+
+/// Rows under a header and a rule, columns two spaces apart; the last column is never padded.
+func alignedTable(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
     func line(_ cells: [String]) -> String {
         cells.enumerated().map { column, cell in
