@@ -2,7 +2,7 @@ import SixSteps
 
 /// One page of the site: its file, its title (also its one h1), where it sits in the navigation,
 /// and what is in `<main>` below the h1.
-public struct Page {
+public struct Page: Sendable {
     public let file: String
     public let title: String
     public let section: Section
@@ -48,7 +48,7 @@ public enum Section: Int, CaseIterable, Sendable {
 
 /// A group of pages made from one part of the roadmap. Pages are handed over one at a time, so
 /// a site of thousands of pages never exists in memory all at once.
-public protocol PageFamily {
+public protocol PageFamily: Sendable {
     static func pages(_ context: PageContext, _ emit: (Page) throws -> Void) throws
 }
 

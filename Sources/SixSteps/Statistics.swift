@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -187,8 +189,15 @@ public enum Statistics {
     /// The t quantile for a two-sided 95% interval (e.g. 2.262 for df 9), by bisection on
     /// `studentTTwoSidedP` to a relative width of 1e-15. NaN for a NaN df or df ≤ 0.
     public static func tCritical95(df: Double) -> Double {
-        tCritical(df: df, twoSidedP: 0.05)
+        // Inverting the distribution takes dozens of evaluations, and a site asks for the same
+        // few degrees of freedom for every cycle of every metric: each is worked out once.
+        if let known = criticalValues.withLock({ $0[df] }) { return known }
+        let value = tCritical(df: df, twoSidedP: 0.05)
+        criticalValues.withLock { $0[df] = value }
+        return value
     }
+
+    private static let criticalValues = Mutex<[Double: Double]>([:])
 
     /// I_x(a, b) for x in 0...1 and a, b > 0; NaN outside that domain (as scipy.special.betainc).
     public static func regularizedIncompleteBeta(x: Double, a: Double, b: Double) -> Double {
