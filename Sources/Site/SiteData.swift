@@ -30,6 +30,8 @@ public struct SiteData: Sendable {
     private let forward: [LinkKind: [String: [Link]]]
     private let backward: [LinkKind: [String: [Link]]]
     private let measurementsByMetric: [String: [Record]]
+    private let latestByMetric: [String: MetricComparison]
+    private let surveysByMetric: [String: [SurveyResults]]
 
     public func records(_ kind: Kind) -> [Record] { recordsByKind[kind] ?? [] }
     public func record(_ kind: Kind, _ ref: String) -> Record? { index[kind]?[ref] }
@@ -86,7 +88,11 @@ public struct SiteData: Sendable {
                 index: index,
                 forward: forward,
                 backward: backward,
-                measurementsByMetric: Dictionary(grouping: recordsByKind[.measurement] ?? [], by: { $0["metric"].string ?? "" }))
+                measurementsByMetric: Dictionary(grouping: recordsByKind[.measurement] ?? [], by: { $0["metric"].string ?? "" }),
+                latestByMetric: reports.reduce(into: [:]) { latest, report in
+                    for comparison in report.comparisons where comparison.current != nil { latest[comparison.slug] = comparison }
+                },
+                surveysByMetric: Dictionary(grouping: surveys, by: \.metric))
         }
     }
 
@@ -102,4 +108,10 @@ public struct SiteData: Sendable {
     public func sources(_ kind: LinkKind, to ref: String) -> [String] { links(kind, to: ref).map(\.fromRef) }
 
     public func measurements(of metric: String) -> [Record] { measurementsByMetric[metric] ?? [] }
+
+    /// The comparison of the last cycle in which the metric was measured.
+    public func latest(_ metric: String) -> MetricComparison? { latestByMetric[metric] }
+
+    /// A metric's survey results, in the order the cycles ran.
+    public func surveys(of metric: String) -> [SurveyResults] { surveysByMetric[metric] ?? [] }
 }

@@ -19,6 +19,27 @@ extension PageContext {
         "\(n) " + (n == 1 ? t(dutchOne, englishOne) : t(dutchMany, englishMany))
     }
 
+    /// "71%", "11,4 dagen", "6,9": a value the way its metric's unit is spoken; grades and scores
+    /// need no unit.
+    public func value(_ value: Double, unit: String?, decimals: Int = 2) -> String {
+        let text = number(value, decimals: decimals)
+        switch (unit ?? "").lowercased() {
+        case "%": return text + "%"
+        case "", "cijfer", "grade", "score", "punten", "points": return text
+        default: return text + " " + (unit ?? "")
+        }
+    }
+
+    /// "+20 procentpunt", "−3 dagen", "+0,5": a change the way its metric's unit is spoken.
+    public func change(_ change: Double, unit: String?, decimals: Int = 2) -> String {
+        let text = number(change, decimals: decimals, signed: true)
+        switch (unit ?? "").lowercased() {
+        case "%": return text + t(" procentpunt", " percentage points")
+        case "", "cijfer", "grade", "score", "punten", "points": return text
+        default: return text + " " + (unit ?? "")
+        }
+    }
+
     public func statusLabel(_ status: String) -> String {
         switch status {
         case "idea": return t("idee", "idea")

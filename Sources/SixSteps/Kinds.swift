@@ -262,5 +262,6 @@ public struct Field: Sendable {
 }
 
 extension String {
-    var replacingUnderscores: String { String(map { $0 == "_" ? "-" : $0 }) }
+    /// `target_date` as an option is `target-date`.
+    public var replacingUnderscores: String { String(map { $0 == "_" ? "-" : $0 }) }
 }

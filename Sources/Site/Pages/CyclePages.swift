@@ -150,7 +150,7 @@ enum CyclePages: PageFamily {
             let metric = comparison.metric
             return [
                 context.recordLink(.metric, comparison.slug),
-                .text(comparison.baseline.map { MetricText.value($0, metric, context) } ?? "–"),
+                .text(comparison.baseline.map { context.value($0, unit: metric["unit"].string) } ?? "–"),
                 comparison.previous.map { MetricText.measuredCell($0, metric, context, withCycle: true) } ?? .text("–"),
                 MetricText.measuredCell(comparison.current, metric, context, withCycle: false),
                 MetricText.change(comparison, context),

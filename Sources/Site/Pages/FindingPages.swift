@@ -15,12 +15,6 @@ enum FindingPages: PageFamily {
     /// What thousands of pages look up, built once per family: a site of 10 000 findings must not
     /// scan the roadmap for each of them.
     struct Lookup {
-        struct Latest {
-            let cycle: String
-            let measured: Measured
-            let verdict: Verdict
-        }
-
         let ranked: [String: RankedOpportunity]
         let opportunityCount: Int
         let entries: [String: RoadmapEntry]
@@ -28,8 +22,6 @@ enum FindingPages: PageFamily {
         /// Journey slug → phase slug → phase name.
         let phaseNames: [String: [String: String]]
         let phasePositions: [String: [String: Int]]
-        /// The last cycle in which each metric was measured.
-        let latest: [String: Latest]
 
         init(_ data: SiteData) {
             ranked = Dictionary(data.ranked.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first })
@@ -44,15 +36,6 @@ enum FindingPages: PageFamily {
             }
             phaseNames = names
             phasePositions = positions
-            var latest: [String: Latest] = [:]
-            for report in data.reports {
-                for comparison in report.comparisons {
-                    if let current = comparison.current {
-                        latest[comparison.slug] = Latest(cycle: report.cycle.ref, measured: current, verdict: comparison.verdict)
-                    }
-                }
-            }
-            self.latest = latest
         }
 
         func phaseName(journey: String, phase: String) -> String {
@@ -73,12 +56,7 @@ enum FindingPages: PageFamily {
 
     /// "71%", "11,4 dagen", "7,1": a value the way the metric's unit is spoken.
     static func value(_ value: Double, unit: String, _ context: PageContext) -> String {
-        switch unit {
-        case "%": return context.number(value, decimals: 1) + "%"
-        case "cijfer", "grade": return grade(value, context)
-        case "", "score": return context.number(value, decimals: 1)
-        default: return context.number(value, decimals: 1) + " " + unit
-        }
+        unit == "cijfer" || unit == "grade" ? grade(value, context) : context.value(value, unit: unit, decimals: 1)
     }
 
     /// Scores are read as school grades: always one decimal, "7,0" rather than "7".
@@ -89,13 +67,13 @@ enum FindingPages: PageFamily {
 
     /// The last measured value of a metric, with its cycle; suppressed values are never shown.
     static func latestText(_ metric: String, _ context: PageContext, _ lookup: Lookup) -> String {
-        guard let latest = lookup.latest[metric] else { return context.t("nog niet gemeten", "not measured yet") }
-        let cycle = context.data.record(.cycle, latest.cycle)?.title ?? latest.cycle
-        if latest.measured.suppressed {
+        guard let measured = context.data.latest(metric)?.current else { return context.t("nog niet gemeten", "not measured yet") }
+        let cycle = context.data.record(.cycle, measured.cycle)?.title ?? measured.cycle
+        if measured.suppressed {
             return context.t("afgeschermd (te weinig antwoorden) in \(cycle)", "suppressed (too few responses) in \(cycle)")
         }
         let unit = context.data.record(.metric, metric)?["unit"].string ?? ""
-        return value(latest.measured.summary.mean, unit: unit, context) + context.t(" in ", " in ") + cycle
+        return value(measured.summary.mean, unit: unit, context) + context.t(" in ", " in ") + cycle
     }
 
     static func kindBadge(_ kind: String, _ context: PageContext) -> Node {
@@ -355,11 +333,11 @@ enum FindingPages: PageFamily {
                                 Node.group([
                                     index > 0 ? .text(", ") : .empty,
                                     link(context.href(.item, effect.item)) { effect.item },
-                                    .text(effect.change.map { ": " + signedValue($0, unit: unit, context) } ?? ""),
+                                    .text(effect.change.map { ": " + context.change($0, unit: unit, decimals: 1) } ?? ""),
                                 ])
                             }),
                             .text(latestText(metric, context, lookup)),
-                            lookup.latest[metric].map { context.verdictBadge($0.verdict) } ?? .text("–"),
+                            context.data.latest(metric).map { context.verdictBadge($0.verdict) } ?? .text("–"),
                         ]
                     })
             }
@@ -388,15 +366,6 @@ enum FindingPages: PageFamily {
                     })
                 }
             }
-        }
-    }
-
-    static func signedValue(_ change: Double, unit: String, _ context: PageContext) -> String {
-        let number = context.number(change, decimals: 1, signed: true)
-        switch unit {
-        case "%": return number + context.t(" procentpunt", " percentage points")
-        case "", "cijfer", "grade", "score": return number
-        default: return number + " " + unit
         }
     }
 

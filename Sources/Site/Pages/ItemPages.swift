@@ -41,28 +41,6 @@ enum ItemPages: PageFamily {
 
     // MARK: - Values with their unit
 
-    /// "45%", "11 dagen", "6,9".
-    static func valueText(_ value: Double, metric: Record?, _ context: PageContext) -> String {
-        let unit = metric?["unit"].string ?? ""
-        let number = context.number(value, decimals: 2)
-        switch unit {
-        case "%": return number + "%"
-        case "", "cijfer", "score", "grade": return number
-        default: return number + " " + unit
-        }
-    }
-
-    /// "+20 procentpunt", "−3 dagen", "+0,5".
-    static func changeText(_ change: Double, metric: Record?, _ context: PageContext) -> String {
-        let unit = metric?["unit"].string ?? ""
-        let number = context.number(change, decimals: 2, signed: true)
-        switch unit {
-        case "%": return number + context.t(" procentpunt", " percentage points")
-        case "", "cijfer", "score", "grade": return number
-        default: return number + " " + unit
-        }
-    }
-
     /// Whether what was seen matches what was expected, in words.
     static func effectVerdict(expected: Double?, observed: Double?, _ context: PageContext) -> String {
         guard let observed else { return context.t("niet gemeten in die cyclus", "not measured in that cycle") }
@@ -183,11 +161,11 @@ enum ItemPages: PageFamily {
                         el("h3", [.id("effect-\(slug)")]) { context.recordLink(.metric, slug, showRef: false) },
                         el("p") {
                             context.t("Verwachte verandering: ", "Expected change: ")
-                            el("strong") { expected.map { changeText($0, metric: metric, context) } ?? context.t("niet opgegeven", "not given") }
+                            el("strong") { expected.map { context.change($0, unit: metric?["unit"].string) } ?? context.t("niet opgegeven", "not given") }
                             "."
                             if let baseline = metric?["baseline"].double {
-                                context.t(" Nulmeting \(valueText(baseline, metric: metric, context))", " Baseline \(valueText(baseline, metric: metric, context))")
-                                metric?["target"].double.map { context.t(", doel \(valueText($0, metric: metric, context))", ", target \(valueText($0, metric: metric, context))") } ?? ""
+                                context.t(" Nulmeting \(context.value(baseline, unit: metric?["unit"].string))", " Baseline \(context.value(baseline, unit: metric?["unit"].string))")
+                                metric?["target"].double.map { context.t(", doel \(context.value($0, unit: metric?["unit"].string))", ", target \(context.value($0, unit: metric?["unit"].string))") } ?? ""
                                 "."
                             }
                         },
@@ -220,9 +198,9 @@ enum ItemPages: PageFamily {
                     context.t("Klaar in ", "Done in ")
                     position < cycles.count ? context.recordLink(.cycle, cycles[position].ref) : Node.text("–")
                     context.t(". Verwacht ", ". Expected ")
-                    effect.expected.map { changeText($0, metric: metric, context) } ?? "–"
+                    effect.expected.map { context.change($0, unit: metric?["unit"].string) } ?? "–"
                     context.t(", gezien ", ", observed ")
-                    effect.observed.map { changeText($0, metric: metric, context) } ?? "–"
+                    effect.observed.map { context.change($0, unit: metric?["unit"].string) } ?? "–"
                     ": "
                     el("strong") { effectVerdict(expected: effect.expected, observed: effect.observed, context) }
                     "."
@@ -237,7 +215,7 @@ enum ItemPages: PageFamily {
         let ref = entry.item.ref
         var rows: [[Node]] = []
         if let baseline = metric?["baseline"].double {
-            rows.append([.text(context.t("Nulmeting", "Baseline")), .text(valueText(baseline, metric: metric, context)),
+            rows.append([.text(context.t("Nulmeting", "Baseline")), .text(context.value(baseline, unit: metric?["unit"].string)),
                          .text("–"), .text("–"), .text("")])
         }
         for (position, byMetric) in index.comparisons.enumerated() {
@@ -245,14 +223,14 @@ enum ItemPages: PageFamily {
             let measured: String
             if let current = comparison.current {
                 measured = current.suppressed ? context.t("afgeschermd (te weinig antwoorden)", "suppressed (too few answers)")
-                    : valueText(current.summary.mean, metric: metric, context)
+                    : context.value(current.summary.mean, unit: metric?["unit"].string)
             } else {
                 measured = context.t("niet gemeten", "not measured")
             }
             rows.append([
                 context.recordLink(.cycle, cycles[position].ref),
                 .text(measured),
-                .text(comparison.change.map { changeText($0, metric: metric, context) } ?? "–"),
+                .text(comparison.change.map { context.change($0, unit: metric?["unit"].string) } ?? "–"),
                 context.verdictBadge(comparison.verdict),
                 // The sentence above the table says what was expected and seen; the table marks the cycle.
                 doneIn.contains(position) ? .text(context.t("klaar in deze cyclus", "done in this cycle")) : .text(""),

@@ -25,7 +25,6 @@ enum JourneyPages: PageFamily {
         let touchpoints: [String: [Record]]
         let metrics: [String: [Record]]
         /// Per metric, its survey in the last cycle that had one.
-        let surveys: [String: SurveyResults]
         let quotes: [String: [SurveyComment]]
 
         init(_ data: SiteData) {
@@ -33,13 +32,6 @@ enum JourneyPages: PageFamily {
             findings = Dictionary(grouping: data.records(.finding), by: { $0["journey"].string ?? "" })
             touchpoints = Dictionary(grouping: data.records(.touchpoint), by: { $0["journey"].string ?? "" })
             metrics = Dictionary(grouping: data.records(.metric), by: { $0["journey"].string ?? "" })
-            let order = Dictionary(data.reports.enumerated().map { ($1.cycle.ref, $0) }, uniquingKeysWith: { first, _ in first })
-            var surveys: [String: SurveyResults] = [:]
-            for results in data.surveys {
-                if let known = surveys[results.metric], (order[known.cycle] ?? -1) > (order[results.cycle] ?? -1) { continue }
-                surveys[results.metric] = results
-            }
-            self.surveys = surveys
             quotes = Dictionary(grouping: data.quotes, by: \.metric)
         }
     }
@@ -92,7 +84,7 @@ enum JourneyPages: PageFamily {
         let touchpoints = index.touchpoints[journey.ref] ?? []
         let metrics = index.metrics[journey.ref] ?? []
         // A metric for the whole journey tells most about each phase; phase metrics come after it.
-        let surveyed = metrics.filter { index.surveys[$0.ref] != nil }
+        let surveyed = metrics.filter { !context.data.surveys(of: $0.ref).isEmpty }
             .sorted { ($0["phase"].isNull ? 0 : 1, $0.ref) < ($1["phase"].isNull ? 0 : 1, $1.ref) }
         let known = Set(phases.map(\.slug))
         func inPhase(_ records: [Record], _ phase: String?) -> [Record] {
@@ -113,7 +105,7 @@ enum JourneyPages: PageFamily {
                 improve: phaseFindings.filter { $0["kind"].string != "good" }.sorted(by: bySeverity),
                 metrics: metrics.filter { $0["phase"].string == phase.slug },
                 scores: surveyed.compactMap { metric in
-                    guard let results = index.surveys[metric.ref],
+                    guard let results = context.data.surveys(of: metric.ref).last,
                           let group = results.byPhase.first(where: { $0.label == phase.slug }) else { return nil }
                     return PhaseScore(metric: metric, cycle: results.cycle, group: group)
                 })
@@ -347,7 +339,7 @@ enum JourneyPages: PageFamily {
                             .text(metric["baseline"].double.map { FindingPages.value($0, unit: unit, context) } ?? "–"),
                             .text(metric["target"].double.map { FindingPages.value($0, unit: unit, context) } ?? "–"),
                             .text(FindingPages.latestText(metric.ref, context, index.lookup)),
-                            index.lookup.latest[metric.ref].map { context.verdictBadge($0.verdict) } ?? .text("–"),
+                            context.data.latest(metric.ref).map { context.verdictBadge($0.verdict) } ?? .text("–"),
                         ]
                     })
             }

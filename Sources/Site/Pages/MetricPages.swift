@@ -17,11 +17,11 @@ enum MetricPages: PageFamily {
     static func listPage(_ context: PageContext, _ index: MetricIndex) -> Page {
         let metrics = context.data.records(.metric)
         let rows: [[Node]] = metrics.map { metric in
-            let latest = index.latestMeasured(metric.ref)
+            let latest = context.data.latest(metric.ref)
             // The values come first, so a phone shows them before the table has to scroll.
             return [
                 context.recordLink(.metric, metric.ref),
-                .text(metric["baseline"].double.map { MetricText.value($0, metric, context) } ?? "–"),
+                .text(metric["baseline"].double.map { context.value($0, unit: metric["unit"].string) } ?? "–"),
                 latest.map { MetricText.measuredCell($0.current, metric, context, withCycle: true) } ?? .text("–"),
                 MetricText.target(metric, context),
                 MetricText.progress(latest?.progress, context),
@@ -83,7 +83,7 @@ enum MetricPages: PageFamily {
                     cycleTable(context, metric, history)
                 }
             }
-            if let surveys = index.surveys[slug], !surveys.isEmpty {
+            if case let surveys = context.data.surveys(of: slug), !surveys.isEmpty {
                 surveySection(context, metric, surveys, quotes: index.quotesByMetric[slug] ?? [])
             }
             context.section(context.t("Doelen", "Goals"), id: "doelen") {
@@ -112,7 +112,7 @@ enum MetricPages: PageFamily {
                 (context.t("Eenheid", "Unit"), metric["unit"].string.map(Node.text)),
                 (context.t("Schaal", "Scale"), scale.map(Node.text)),
                 (context.t("Richting", "Direction"), .text(MetricText.direction(metric, context))),
-                (context.t("Nulmeting", "Baseline"), .text(metric["baseline"].double.map { MetricText.value($0, metric, context) }
+                (context.t("Nulmeting", "Baseline"), .text(metric["baseline"].double.map { context.value($0, unit: metric["unit"].string) }
                     ?? context.t("nog niet vastgelegd", "not recorded yet"))),
                 (context.t("Doel", "Target"), MetricText.target(metric, context)),
                 (context.t("Klantreis", "Journey"), journey.map { context.recordLink(.journey, $0) }),
@@ -240,13 +240,13 @@ enum MetricPages: PageFamily {
     static func trendDescription(_ context: PageContext, _ metric: Record, _ points: [TrendPoint]) -> String {
         var parts: [String] = []
         if let baseline = metric["baseline"].double {
-            parts.append(context.t("Nulmeting \(MetricText.value(baseline, metric, context)).", "Baseline \(MetricText.value(baseline, metric, context))."))
+            parts.append(context.t("Nulmeting \(context.value(baseline, unit: metric["unit"].string)).", "Baseline \(context.value(baseline, unit: metric["unit"].string))."))
         }
         if let target = metric["target"].double {
-            parts.append(context.t("Doel \(MetricText.value(target, metric, context)).", "Target \(MetricText.value(target, metric, context))."))
+            parts.append(context.t("Doel \(context.value(target, unit: metric["unit"].string)).", "Target \(context.value(target, unit: metric["unit"].string))."))
         }
         parts.append(points.map { point in
-            let value = point.value.map { MetricText.value($0, metric, context) }
+            let value = point.value.map { context.value($0, unit: metric["unit"].string) }
                 ?? (point.suppressed ? context.t("afgeschermd", "suppressed") : context.t("niet gemeten", "not measured"))
             return "\(point.cycle.ref): \(value)"
         }.joined(separator: "; ") + ".")
@@ -322,8 +322,8 @@ enum MetricPages: PageFamily {
                         ? context.t("De laatste enquête is gehouden in ", "The latest survey was held in ")
                         : context.t("Hieronder staat de enquête daarvoor, gehouden in ", "Below is the survey before it, held in ")
                     context.recordLink(.cycle, survey.cycle)
-                    context.t(". Er kwamen \(context.number(Double(survey.overall.n), decimals: 0)) antwoorden binnen, met een gemiddelde van \(MetricText.value(summary.mean, metric, context)).",
-                              ". It received \(context.number(Double(survey.overall.n), decimals: 0)) answers, with an average of \(MetricText.value(summary.mean, metric, context)).")
+                    context.t(". Er kwamen \(context.number(Double(survey.overall.n), decimals: 0)) antwoorden binnen, met een gemiddelde van \(context.value(summary.mean, unit: metric["unit"].string)).",
+                              ". It received \(context.number(Double(survey.overall.n), decimals: 0)) answers, with an average of \(context.value(summary.mean, unit: metric["unit"].string)).")
                     summary.confidenceInterval95.map { interval in
                         " " + context.t("Het 95%-interval is \(MetricText.interval(interval, context)).", "The 95% interval is \(MetricText.interval(interval, context)).")
                     } ?? ""
@@ -400,7 +400,7 @@ enum MetricPages: PageFamily {
                 return [name(group.label), context.badge(suppressed, tone: "suppressed"), .text("–"), .text("–")]
             }
             return [name(group.label), .text(context.number(Double(group.n), decimals: 0)),
-                    .text(MetricText.value(summary.mean, metric, context)),
+                    .text(context.value(summary.mean, unit: metric["unit"].string)),
                     .text(summary.confidenceInterval95.map { MetricText.interval($0, context) } ?? "–")]
         }
         return Node.group([
@@ -482,8 +482,6 @@ struct MetricIndex {
     let comparisons: [String: [MetricComparison]]
     /// Per metric and cycle ref, the items done in that cycle that should move the metric.
     let doneItems: [String: [String: [String]]]
-    /// Per metric, its surveys in the order the cycles ran.
-    let surveys: [String: [SurveyResults]]
     let goalsByMetric: [String: [Record]]
     let quotesByMetric: [String: [SurveyComment]]
 
@@ -499,11 +497,6 @@ struct MetricIndex {
         }
         self.comparisons = comparisons
         self.doneItems = doneItems
-        // Surveys come ordered by the cycle's number, which need not be the order the cycles ran in.
-        let order = Dictionary(data.reports.enumerated().map { ($1.cycle.ref, $0) }, uniquingKeysWith: { first, _ in first })
-        surveys = Dictionary(grouping: data.surveys, by: \.metric).mapValues { list in
-            list.sorted { (order[$0.cycle] ?? -1) < (order[$1.cycle] ?? -1) }
-        }
         goalsByMetric = Dictionary(grouping: data.records(.goal).filter { $0["metric"].string != nil }, by: { $0["metric"].string ?? "" })
         quotesByMetric = Dictionary(grouping: data.quotes, by: \.metric)
     }
@@ -513,26 +506,10 @@ struct MetricIndex {
             MetricPages.TrendPoint(cycle: report.cycle, comparison: comparison, done: doneItems[slug]?[report.cycle.ref] ?? [])
         }
     }
-
-    /// The comparison of the last cycle in which the metric was measured.
-    func latestMeasured(_ slug: String) -> MetricComparison? {
-        comparisons[slug]?.last { $0.current != nil }
-    }
 }
 
 /// Metric values in words and small pieces of markup, shared by the metric and cycle pages.
 enum MetricText {
-    /// "71%", "11,4 dagen", "6,43" (a grade needs no unit).
-    static func value(_ value: Double, _ metric: Record, _ context: PageContext) -> String {
-        let number = context.number(value, decimals: 2)
-        let unit = metric["unit"].string ?? ""
-        switch unit.lowercased() {
-        case "%": return number + "%"
-        case "", "cijfer", "grade", "score", "punten", "points": return number
-        default: return number + " " + unit
-        }
-    }
-
     /// A chart whose labels grow on a phone, where the picture is drawn at half its size.
     static func chart(_ figure: Node) -> Node {
         el("div", [.class("ms-chart")]) { figure }
@@ -544,7 +521,7 @@ enum MetricText {
 
     static func target(_ metric: Record, _ context: PageContext) -> Node {
         guard let target = metric["target"].double else { return .text(context.t("geen doel", "no target")) }
-        return .text(value(target, metric, context) + (metric["target_date"].string.map { context.t(" op ", " by ") + context.date($0) } ?? ""))
+        return .text(context.value(target, unit: metric["unit"].string) + (metric["target_date"].string.map { context.t(" op ", " by ") + context.date($0) } ?? ""))
     }
 
     static func interval(_ interval: ClosedRange<Double>, _ context: PageContext) -> String {
@@ -556,7 +533,7 @@ enum MetricText {
         guard let measured else { return .text(context.t("niet gemeten", "not measured")) }
         let shown: Node = measured.suppressed
             ? context.badge(context.t("afgeschermd", "suppressed"), tone: "suppressed")
-            : .text(value(measured.summary.mean, metric, context))
+            : .text(context.value(measured.summary.mean, unit: metric["unit"].string))
         guard withCycle else { return shown }
         return Node.group([shown, .text(" ("), link(context.href(.cycle, measured.cycle)) { measured.cycle }, .text(")")])
     }

@@ -711,7 +711,7 @@ enum OpportunityPages: PageFamily {
         let rows: [[Node]] = items.flatMap { item in
             data.links(.itemMetric, from: item).map { metric in
                 [context.recordLink(.metric, metric.toRef), link(context.href(.item, item)) { item },
-                 .text(metric.expectedChange.map { ItemPages.changeText($0, metric: data.record(.metric, metric.toRef), context) } ?? "–")]
+                 .text(metric.expectedChange.map { context.change($0, unit: data.record(.metric, metric.toRef)?["unit"].string) } ?? "–")]
             }
         }
         return context.section(context.t("Meeteenheden die moeten verbeteren", "Metrics that should improve"), id: "meeteenheden") {

@@ -108,7 +108,7 @@ enum RoadmapPages: PageFamily {
                             commaSeparated(entry.metrics.map { slug, expected in
                                 Node.group([
                                     context.recordLink(.metric, slug, showRef: false),
-                                    expected.map { Node.text(" (\(ItemPages.changeText($0, metric: data.record(.metric, slug), context)))") } ?? .empty,
+                                    expected.map { Node.text(" (\(context.change($0, unit: data.record(.metric, slug)?["unit"].string)))") } ?? .empty,
                                 ])
                             })
                         }
@@ -151,14 +151,6 @@ enum RoadmapPages: PageFamily {
     static let barsPerHorizon = 20
 
     static func monthNumber(_ date: ISODate) -> Int { date.year * 12 + date.month - 1 }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
 
     static func monthName(_ month: Int, _ context: PageContext) -> String {
         let dutch = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
@@ -255,10 +247,10 @@ enum RoadmapPages: PageFamily {
         let plotLeft = labelWidth + 8
         let width = plotLeft + Double(months) * monthWidth + right
         func x(_ date: ISODate) -> Double {
-            let days = Double(daysIn(month: date.month, year: date.year))
+            let days = Double(ISODate.days(inMonth: date.month, year: date.year))
             return plotLeft + (Double(monthNumber(date) - firstMonth) + Double(date.day - 1) / days) * monthWidth
         }
-        func xEnd(_ date: ISODate) -> Double { x(date) + monthWidth / Double(daysIn(month: date.month, year: date.year)) }
+        func xEnd(_ date: ISODate) -> Double { x(date) + monthWidth / Double(ISODate.days(inMonth: date.month, year: date.year)) }
         var layout: [(y: Double, header: String?, span: Span?)] = []
         var y = top
         for (horizon, spans) in groups {

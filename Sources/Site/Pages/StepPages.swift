@@ -7,13 +7,12 @@ import SixSteps
 enum StepPages: PageFamily {
     static func pages(_ context: PageContext, _ emit: (Page) throws -> Void) throws {
         // Shared by steps 1 and 6: found once, not per goal or per metric.
-        let latest = LatestMeasurements(context.data)
-        try emit(visionPage(context, latest))
+        try emit(visionPage(context))
         try emit(basicsPage(context))
         try emit(insightPage(context))
         try emit(opportunitiesPage(context))
         try emit(roadmapPage(context))
-        try emit(improvingPage(context, latest))
+        try emit(improvingPage(context))
     }
 
     static func title(_ context: PageContext, _ number: Int) -> String {
@@ -25,34 +24,6 @@ enum StepPages: PageFamily {
 // MARK: - Shared pieces
 
 extension StepPages {
-    /// For every metric, the most recent cycle in which it was measured: goals show how far they
-    /// are, step 6 shows the latest verdict. A metric not yet measured in the open cycle keeps its
-    /// last value.
-    struct LatestMeasurements {
-        let byMetric: [String: MetricComparison]
-
-        init(_ data: SiteData) {
-            var found: [String: MetricComparison] = [:]
-            for report in data.reports {
-                for comparison in report.comparisons where comparison.current != nil { found[comparison.slug] = comparison }
-            }
-            byMetric = found
-        }
-
-        subscript(metric: String) -> MetricComparison? { byMetric[metric] }
-    }
-
-    /// "7,21", "71%", "11,4 dagen": the unit as the team typed it, left out for grades.
-    static func value(_ value: Double, _ metric: Record?, _ context: PageContext) -> String {
-        let unit = metric?["unit"].string ?? ""
-        let text = context.number(value, decimals: 2)
-        switch unit.lowercased() {
-        case "%": return text + "%"
-        case "", "cijfer", "grade", "score": return text
-        default: return text + " " + unit
-        }
-    }
-
     /// A bar that shows a share of the way; the percentage beside it says the same in words.
     static func progressBar(_ share: Double, _ context: PageContext) -> Node {
         let width = Int((max(0, min(share, 1)) * 100).rounded())
@@ -111,7 +82,7 @@ extension StepPages {
 // MARK: - Step 1: vision, principles, goals
 
 extension StepPages {
-    static func visionPage(_ context: PageContext, _ latest: LatestMeasurements) -> Page {
+    static func visionPage(_ context: PageContext) -> Page {
         let data = context.data
         return Page(file: Section.vision.file, title: title(context, 1), section: .vision,
                     lead: context.t("In deze stap legt het team vast waar de dienstverlening naartoe gaat. De visie zegt wat inwoners "
@@ -134,7 +105,7 @@ extension StepPages {
                 }
             }
             principles(context)
-            goals(context, latest)
+            goals(context)
         }
     }
 
@@ -163,7 +134,7 @@ extension StepPages {
         }
     }
 
-    static func goals(_ context: PageContext, _ latest: LatestMeasurements) -> Node {
+    static func goals(_ context: PageContext) -> Node {
         let goals = context.data.records(.goal)
         return context.section(context.t("Doelen", "Goals"), id: "doelen") {
             if goals.isEmpty {
@@ -173,17 +144,17 @@ extension StepPages {
                     context.t("Elk doel hoort bij een meeteenheid. Zo is te zien hoe ver we zijn: van de nulmeting naar het doel.",
                               "Each goal belongs to a metric. That shows how far we are: from the baseline to the target.")
                 }
-                el("ul", [.class("cards step-cards")]) { goals.map { goal($0, context, latest) } }
+                el("ul", [.class("cards step-cards")]) { goals.map { goal($0, context) } }
             }
         }
     }
 
-    static func goal(_ goal: Record, _ context: PageContext, _ latest: LatestMeasurements) -> Node {
+    static func goal(_ goal: Record, _ context: PageContext) -> Node {
         let data = context.data
         let metricRef = goal["metric"].string
         let metric = metricRef.flatMap { data.record(.metric, $0) }
         let target = goal["target"].double ?? metric?["target"].double
-        let comparison = metricRef.flatMap { latest[$0] }
+        let comparison = metricRef.flatMap { context.data.latest($0) }
         let baseline = metric?["baseline"].double
         // The goal may set its own target; progress is measured against that, not the metric's.
         var progress = comparison?.progress
@@ -201,7 +172,7 @@ extension StepPages {
                 now = Node.group([.text(context.t("afgeschermd in ", "suppressed in ")), context.recordLink(.cycle, cycle, showRef: false),
                                   .text(context.t(" (te weinig antwoorden)", " (too few answers)"))])
             } else {
-                now = Node.group([.text(value(current.summary.mean, metric, context) + context.t(" in ", " in ")),
+                now = Node.group([.text(context.value(current.summary.mean, unit: metric?["unit"].string) + context.t(" in ", " in ")),
                                   context.recordLink(.cycle, cycle, showRef: false)])
             }
         } else {
@@ -222,8 +193,8 @@ extension StepPages {
             context.facts([
                 (context.t("Meeteenheid", "Metric"), metricRef.map { context.recordLink(.metric, $0, showRef: false) }
                     ?? .text(context.t("nog geen meeteenheid gekozen", "no metric chosen yet"))),
-                (context.t("Nulmeting", "Baseline"), baseline.map { .text(value($0, metric, context)) }),
-                (context.t("Doel", "Target"), target.map { .text(value($0, metric, context)) }),
+                (context.t("Nulmeting", "Baseline"), baseline.map { .text(context.value($0, unit: metric?["unit"].string)) }),
+                (context.t("Doel", "Target"), target.map { .text(context.value($0, unit: metric?["unit"].string)) }),
                 (context.t("Uiterlijk", "By"), dateText.map { .text(context.date($0)) }),
                 (context.t("Nu", "Now"), now),
                 (context.t("Voortgang", "Progress"), progress.map { progressBar($0, context) }),
@@ -583,8 +554,8 @@ extension StepPages {
                                   [context.recordLink(.metric, metric.ref, showRef: false),
                                    .text(metric["unit"].string ?? ""),
                                    .text(metric["direction"].string == "lower" ? context.t("lager", "lower") : context.t("hoger", "higher")),
-                                   .text(metric["baseline"].double.map { value($0, metric, context) } ?? "–"),
-                                   .text(metric["target"].double.map { value($0, metric, context) } ?? "–"),
+                                   .text(metric["baseline"].double.map { context.value($0, unit: metric["unit"].string) } ?? "–"),
+                                   .text(metric["target"].double.map { context.value($0, unit: metric["unit"].string) } ?? "–"),
                                    .text(metric["target_date"].string.map { context.date($0) } ?? "–"),
                                    metric["journey"].string.map { context.recordLink(.journey, $0) } ?? .text("–")]
                               })
@@ -960,7 +931,7 @@ extension StepPages {
 // MARK: - Step 6: cycles, metrics, privacy, quotes
 
 extension StepPages {
-    static func improvingPage(_ context: PageContext, _ latest: LatestMeasurements) -> Page {
+    static func improvingPage(_ context: PageContext) -> Page {
         let data = context.data
         return Page(file: Section.improving.file, title: title(context, 6), section: .improving,
                     lead: context.t("In deze stap meet het team na elke ronde of het echt beter werd. Zo'n ronde heet een cyclus. "
@@ -990,7 +961,7 @@ extension StepPages {
                     onward("cycli.html", context.t("Alle cycli met de voor- en nametingen", "All cycles with their before and after"))
                 }
             }
-            metricVerdicts(context, latest)
+            metricVerdicts(context)
             context.section(context.t("Privacy", "Privacy"), id: "privacy") {
                 el("p") {
                     context.t("Antwoorden van inwoners blijven in het roadmapbestand. Deze site toont alleen totalen. "
@@ -1057,7 +1028,7 @@ extension StepPages {
         }
     }
 
-    static func metricVerdicts(_ context: PageContext, _ latest: LatestMeasurements) -> Node {
+    static func metricVerdicts(_ context: PageContext) -> Node {
         let metrics = context.data.records(.metric)
         return context.section(context.t("Meeteenheden: het laatste oordeel", "Metrics: the latest verdict"), id: "oordeel") {
             if metrics.isEmpty {
@@ -1074,12 +1045,12 @@ extension StepPages {
                                         context.t("Cyclus", "Cycle"), context.t("Oordeel", "Verdict"), context.t("Toeval?", "Chance?")],
                               numeric: [1],
                               rows: metrics.map { metric in
-                                  guard let comparison = latest[metric.ref], let current = comparison.current else {
+                                  guard let comparison = context.data.latest(metric.ref), let current = comparison.current else {
                                       return [context.recordLink(.metric, metric.ref, showRef: false), .text("–"), .text("–"),
                                               context.verdictBadge(.notMeasured), .text("–")]
                                   }
                                   return [context.recordLink(.metric, metric.ref, showRef: false),
-                                          .text(current.suppressed ? context.t("afgeschermd", "suppressed") : value(current.summary.mean, metric, context)),
+                                          .text(current.suppressed ? context.t("afgeschermd", "suppressed") : context.value(current.summary.mean, unit: metric["unit"].string)),
                                           context.recordLink(.cycle, current.cycle),
                                           context.verdictBadge(comparison.verdict),
                                           .text(current.suppressed ? "–" : context.noiseLabel(comparison.noise))]

@@ -196,5 +196,4 @@ enum RecordCommands {
 
 extension String {
     var dropDashes: String { String(drop { $0 == "-" }) }
-    var replacingUnderscores: String { String(map { $0 == "_" ? "-" : $0 }) }
 }
