@@ -26,12 +26,14 @@ let package = Package(
         .target(name: "ExampleRoadmaps"),
         // The command line: parsing and printing only.
         .executableTarget(name: "molensloot", dependencies: ["SixSteps", "Site", "ExampleRoadmaps"]),
+        // Seeded fuzzing of the imports and the command line: for the tests and the benchmark only.
+        .target(name: "Fuzzing", dependencies: ["SixSteps", "Store"]),
         // Benchmarks of the release binary: `swift run -c release molensloot-bench`.
-        .executableTarget(name: "molensloot-bench", dependencies: ["SixSteps"]),
+        .executableTarget(name: "molensloot-bench", dependencies: ["SixSteps", "Fuzzing"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "SixStepsTests", dependencies: ["SixSteps"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["molensloot", "Store"], exclude: ["Fixtures"]),
+        .testTarget(name: "SixStepsTests", dependencies: ["SixSteps", "Fuzzing"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Fuzzing"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["molensloot", "Store", "Fuzzing"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6],
     // C23 for #embed, which builds the example roadmaps into the binary.

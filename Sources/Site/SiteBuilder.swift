@@ -53,6 +53,7 @@ public enum SiteBuilder {
         let parent = parentFolder(of: target)
         let name = String(target.split(separator: "/").last ?? "site")
         let building = "\(parent)/.\(name).building-\(getpid())"
+        removeKilledBuilds(in: parent, name: name)
         try FileOps.removeTree(building)
         try FileOps.makeFolder(building)
         var pages = 0
@@ -121,6 +122,36 @@ public enum SiteBuilder {
         return String(path[..<slash])
     }
 
+    /// A build that was killed leaves its folder (and perhaps the site it replaced) beside the
+    /// target. Each build removes those of processes that no longer run, so they do not pile up;
+    /// only folders named the way this builder names them are touched.
+    static func removeKilledBuilds(in parent: String, name: String) {
+        let prefix = ".\(name).building-"
+        guard let entries = try? FileOps.entries(parent) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            var process = entry.dropFirst(prefix.count)
+            if process.hasSuffix(".old") { process = process.dropLast(4) }
+            guard let id = Int32(process), id > 0, id != getpid() else { continue }
+            // A process that still runs may be building this very site.
+            if kill(id, 0) == 0 || errno == EPERM { continue }
+            try? FileOps.removeTree(parent + "/" + entry)
+        }
+    }
+
+    /// `renameat2(2)` with `RENAME_EXCHANGE` swaps two folders in one step (Linux 3.15 and later).
+    /// Glibc declares it only for `_GNU_SOURCE`, so it is looked up when the program runs.
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, 2 /* RENAME_EXCHANGE */) == 0
+        #else
+        return false
+        #endif
+    }
+
     /// Puts the new site in place. An earlier site is removed only after the new one is in place;
     /// a folder that is not a site is never removed: with `force` it is moved aside.
     private static func swap(_ building: String, into target: String, force: Bool) throws -> String? {
@@ -132,6 +163,11 @@ public enum SiteBuilder {
             if !isSite && !isEmpty && !force {
                 try? FileOps.removeTree(building)
                 throw SiteError.notASite(target)
+            }
+            // One step where the system allows it: there is never a moment without a site.
+            if (isSite || isEmpty) && FileOps.isFolder(target) && exchange(building, target) {
+                try FileOps.removeTree(building)
+                return nil
             }
             let aside = isSite || isEmpty ? "\(building).old" : "\(target).voor-molensloot-\(getpid())"
             guard rename(target, aside) == 0 else {

@@ -31,9 +31,62 @@ public final class Connection {
             sqlite3_close_v2(handle)
             throw error
         }
-        self.handle = handle
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, milliseconds)
+        (self.handle, writeRefusal) = try Connection.readable(handle, path: path, mode: mode)
+    }
+
+    /// Why this connection cannot write, when it had to be opened as immutable to read at all.
+    private let writeRefusal: StoreError?
+
+    /// A file in WAL mode needs its shared-memory index beside it (`-shm`). When this process may
+    /// not create that index (a folder of another user, a read-only mount, a full disk), SQLite
+    /// refuses even to read the file. Such a file is opened again as immutable: nobody can have it
+    /// open for writing, or the index would exist. Reads then work; a write is refused, with the
+    /// reason the index could not be made. A file locked for longer than the busy timeout is
+    /// reported at once, rather than waited for a second time by the first statement.
+    private static func readable(_ handle: OpaquePointer, path: String, mode: Mode) throws -> (OpaquePointer, StoreError?) {
+        guard mode != .create else { return (handle, nil) }
+        let code = sqlite3_exec(handle, "SELECT count(*) FROM sqlite_schema", nil, nil, nil)
+        guard code != SQLITE_OK else { return (handle, nil) }
+        let failure = StoreError.from(code: code, handle: handle, path: path)
+        let reason: StoreError
+        switch failure {
+        case .diskFull:
+            reason = failure
+        case .readOnly, .cannotOpen:
+            guard sqlite3_db_readonly(handle, "main") == 1 else { return (handle, nil) }
+            reason = .readOnly(path: path)
+        case .busy:
+            sqlite3_close_v2(handle)
+            throw failure
+        default:
+            return (handle, nil)
+        }
+        var immutable: OpaquePointer?
+        let uri = "file:" + uriEscaped(path) + "?immutable=1"
+        let reopened = sqlite3_open_v2(uri, &immutable, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nil)
+        guard reopened == SQLITE_OK, let immutable else {
+            sqlite3_close_v2(immutable)
+            return (handle, nil)
+        }
+        sqlite3_close_v2(handle)
+        sqlite3_extended_result_codes(immutable, 1)
+        return (immutable, reason)
+    }
+
+    /// A path as the path part of a `file:` URI.
+    private static func uriEscaped(_ path: String) -> String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        var escaped: [UInt8] = []
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte < 0x20 {
+                escaped += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
+            } else {
+                escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     deinit {
@@ -41,7 +94,10 @@ public final class Connection {
         sqlite3_close_v2(handle)
     }
 
-    func error(_ code: Int32) -> StoreError { StoreError.from(code: code, handle: handle, path: path) }
+    func error(_ code: Int32) -> StoreError {
+        if let writeRefusal, code & 0xFF == SQLITE_READONLY { return writeRefusal }
+        return StoreError.from(code: code, handle: handle, path: path)
+    }
 
     /// Runs SQL without parameters, several statements at once; for schema and pragmas.
     public func execute(_ sql: String) throws {

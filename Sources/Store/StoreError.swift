@@ -1,4 +1,9 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Everything that can go wrong below the domain, phrased for the person at the keyboard.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
@@ -45,6 +50,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// Turns a failing SQLite call into the error a person can act on.
     static func from(code: Int32, handle: OpaquePointer?, path: String) -> StoreError {
         let message = handle.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+        // A write that found no space, whichever file it was writing (the log, the index).
+        if code & 0xFF == SQLITE_IOERR, let handle, [ENOSPC, EDQUOT].contains(sqlite3_system_errno(handle)) {
+            return .diskFull(path: path)
+        }
         switch code & 0xFF {
         case SQLITE_BUSY, SQLITE_LOCKED: return .busy(path: path)
         case SQLITE_READONLY: return .readOnly(path: path)

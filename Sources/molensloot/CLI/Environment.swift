@@ -26,7 +26,17 @@ struct Output {
 
 func printError(_ message: String) {
     // One line, always: a quoted CSV field in a message may hold a line break.
-    writeAll("error: \(message.singleLine)\n", to: 2)
+    writeAll("error: \(message.singleLine.shortened)\n", to: 2)
+}
+
+extension String {
+    /// A message that quotes a whole field or header of a file can run to megabytes; its start
+    /// (what is wrong) and its end (what to do about it) are kept, the middle is left out.
+    var shortened: String {
+        let limit = 1_000
+        guard count > limit else { return self }
+        return String(prefix(limit * 2 / 3)) + " … " + String(suffix(limit / 3))
+    }
 }
 
 /// Plain `write` on the file descriptor: no shared C `FILE` state, and no partial writes lost.
