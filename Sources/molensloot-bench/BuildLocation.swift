@@ -33,7 +33,7 @@ struct BuildLocation {
         return BuildLocation(packageRoot: packageRoot, scratchPath: isDefault ? nil : scratch, releaseFolder: releaseFolder)
     }
 
-    private static func ownExecutable() -> URL {
+    static func ownExecutable() -> URL {
         if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             return URL(fileURLWithPath: target).resolvingSymlinksInPath()
         }
@@ -48,8 +48,7 @@ struct BuildLocation {
     /// Builds `molensloot` so the measurement never runs a binary older than the sources.
     /// The build's output goes to a log that is shown only when the build fails.
     func buildMolensloot(in workspace: Workspace) -> Double {
-        let log = workspace.freshFile("build.log")
-        defer { try? log.close() }
+        let log = workspace.file("build.log")
         let result = runChild(URL(fileURLWithPath: "/usr/bin/env"), ["swift"] + buildArguments,
                               in: packageRoot, stdout: log, stderr: log)
         guard result.succeeded else {

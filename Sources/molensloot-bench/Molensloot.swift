@@ -8,7 +8,7 @@ struct Molensloot {
     let database: URL
 
     /// `databaseName` is a file in the workspace; each part of the bench keeps its own.
-    init(binary: URL, workspace: Workspace, databaseName: String = "bench.sqlite") {
+    init(binary: URL, workspace: Workspace, databaseName: String) {
         self.binary = binary
         self.workspace = workspace
         database = workspace.file(databaseName)
@@ -17,35 +17,45 @@ struct Molensloot {
     /// Runs a command with its output discarded, as a person's terminal would not slow it down.
     /// Standard error is kept so a failure can say why.
     func run(_ arguments: [String]) -> ChildResult {
-        let errors = workspace.freshFile("stderr.txt")
-        defer { try? errors.close() }
-        return runChild(binary, arguments + ["--db", database.path], in: workspace.folder, stderr: errors)
+        runChild(binary, arguments + ["--db", database.path], in: workspace.folder, stderr: workspace.file("stderr.txt"))
     }
 
+    /// The first lines of what the last command wrote to standard error.
     var lastError: String {
-        workspace.text(of: "stderr.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = workspace.text(of: "stderr.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        let lines = text.split(separator: "\n")
+        return lines.prefix(3).joined(separator: " / ") + (lines.count > 3 ? " …" : "")
     }
 
-    /// Runs a command whose output the bench needs; any failure ends the bench.
-    func output(_ arguments: [String]) -> (text: String, milliseconds: Double) {
-        let output = workspace.freshFile("stdout.txt")
-        let errors = workspace.freshFile("stderr.txt")
+    /// Why a command failed, in one line.
+    func failure(_ arguments: [String], _ result: ChildResult) -> BenchFailure {
+        BenchFailure("`molensloot \(arguments.joined(separator: " "))` exited with \(result.status): \(lastError)")
+    }
+
+    /// Runs a command whose output the bench needs.
+    func output(_ arguments: [String]) throws(BenchFailure) -> (text: String, result: ChildResult) {
         let result = runChild(binary, arguments + ["--db", database.path], in: workspace.folder,
-                              stdout: output, stderr: errors)
-        try? output.close()
-        try? errors.close()
-        guard result.succeeded else {
-            fatal("`molensloot \(arguments.joined(separator: " "))` failed (exit \(result.status)): \(lastError)")
-        }
-        return (workspace.text(of: "stdout.txt"), result.milliseconds)
+                              stdout: workspace.file("stdout.txt"), stderr: workspace.file("stderr.txt"))
+        guard result.succeeded else { throw failure(arguments, result) }
+        return (workspace.text(of: "stdout.txt"), result)
     }
 
-    func json(_ arguments: [String]) -> JSON {
-        let text = output(arguments).text
+    func json(_ arguments: [String]) throws(BenchFailure) -> JSON {
+        let text = try output(arguments).text
         do {
             return try JSON.parse(text)
         } catch {
-            fatal("`molensloot \(arguments.joined(separator: " "))` printed no valid JSON: \(error)")
+            throw BenchFailure("`molensloot \(arguments.joined(separator: " "))` printed no valid JSON: \(error)")
         }
+    }
+}
+
+/// Something the bench found wrong in what it measures: the part reports it as a failed row and
+/// the other parts still run. Problems of the bench itself (a file it cannot write) end it with `fatal`.
+struct BenchFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }

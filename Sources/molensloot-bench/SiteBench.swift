@@ -10,7 +10,11 @@ enum SiteBench {
     static let runs = 5
     static let seed: UInt64 = 0x7369_7465_6265_6E63
 
-    static func run(binary: URL, workspace: Workspace) -> Bool {
+    static let note = "site: that roadmap with \(cycles) cycles; one warm-up build, then each build replaces the last; on disk,\n"
+        + "  creating the files is kernel time that varies widely from run to run, so the budget holds in memory."
+
+    static func run(_ context: BenchContext) throws(BenchFailure) -> [BenchRow] {
+        let workspace = context.workspace
         var generator = RoadmapGenerator(size: RoadmapSize(), seed: seed)
         guard case .object(var document) = generator.document() else { fatal("the generator made no document") }
         let (cycleJSON, measurements) = cyclesAndMeasurements(metrics: document["metrics"]?.array ?? [])
@@ -27,60 +31,46 @@ enum SiteBench {
         } catch {
             fatal("cannot write \(file.path): \(error.localizedDescription)")
         }
-        let molensloot = Molensloot(binary: binary, workspace: workspace, databaseName: "site.sqlite")
-        let imported = molensloot.output(["import", file.path])
-        step("imported", imported.text.trimmingCharacters(in: .whitespacesAndNewlines) + " in " + seconds(imported.milliseconds))
+        let molensloot = Molensloot(binary: context.binary, workspace: workspace, databaseName: "site.sqlite")
+        let imported = try molensloot.output(["import", file.path])
+        step("imported", "\(cycles) cycles, \(measurements.count) measurements in \(seconds(imported.result.milliseconds))")
 
         // On this kind of virtual disk, creating thirteen thousand files costs anywhere from 0.5 to
         // 8 seconds of kernel time from one run to the next, whatever the program does; in memory
         // (tmpfs) the same build shows what the program itself takes. Both are reported; the
         // budget is held against the build in memory.
-        var targets = [(label: "on disk (\(workspace.folder.path))", out: workspace.file("site").path, budgeted: false)]
+        var targets = [(label: "on disk", out: workspace.file("site").path, budgeted: false)]
         if FileManager.default.isWritableFile(atPath: "/dev/shm") {
             targets.append((label: "in memory (/dev/shm)", out: "/dev/shm/molensloot-bench-site-\(getpid())", budgeted: true))
         }
-        var rows: [[String]] = []
-        var passed = true
-        for target in targets {
-            let (samples, pages) = measureBuilds(molensloot, out: target.out)
-            let median = samples[samples.count / 2] / 1_000
-            let peak = peakMegabytes(of: molensloot, out: target.out, workspace: workspace)
-            let withinBudget = median <= budgetSeconds && peak <= budgetMegabytes
-            if target.budgeted { passed = passed && withinBudget }
-            rows.append([target.label, "\(samples.count)", "\(pages)", format(samples.first ?? 0, 1_000), format(median, 1),
-                         format(samples.last ?? 0, 1_000), String(Int(Double(pages) / median)), String(Int(peak.rounded())),
-                         target.budgeted ? "\(Int(budgetSeconds)) s, \(Int(budgetMegabytes)) MB" : "-",
-                         target.budgeted ? (withinBudget ? "PASS" : "FAIL") : "-"])
+        return targets.map { target in
+            let (samples, pages, failure) = measureBuilds(molensloot, out: target.out)
             if target.out.hasPrefix("/dev/shm/") { try? FileManager.default.removeItem(atPath: target.out) }
+            step("measured", "\(target.label): \(samples.median.map(duration) ?? "failed")")
+            return BenchRow(part: "site", what: "site build, \(grouped(pages)) pages, \(target.label)", samples: samples,
+                            rate: rate(pages, "pages", in: samples.median),
+                            budget: target.budgeted ? .time(milliseconds: budgetSeconds * 1_000, megabytes: budgetMegabytes) : nil,
+                            failure: failure)
         }
-        print("")
-        print("\(cycles) cycles, \(measurements.count) measurements; \(runs) measured builds after one warm-up, each replacing the last")
-        print("")
-        print(alignedTable(
-            header: ["site build", "runs", "pages", "min s", "median s", "max s", "pages/s", "peak MB", "budget", "result"],
-            rows: rows, rightAligned: [1, 2, 3, 4, 5, 6, 7]))
-        print("")
-        print(passed ? "PASS: the site builds within \(Int(budgetSeconds)) s and \(Int(budgetMegabytes)) MB"
-                     : "FAIL: the site build is over \(Int(budgetSeconds)) s or \(Int(budgetMegabytes)) MB")
-        return passed
     }
 
     /// One build to warm the page cache, then the measured ones, each replacing the last site.
     /// Writes still pending from earlier work are flushed first, so they do not land in a run.
-    private static func measureBuilds(_ molensloot: Molensloot, out: String) -> (samples: [Double], pages: Int) {
-        var samples: [Double] = []
+    private static func measureBuilds(_ molensloot: Molensloot, out: String) -> (samples: Samples, pages: Int, failure: String?) {
+        var samples = Samples()
         var pages = 0
         for run in 0...runs {
             sync()
-            let result = molensloot.output(["site", "build", "--out", out])
-            if run > 0 { samples.append(result.milliseconds) }
-            pages = Int(result.text.split(separator: " ").dropFirst().first ?? "") ?? 0
+            do {
+                let (printed, result) = try molensloot.output(["site", "build", "--out", out])
+                if run > 0 { samples.add(result) }
+                // "built 13095 pages in …"
+                pages = Int(printed.split(separator: " ").dropFirst().first ?? "") ?? 0
+            } catch {
+                return (samples, pages, error.description)
+            }
         }
-        return (samples.sorted(), pages)
-    }
-
-    private static func format(_ value: Double, _ divisor: Double) -> String {
-        String(format: "%.2f", value / divisor)
+        return (samples, pages, nil)
     }
 
     /// Twenty quarters from 2010 on, all closed but the last, each measuring every metric: a value
@@ -113,24 +103,5 @@ enum SiteBench {
             }
         }
         return (cycleJSON, measurements)
-    }
-
-    /// The peak resident memory of one more build, read by GNU time: Foundation reaps its
-    /// children itself, so their own usage is not to be had otherwise. Without GNU time, the
-    /// largest of all children so far (the import included) is an upper bound.
-    static func peakMegabytes(of molensloot: Molensloot, out: String, workspace: Workspace) -> Double {
-        let time = URL(fileURLWithPath: "/usr/bin/time")
-        guard FileManager.default.isExecutableFile(atPath: time.path) else {
-            var usage = rusage()
-            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-            return Double(usage.ru_maxrss) / 1_024
-        }
-        let report = workspace.freshFile("time.txt")
-        let result = runChild(time, ["-f", "%M", molensloot.binary.path, "--db", molensloot.database.path, "site", "build",
-                                     "--out", out], in: workspace.folder, stderr: report)
-        try? report.close()
-        let kilobytes = workspace.text(of: "time.txt").split(separator: "\n").last.flatMap { Double($0) }
-        guard result.succeeded, let kilobytes else { fatal("could not measure the memory of a site build") }
-        return kilobytes / 1_024
     }
 }

@@ -31,3 +31,12 @@ func fileSize(_ url: URL) -> Int {
     let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
     return (attributes?[.size] as? NSNumber)?.intValue ?? 0
 }
+
+/// The bytes the bench writes; SixSteps keeps its own private.
+enum Byte {
+    static let lineFeed: UInt8 = 0x0A
+    static let space: UInt8 = 0x20
+    static let quote: UInt8 = 0x22
+    static let colon: UInt8 = 0x3A
+    static let semicolon: UInt8 = 0x3B
+}

@@ -138,10 +138,3 @@ struct SurveyGenerator {
         }
     }
 }
-
-/// The bytes the bench writes; SixSteps keeps its own private.
-enum Byte {
-    static let lineFeed: UInt8 = 0x0A
-    static let quote: UInt8 = 0x22
-    static let semicolon: UInt8 = 0x3B
-}

@@ -4,36 +4,29 @@ import SixSteps
 /// not of a half-empty file.
 enum Verification {
     /// Counts each kind through its `list --json`, the way a script would see the file.
-    static func checkCounts(_ molensloot: Molensloot, _ size: RoadmapSize) -> String {
+    static func checkCounts(_ molensloot: Molensloot, _ size: RoadmapSize) throws(BenchFailure) -> String {
         let expected: [(Kind, Int)] = [
             (.channel, size.channels), (.persona, size.personas), (.journey, size.journeys), (.metric, size.metrics),
             (.finding, size.findings), (.opportunity, size.opportunities), (.item, size.items),
         ]
         var mismatches: [String] = []
         for (kind, count) in expected {
-            let listed = molensloot.json([kind.noun, "list", "--json"]).array?.count ?? -1
+            let listed = try molensloot.json([kind.noun, "list", "--json"]).array?.count ?? -1
             if listed != count { mismatches.append("\(kind.plural): expected \(count), listed \(listed)") }
         }
         guard mismatches.isEmpty else {
-            fatal("the imported roadmap has the wrong number of records:\n  " + mismatches.joined(separator: "\n  "))
+            throw BenchFailure("the imported roadmap has the wrong number of records: " + mismatches.joined(separator: "; "))
         }
         return expected.map { "\($0.1) \($0.0.plural)" }.joined(separator: ", ")
     }
 
     /// The export must give back the generated document exactly: this also covers every link,
-    /// phase and expected change. Returns how long the export took.
-    static func checkRoundTrip(_ molensloot: Molensloot, _ document: JSON) -> Double {
-        let (text, milliseconds) = molensloot.output(["export"])
-        let exported: JSON
-        do {
-            exported = try JSON.parse(text)
-        } catch {
-            fatal("`molensloot export` printed no valid JSON: \(error)")
-        }
+    /// phase and expected change.
+    static func checkRoundTrip(_ molensloot: Molensloot, _ document: JSON) throws(BenchFailure) {
+        let exported = try molensloot.json(["export"])
         if let difference = firstDifference(document, exported, at: "$") {
-            fatal("the export differs from the imported document at \(difference)")
+            throw BenchFailure("the export differs from the imported document at \(difference)")
         }
-        return milliseconds
     }
 
     /// The path of the first place where two documents differ, with both values.
