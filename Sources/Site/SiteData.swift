@@ -17,6 +17,10 @@ public struct SiteData: Sendable {
     public let reports: [CycleReport]
     public let surveys: [SurveyResults]
     public let channelMix: [ChannelMix]
+    /// Every assumption with its verdict after every cycle.
+    public let assumptions: [AssumptionStatus]
+    /// Repeat contacts and channel switches from the contact registrations.
+    public let contacts: ContactReport
     /// Only the comments a manager marked as quotable.
     public let quotes: [SurveyComment]
     public let scoring: ScoringModel
@@ -59,6 +63,8 @@ public struct SiteData: Sendable {
                 forward[kind] = Dictionary(grouping: all, by: \.fromRef)
                 backward[kind] = Dictionary(grouping: all, by: \.toRef)
             }
+            let contacts = try file.contactReport()
+            let assumptions = try file.assumptionStatuses(contacts: contacts)
             let cycles = try file.cyclesInOrder()
             let reports = try cycles.map { try file.cycleReport($0.ref, today: today) }
             let surveyed = try file.connection.query(
@@ -76,10 +82,12 @@ public struct SiteData: Sendable {
                 ranked: try file.rankedOpportunities(),
                 roadmap: try file.roadmap(includeDropped: true, today: today),
                 links: links,
-                status: try file.status(today: today),
+                status: try file.status(today: today, assumptions: assumptions),
                 reports: reports,
                 surveys: surveys,
                 channelMix: try file.channelMix(),
+                assumptions: assumptions,
+                contacts: contacts,
                 quotes: try file.surveyComments(metric: nil, cycle: nil).filter(\.quotable),
                 scoring: try file.scoringModel(),
                 threshold: try file.privacyThreshold(),
