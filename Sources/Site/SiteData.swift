@@ -23,6 +23,8 @@ public struct SiteData: Sendable {
     public let contacts: ContactReport
     /// Only the comments a manager marked as quotable.
     public let quotes: [SurveyComment]
+    /// The measured journey curves, by journey slug; a journey without them is not a key.
+    public let curves: [String: [JourneyCurve]]
     public let scoring: ScoringModel
     public let threshold: Int
     public let today: ISODate
@@ -89,6 +91,7 @@ public struct SiteData: Sendable {
                 assumptions: assumptions,
                 contacts: contacts,
                 quotes: try file.surveyComments(metric: nil, cycle: nil).filter(\.quotable),
+                curves: try file.journeyCurves(),
                 scoring: try file.scoringModel(),
                 threshold: try file.privacyThreshold(),
                 today: today,
@@ -122,4 +125,7 @@ public struct SiteData: Sendable {
 
     /// A metric's survey results, in the order the cycles ran.
     public func surveys(of metric: String) -> [SurveyResults] { surveysByMetric[metric] ?? [] }
+
+    /// A journey's measured curves, one per metric with responses in its phases, by metric slug.
+    public func curves(of journey: String) -> [JourneyCurve] { curves[journey] ?? [] }
 }
