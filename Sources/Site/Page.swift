@@ -74,7 +74,7 @@ public struct PageContext: Sendable {
         case .finding, .opportunity, .item, .cycle: return ref.lowercased() + ".html"
         case .metric: return "meting-\(ref).html"
         case .journey: return "klantreis-\(ref).html"
-        case .principle, .goal: return "stap-1.html#\(ref.lowercased())"
+        case .principle, .goal, .assumption: return "stap-1.html#\(ref.lowercased())"
         case .insight, .persona, .channel: return "stap-2.html#\(anchor(kind, ref))"
         case .spearhead: return "stap-4.html#\(ref.lowercased())"
         case .agreement: return "stap-5.html#\(ref.lowercased())"

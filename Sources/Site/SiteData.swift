@@ -17,8 +17,14 @@ public struct SiteData: Sendable {
     public let reports: [CycleReport]
     public let surveys: [SurveyResults]
     public let channelMix: [ChannelMix]
+    /// Every assumption with its verdict after every cycle.
+    public let assumptions: [AssumptionStatus]
+    /// Repeat contacts and channel switches from the contact registrations.
+    public let contacts: ContactReport
     /// Only the comments a manager marked as quotable.
     public let quotes: [SurveyComment]
+    /// The measured journey curves, by journey slug; a journey without them is not a key.
+    public let curves: [String: [JourneyCurve]]
     public let scoring: ScoringModel
     public let threshold: Int
     public let today: ISODate
@@ -59,6 +65,8 @@ public struct SiteData: Sendable {
                 forward[kind] = Dictionary(grouping: all, by: \.fromRef)
                 backward[kind] = Dictionary(grouping: all, by: \.toRef)
             }
+            let contacts = try file.contactReport()
+            let assumptions = try file.assumptionStatuses(contacts: contacts)
             let cycles = try file.cyclesInOrder()
             let reports = try cycles.map { try file.cycleReport($0.ref, today: today) }
             let surveyed = try file.connection.query(
@@ -76,11 +84,14 @@ public struct SiteData: Sendable {
                 ranked: try file.rankedOpportunities(),
                 roadmap: try file.roadmap(includeDropped: true, today: today),
                 links: links,
-                status: try file.status(today: today),
+                status: try file.status(today: today, assumptions: assumptions),
                 reports: reports,
                 surveys: surveys,
                 channelMix: try file.channelMix(),
+                assumptions: assumptions,
+                contacts: contacts,
                 quotes: try file.surveyComments(metric: nil, cycle: nil).filter(\.quotable),
+                curves: try file.journeyCurves(),
                 scoring: try file.scoringModel(),
                 threshold: try file.privacyThreshold(),
                 today: today,
@@ -114,4 +125,7 @@ public struct SiteData: Sendable {
 
     /// A metric's survey results, in the order the cycles ran.
     public func surveys(of metric: String) -> [SurveyResults] { surveysByMetric[metric] ?? [] }
+
+    /// A journey's measured curves, one per metric with responses in its phases, by metric slug.
+    public func curves(of journey: String) -> [JourneyCurve] { curves[journey] ?? [] }
 }

@@ -137,6 +137,7 @@ extension PageContext {
         case "items_without_metric": return (t("Roadmap-items zonder meeteenheid", "Roadmap items without a metric"), .item)
         case "overdue_items": return (t("Roadmap-items over hun einddatum", "Roadmap items past their due date"), .item)
         case "metrics_without_baseline": return (t("Meeteenheden zonder nulmeting", "Metrics without a baseline"), .metric)
+        case "refuted_assumptions": return (t("Aannames die niet kloppen", "Assumptions that are wrong"), .assumption)
         case "metrics_not_remeasured": return (t("Nog niet gemeten in de lopende cyclus", "Not yet measured in the open cycle"), .metric)
         case "cycle_past_end": return (t("Cyclus voorbij de einddatum", "Cycle past its end date"), .cycle)
         case "metrics_moving_away": return (t("Meeteenheden die verder van hun doel raken", "Metrics moving away from their target"), .metric)

@@ -5,8 +5,8 @@ import Store
 /// The audit trail is not part of it: it is the history of one file, not of the roadmap.
 public enum Exchange {
     public static let format = "molensloot-roadmap"
-    /// 2 added survey responses and volumes.
-    public static let version = 2
+    /// 2 added survey responses and volumes; 3 assumptions and contact registrations.
+    public static let version = 3
 
     /// Tables with ids people type, whose next id travels with the document.
     static var numberedTables: [String] {
@@ -48,6 +48,7 @@ extension RoadmapFile {
             }
             document.append("survey_responses", .array(try surveyResponsesJSON()))
             document.append("volumes", .array(try volumes().map { .object($0.json) }))
+            document.append("contacts", .array(try contactsJSON()))
             document.append("next_ids", .object(try nextIDs()))
             return .object(document)
         }
@@ -76,7 +77,7 @@ extension RoadmapFile {
         guard version <= Exchange.version else {
             throw DomainError.badImport("\(source) comes from a newer Molensloot (version \(version)); upgrade molensloot")
         }
-        let known = Set(["format", "version", "settings", "vision", "next_ids", "survey_responses", "volumes"]
+        let known = Set(["format", "version", "settings", "vision", "next_ids", "survey_responses", "volumes", "contacts"]
                         + Kind.creationOrder.map(\.table))
         if let unknown = document.keys.first(where: { !known.contains($0) }) {
             throw DomainError.badImport("\(source): unknown section \"\(unknown)\"; sections are " + known.sorted().joined(separator: ", "))
@@ -113,6 +114,7 @@ extension RoadmapFile {
             }
             count += try importSurveyResponses(document["survey_responses"], source: source)
             count += try importVolumes(document["volumes"], source: source)
+            count += try importContacts(document["contacts"], source: source)
             try importNextIDs(document["next_ids"], source: source)
             try audit(action: "import", record: "roadmap", summary: "imported \(count) records from \(source)",
                       before: nil, after: nil)
@@ -136,10 +138,13 @@ extension RoadmapFile {
               ScoreWeights.settings.allSatisfy({ model.weights[keyPath: $0.1] >= 0 }),
               try ScoreWeights.settings.allSatisfy({ try setting($0.0).map { Double($0) != nil } ?? true }),
               model.weights.total > 0,
-              try setting(.privacyThreshold).map({ (Int($0) ?? 0) >= 1 }) ?? true
+              try setting(.privacyThreshold).map({ (Int($0) ?? 0) >= 1 }) ?? true,
+              try setting(.repeatWindowDays).map({ (1...366).contains(Int($0) ?? 0) }) ?? true,
+              try setting(.contactKey).map({ ContactSecret.parse($0) != nil }) ?? true
         else {
-            throw DomainError.badImport("\(source): settings: the score method must be weighted, rice or value-effort "
-                                        + "the weights numbers of zero or more, the privacy threshold a whole number of at least 1")
+            throw DomainError.badImport("\(source): settings: the score method must be weighted, rice or value-effort, "
+                                        + "the weights numbers of zero or more, the privacy threshold a whole number of at least 1, "
+                                        + "the repeat window 1 to 366 days, the contact key 32 hex digits")
         }
     }
 
@@ -238,6 +243,49 @@ extension RoadmapFile {
         return rows.count
     }
 
+    /// Contact registrations in the table's order, the hashed case key as 16 hex digits.
+    private func contactsJSON() throws -> [JSON] {
+        try connection.query("SELECT case_key, at, channel, reason, journey FROM contacts ORDER BY case_key, at, channel, reason").map { row in
+            .object(JSONObject([
+                ("case", .string(ContactSecret.hex(UInt64(bitPattern: row.int(0))))),
+                ("at", .string(Timestamp(seconds: row.int(1)).description)), ("channel", .string(row.string(2))),
+                ("reason", .string(row.string(3))), ("journey", row.optionalString(4).map(JSON.string) ?? .null),
+            ]))
+        }
+    }
+
+    private func importContacts(_ json: JSON?, source: String) throws -> Int {
+        guard let json, !json.isNull else { return 0 }
+        guard let contacts = json.array else { throw DomainError.badImport("\(source): contacts should be a list") }
+        guard try contacts.isEmpty || setting(.contactKey) != nil else {
+            throw DomainError.badImport("\(source): contacts need settings.contact_key, the secret their case keys were hashed with")
+        }
+        let channels = Set(try records(.channel).map(\.ref))
+        let journeys = Set(try records(.journey).map(\.ref))
+        for (index, entry) in contacts.enumerated() {
+            func fail(_ message: String) -> DomainError { .badImport("\(source): contacts[\(index)]: \(message)") }
+            guard let object = entry.object, let caseText = object["case"]?.string, caseText.utf8.count == 16,
+                  let hash = UInt64(caseText, radix: 16), let atText = object["at"]?.string, let at = Timestamp(atText),
+                  let channel = object["channel"]?.string else {
+                throw fail("needs a case (16 hex digits), a moment like 2014-03-12 09:14:00 and a channel")
+            }
+            if let unknown = object.keys.first(where: { !["case", "at", "channel", "reason", "journey"].contains($0) }) {
+                throw fail("unknown field \"\(unknown)\"")
+            }
+            guard channels.contains(channel) else { throw fail("unknown channel '\(channel)'") }
+            let journey = object["journey"]?.string
+            if let journey, !journeys.contains(journey) { throw fail("unknown journey '\(journey)'") }
+            do {
+                try connection.run("INSERT INTO contacts (case_key, at, channel, reason, journey) VALUES (?, ?, ?, ?, ?)",
+                                   [.integer(Int64(bitPattern: hash)), .integer(at.seconds), .text(channel),
+                                    .text(object["reason"]?.string ?? ""), SQLValue(journey)])
+            } catch let error as StoreError {
+                throw fail("\(error)")
+            }
+        }
+        return contacts.count
+    }
+
     /// Inserts one record and its links; item dependencies are returned, to be linked once every
     /// item exists.
     private func importRecord(_ kind: Kind, _ entry: JSON) throws -> [Link] {
@@ -279,12 +327,13 @@ extension RoadmapFile {
     /// Makes room for an import. Without `replace` only a blank file is accepted: one whose sole
     /// records are channels, which the import then replaces.
     private func clear(replace: Bool) throws {
-        let tables = Kind.creationOrder.filter { $0 != .channel }.map(\.table) + ["vision", "survey_responses", "volumes"]
+        let tables = Kind.creationOrder.filter { $0 != .channel }.map(\.table) + ["vision", "survey_responses", "volumes", "contacts"]
         let filled = try tables.contains { try connection.first("SELECT 1 FROM \($0) LIMIT 1") != nil }
         if filled && !replace { throw DomainError.notEmpty(path: path) }
         for link in LinkKind.allCases { try connection.run("DELETE FROM \(link.table)") }
         try connection.run("DELETE FROM survey_responses")
         try connection.run("DELETE FROM volumes")
+        try connection.run("DELETE FROM contacts")
         for kind in Kind.creationOrder.reversed() { try connection.run("DELETE FROM \(kind.table)") }
         try connection.run("DELETE FROM journey_phases")
         try connection.run("DELETE FROM vision")

@@ -59,7 +59,7 @@ public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
         return ISODate(checked: Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 
-    private init(checked year: Int, _ month: Int, _ day: Int) {
+    init(checked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day

@@ -4,7 +4,7 @@ import Store
 /// fields once; adding, editing, listing, showing, exporting and auditing are derived from that.
 public enum Kind: String, CaseIterable, Sendable {
     case principle, goal, channel, persona, journey, touchpoint, metric, insight
-    case finding, spearhead, opportunity, item, agreement, cycle, measurement
+    case finding, spearhead, opportunity, item, agreement, cycle, measurement, assumption
 
     public enum Identity: Sendable, Equatable {
         /// A short id a person can type: `F12`.
@@ -26,6 +26,8 @@ public enum Kind: String, CaseIterable, Sendable {
         case .agreement: return .numbered(prefix: "A")
         case .cycle: return .numbered(prefix: "C")
         case .measurement: return .numbered(prefix: "M")
+        // H for hypothesis: A is taken by agreements.
+        case .assumption: return .numbered(prefix: "H")
         case .channel, .persona, .journey, .metric: return .slug
         }
     }
@@ -180,6 +182,21 @@ public enum Kind: String, CaseIterable, Sendable {
                 .source,
                 Field("note", .text, help: "a remark"),
             ]
+        case .assumption:
+            return [
+                Field("title", .text, required: true, help: "what the organisation assumes, e.g. 'Wie een lantaarnpaal meldt, gebruikt de app'"),
+                .description, .source,
+                Field("test", .choice(AssumptionTest.allCases.map(\.rawValue)), required: true,
+                      help: "what tests it: metric, channel-share, repeat-share, switch-share or insight"),
+                Field("expect", .text, help: "the result that confirms it, e.g. '>= 50' (a share in %) or '>= 7' (a metric)"),
+                Field("metric", .reference(.metric), help: "the metric that tests it (test metric)"),
+                Field("channel", .reference(.channel), help: "the channel whose share tests it (test channel-share)"),
+                Field("reason", .text, help: "only contacts for this contact reason (channel-, repeat-, switch-share)"),
+                Field("journey", .reference(.journey), help: "only contacts in this journey (repeat-, switch-share)"),
+                Field("insight", .reference(.insight), help: "the research insight that tests it (test insight)"),
+                Field("verdict", .choice(["confirmed", "refuted"]),
+                      help: "for test insight: what the insight showed, confirmed or refuted"),
+            ]
         }
     }
 
@@ -201,6 +218,7 @@ public enum Kind: String, CaseIterable, Sendable {
         case .agreement: return ["who", "cadence", "item"]
         case .cycle: return ["status", "start_date", "end_date"]
         case .measurement: return ["cycle", "value", "n"]
+        case .assumption: return ["test", "expect"]
         case .principle, .channel, .journey, .spearhead: return []
         }
     }
@@ -211,7 +229,7 @@ public enum Kind: String, CaseIterable, Sendable {
     /// Kinds in the order they can be created: each only refers to kinds before it.
     public static let creationOrder: [Kind] = [
         .channel, .persona, .journey, .touchpoint, .metric, .principle, .goal, .insight,
-        .finding, .spearhead, .opportunity, .item, .agreement, .cycle, .measurement,
+        .finding, .spearhead, .opportunity, .item, .agreement, .cycle, .measurement, .assumption,
     ]
 }
 

@@ -8,6 +8,7 @@ public enum RoadmapSchema {
     public static let current = Schema(applicationID: applicationID, migrations: [
         Migration(version: 1, sql: version1),
         Migration(version: 2, sql: version2),
+        Migration(version: 3, sql: version3),
     ])
 
     static let version1 = """

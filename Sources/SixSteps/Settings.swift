@@ -17,6 +17,11 @@ public enum Setting: String, CaseIterable, Sendable {
     case themeName = "theme_name"
     case themePrimary = "theme_primary"
     case themeLogo = "theme_logo"
+    /// The secret of the keyed hash that links contact registrations by case: 32 hex digits, made
+    /// at the first import of registrations. Without it no case key can be tried against the hashes.
+    case contactKey = "contact_key"
+    /// Contacts of one case within this many days of its first contact count as one matter (30).
+    case repeatWindowDays = "repeat_window_days"
 }
 
 extension RoadmapFile {

@@ -99,6 +99,11 @@ public enum NoiseVerdict: Sendable, Equatable {
     case withinNoise(p: Double)
     /// n or sd of one side unknown (or n < 2): no verdict on noise is possible.
     case unknown
+
+    public var isSignificant: Bool {
+        if case .significant = self { return true }
+        return false
+    }
 }
 
 public enum Statistics {

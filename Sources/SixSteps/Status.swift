@@ -34,10 +34,15 @@ public struct StatusReport: Sendable {
     public let steps: [Step]
     public let chain: [ChainLink]
     public let attention: [Attention]
+    /// The assumptions by their current verdict.
+    public let assumptions: [AssumptionVerdict: [String]]
 
     public var json: JSONObject {
         JSONObject([
             ("municipality", municipality.map(JSON.string) ?? .null),
+            ("assumptions", .object(JSONObject([AssumptionVerdict.confirmed, .refuted, .notTestable].map { verdict in
+                (verdict.rawValue, .array((assumptions[verdict] ?? []).map(JSON.string)))
+            }))),
             ("steps", .array(steps.map { step in
                 .object(JSONObject([("number", .int(Int64(step.number))), ("name", .string(step.name)),
                                     ("state", .string(step.state.rawValue)), ("holds", .string(step.holds))]))
@@ -61,7 +66,8 @@ extension RoadmapFile {
         try connection.query(sql).map { kind.ref($0[0]) }
     }
 
-    public func status(today: ISODate = .today()) throws -> StatusReport {
+    /// `assumptions` when the caller has them already (the site does).
+    public func status(today: ISODate = .today(), assumptions known: [AssumptionStatus]? = nil) throws -> StatusReport {
         try read {
             func phrase(_ parts: [(Int, String)]) -> String {
                 parts.map { count, plural in
@@ -102,12 +108,15 @@ extension RoadmapFile {
             let overdue = try connection.query(
                 "SELECT id FROM items WHERE status NOT IN ('done', 'dropped') AND due_date < ? ORDER BY due_date, id",
                 [.text(today.description)]).map { Kind.item.ref($0[0]) }
+            let assumptions = Dictionary(grouping: try known ?? assumptionStatuses(), by: \.current.verdict).mapValues { $0.map(\.record.ref) }
             let noBaseline = try connection.query("SELECT slug FROM metrics WHERE baseline IS NULL ORDER BY slug")
                 .map { $0.string(0) }
 
             let steps = [
                 StatusReport.Step(number: 1, name: "Visie aanscherpen", state: state(hasVision && goals > 0, hasVision || principles + goals > 0),
-                                  holds: (hasVision ? "vision set" : "no vision yet") + ", " + phrase([(principles, "principles"), (goals, "goals")])),
+                                  holds: (hasVision ? "vision set" : "no vision yet") + ", "
+                                    + phrase([(principles, "principles"), (goals, "goals"),
+                                              (assumptions.values.reduce(0) { $0 + $1.count }, "assumptions")])),
                 .init(number: 2, name: "Inzicht in de basics", state: state(insights > 0 && baselined > 0, insights + metrics > 0),
                       holds: phrase([(insights, "insights"), (metrics, "metrics"), (baselined, "with a baseline")])),
                 .init(number: 3, name: "Inzicht verdiepen", state: state(findings > 0, journeys > 0),
@@ -132,6 +141,9 @@ extension RoadmapFile {
                       records: unmeasured),
                 .init(key: "overdue_items", message: "roadmap items past their due date: finish them or move the date",
                       records: overdue),
+                .init(key: "refuted_assumptions",
+                      message: "assumptions the data refutes: rethink them and the plans that rest on them ('assumption show')",
+                      records: assumptions[.refuted] ?? []),
                 .init(key: "metrics_without_baseline",
                       message: "metrics without a baseline: measure the starting point with 'metric edit --baseline'",
                       records: noBaseline),
@@ -145,7 +157,8 @@ extension RoadmapFile {
                 .init(key: "items_with_metric", records: "roadmap items", linkedTo: "a metric",
                       linked: items - unmeasured.count, total: items),
             ]
-            return StatusReport(municipality: try setting(.municipality), steps: steps, chain: chain, attention: attention)
+            return StatusReport(municipality: try setting(.municipality), steps: steps, chain: chain, attention: attention,
+                                assumptions: assumptions)
         }
     }
 }

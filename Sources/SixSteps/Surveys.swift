@@ -98,7 +98,7 @@ extension RoadmapFile {
     /// 1. Reading only, every row is checked (`checkSurvey`), each distinct spelling of a date or
     ///    slug once, and the checked rows are kept compactly in memory (32 bytes a row). Whatever
     ///    refuses the file is found here, before anything is written: the writing step switches
-    ///    the journal (`withSurveyImportSettings`), which changes the file's header even when the
+    ///    the journal (`withBulkImportSettings`), which changes the file's header even when the
     ///    transaction is rolled back, and a refused file must leave the roadmap byte for byte as
     ///    it was.
     /// 2. In one write transaction, the rows go to SQLite in batches through one prepared
@@ -117,7 +117,7 @@ extension RoadmapFile {
             }
         }
         var survey = try read(check)
-        return try withSurveyImportSettings(dryRun: dryRun) { try rehearsing(dryRun, path: path) {
+        return try withBulkImportSettings(dryRun: dryRun) { try rehearsing(dryRun, path: path) {
             if try connection.pragma("data_version") != survey.dataVersion {
                 survey = try check()
             }
@@ -126,7 +126,7 @@ extension RoadmapFile {
             try connection.run("DELETE FROM survey_responses WHERE metric = ? AND cycle = ?", [metric.key, cycle.key])
             try SurveyInserter.insert(survey, into: connection)
             // Stands in for SQLite's per-row foreign-key checks, which are off (see
-            // `withSurveyImportSettings`): every row holds this metric and this cycle.
+            // `withBulkImportSettings`): every row holds this metric and this cycle.
             guard try exists(.metric, key: metric.key), try exists(.cycle, key: cycle.key) else {
                 throw DomainError.inconsistent("\(metric.ref) or \(cycle.ref) disappeared during the import; nothing was imported")
             }
@@ -165,7 +165,7 @@ extension RoadmapFile {
                              texts: reader.texts, comments: reader.comments, responses: responses, scores: scores)
     }
 
-    /// Runs step 2 of a survey import with two connection settings changed for its duration, and
+    /// Runs step 2 of a survey (or contact) import with two connection settings changed for its duration, and
     /// changed back after. SQLite only changes either outside a transaction; inside one (an import
     /// that is part of a larger write) both stay as they are, which is slower but just as correct.
     ///
@@ -175,12 +175,12 @@ extension RoadmapFile {
     ///   those same two keys for each of a million rows, a tenth of the import's time; `importSurvey`
     ///   checks them once instead, just before the commit, inside the transaction. The measurement
     ///   it writes refers to the same two records. (This holds only as long as the metric and cycle
-    ///   are bound once for all rows; an import that took them from the file would need the
-    ///   per-row checks.)
+    ///   are bound once for all rows. A contact import takes its channels and journeys from the
+    ///   file, and stands in for the per-row checks differently: see `importContacts`.)
     /// - A real import (not a dry run) writes with a rollback journal instead of the write-ahead log,
     ///   when no other connection has the file open (`Connection.withRollbackJournal`): the pages
     ///   are then written once instead of twice. A crash still leaves all or nothing.
-    private func withSurveyImportSettings<T>(dryRun: Bool, _ body: () throws -> T) throws -> T {
+    func withBulkImportSettings<T>(dryRun: Bool, _ body: () throws -> T) throws -> T {
         let enforced = try connection.pragma("foreign_keys") == 1
         if enforced { try connection.execute("PRAGMA foreign_keys=OFF") }
         // Setting the flag cannot fail outside a transaction, and inside one it is ignored, as above.

@@ -37,18 +37,24 @@ public struct ChannelMix: Sendable {
 }
 
 public struct VolumeImport: Sendable {
+    /// The counts (period, channel, reason) written.
     public let rows: Int
     public let contacts: Int64
     public let periods: [String]
+    /// For contact registrations: how many were not in the roadmap yet.
+    public var newContacts: Int? = nil
 }
 
 extension RoadmapFile {
-    /// Reads channel volumes: either counts (period, channel, reason, count) or one row per
-    /// contact (date, channel, reason), which are counted per month. A count for a period,
-    /// channel and reason that is already there is replaced, so importing a file twice changes
-    /// nothing.
+    /// Reads channel volumes: counts (period, channel, reason, count), one row per contact (date,
+    /// channel, reason), which are counted per month, or contact registrations with a case key
+    /// (`importContacts`). A count for a period, channel and reason that is already there is
+    /// replaced, so importing a file twice changes nothing.
     public func importVolumes(_ document: CSVDocument, path: String, rename: [String: String] = [:],
                               dryRun: Bool) throws -> VolumeImport {
+        if document.columnIndex(rename["case"]?.lowercased() ?? "case") != nil {
+            return try importContacts(document, path: path, rename: rename, dryRun: dryRun)
+        }
         let counted = document.columnIndex(rename["count"] ?? "count") != nil
         let columns = try ColumnMap(document, path: path,
                                     standard: counted ? ["period", "channel", "reason", "count"] : ["date", "channel", "reason"],

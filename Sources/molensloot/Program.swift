@@ -18,6 +18,7 @@ enum Program {
             RecordCommands.group(.channel, "Channels: balie, telefoon, web, e-mail, app, social, post."),
             RecordCommands.group(.metric, "Step 2: metric definitions (meeteenheden) with baseline and target."),
             RecordCommands.group(.insight, "Step 2: trends, needs, wishes, requirements and channel usage."),
+            AssumptionCommands.command,
             RecordCommands.group(.finding, "Step 3: what goes well and what must improve, per journey phase."),
             OpportunityCommands.command,
             RecordCommands.group(.spearhead, "Step 4: spearheads (speerpunten) that group opportunities."),

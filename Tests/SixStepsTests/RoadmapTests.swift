@@ -197,7 +197,7 @@ import Testing
             ])
             #expect(report.steps.map(\.state) == Array(repeating: .empty, count: 6))
             #expect(report.steps.map(\.holds) == [
-                "no vision yet, 0 principles, 0 goals", "0 insights, 0 metrics, 0 with a baseline",
+                "no vision yet, 0 principles, 0 goals, 0 assumptions", "0 insights, 0 metrics, 0 with a baseline",
                 "0 journeys, 0 findings, 0 to improve", "0 opportunities, 0 spearheads",
                 "0 roadmap items, 0 done, 0 agreements", "0 cycles, 0 measurements",
             ])
@@ -284,7 +284,7 @@ import Testing
             let report = try file.status(today: today)
             #expect(report.steps.map(\.state) == Array(repeating: .complete, count: 6))
             #expect(report.steps.map(\.holds) == [
-                "vision set, 1 principle, 1 goal", "1 insight, 1 metric, 1 with a baseline",
+                "vision set, 1 principle, 1 goal, 0 assumptions", "1 insight, 1 metric, 1 with a baseline",
                 "1 journey, 1 finding, 1 to improve", "1 opportunity, 1 spearhead",
                 "1 roadmap item, 0 done, 1 agreement", "1 cycle, 1 measurement",
             ])
@@ -298,7 +298,7 @@ import Testing
         try withRoadmap { file throws in
             try file.setVision("Dichtbij en digitaal")
             #expect(try file.status(today: today).steps[0].state == .started)
-            #expect(try file.status(today: today).steps[0].holds == "vision set, 0 principles, 0 goals")
+            #expect(try file.status(today: today).steps[0].holds == "vision set, 0 principles, 0 goals, 0 assumptions")
             try file.add(.goal, input: ["title": "Sneller"])
             #expect(try file.status(today: today).steps[0].state == .complete)
             try expectRefused(.inconsistent("the vision cannot be empty; give its text in quotes or with --file"), in: file) {

@@ -140,6 +140,7 @@ enum JourneyPages: PageFamily {
                     }
                 }
             }
+            measuredJourney(journey, context)
             about(journey, findings: findings, context)
             metricsSection(metrics, journey: journey.ref, context, index)
             actions(findings, context, index)
@@ -255,6 +256,67 @@ enum JourneyPages: PageFamily {
                 }
             }
         })
+    }
+
+    /// The measured journey curve per metric: what residents scored in each phase, measured in a
+    /// survey, where a journey map usually has a curve drawn by hand in a workshop.
+    static func measuredJourney(_ journey: Record, _ context: PageContext) -> Node {
+        let curves = context.data.curves(of: journey.ref)
+        return context.section(context.t("Gemeten klantreis", "Measured journey"), id: "gemeten-klantreis") {
+            if curves.isEmpty {
+                el("p", [.class("none")]) {
+                    context.t("De gemeten klantreis verschijnt hier zodra er enquête-antwoorden met een fase zijn ingelezen.",
+                              "The measured journey appears here once survey responses with a phase have been imported.")
+                }
+            } else {
+                el("p", [.class("note")]) {
+                    context.t("De lijn laat zien welk cijfer inwoners gemiddeld geven in elke fase van deze klantreis. De cijfers komen uit de enquête: zo beleven inwoners de reis echt. Het streepje boven en onder een punt is het 95%-interval: de echte waarde ligt daar vrijwel zeker tussen. Een fase met minder dan \(context.data.threshold) antwoorden tonen we niet: te weinig antwoorden.",
+                              "The line shows the mean score residents give in each phase of this journey. The numbers come from the survey: this is how residents really experience the journey. The bar above and below a point is the 95% interval: the true value almost certainly lies within it. A phase with fewer than \(context.data.threshold) responses is not shown: too few responses.")
+                }
+                curves.map { curveBlock($0, context) }
+            }
+        }
+    }
+
+    /// One metric's curve: a sentence with what stands out, the curve against the previous cycle,
+    /// and the curve per persona when there are enough responses per persona.
+    static func curveBlock(_ curve: JourneyCurve, _ context: PageContext) -> Node {
+        let metric = context.data.record(.metric, curve.metric)
+        let unit = metric?["unit"].string
+        let id = "kromme-\(curve.metric)"
+        let shown = curve.phases.indices.compactMap { index in
+            curve.current.overall[index].mean.map { (name: curve.phases[index].name, mean: $0) }
+        }
+        let hidden = curve.current.personas.filter { !$0.points.contains(where: \.isShown) }
+        return el("div", [.class("curve"), .id(id)]) {
+            el("h3") {
+                context.t("Gemeten met ", "Measured with ")
+                context.recordLink(.metric, curve.metric)
+            }
+            if let lowest = shown.min(by: { $0.mean < $1.mean }), let highest = shown.max(by: { $0.mean < $1.mean }), shown.count > 1 {
+                el("p") {
+                    context.t("In \(CurveChart.cycleName(curve.current.cycle, context)) is het gemiddelde het laagst in de fase ‘\(lowest.name)’ (\(context.value(lowest.mean, unit: unit, decimals: 1))) en het hoogst in de fase ‘\(highest.name)’ (\(context.value(highest.mean, unit: unit, decimals: 1))).",
+                              "In \(CurveChart.cycleName(curve.current.cycle, context)) the mean is lowest in the phase ‘\(lowest.name)’ (\(context.value(lowest.mean, unit: unit, decimals: 1))) and highest in the phase ‘\(highest.name)’ (\(context.value(highest.mean, unit: unit, decimals: 1))).")
+                }
+            }
+            // A chart of nothing but gaps says less than one sentence.
+            if curve.current.overall.contains(where: \.isShown) || curve.previous?.overall.contains(where: \.isShown) == true {
+                CurveChart.cycleFigure(curve, metric: metric, id: "\(id)-grafiek", context)
+            } else {
+                el("p", [.class("none")]) {
+                    context.t("In \(CurveChart.cycleName(curve.current.cycle, context)) zijn er in elke fase te weinig antwoorden om een cijfer te tonen.",
+                              "In \(CurveChart.cycleName(curve.current.cycle, context)) every phase has too few responses to show a score.")
+                }
+            }
+            CurveChart.personaFigure(curve, metric: metric, id: "\(id)-persona-grafiek", context) ?? .empty
+            if !hidden.isEmpty {
+                el("p", [.class("note")]) {
+                    context.t("Te weinig antwoorden per fase voor een lijn van: ", "Too few responses per phase for a line of: ")
+                    hidden.map { CurveChart.personaName($0.persona, context) }.joined(separator: ", ")
+                    "."
+                }
+            }
+        }
     }
 
     static func touchpoint(_ touchpoint: Record, _ context: PageContext) -> Node {

@@ -106,6 +106,7 @@ extension StepPages {
             }
             principles(context)
             goals(context)
+            assumptions(context)
         }
     }
 
@@ -215,6 +216,8 @@ extension StepPages {
                              + "and about what? What do they need? And which metrics do we follow?")) {
             channelMix(context)
             contactReasons(context)
+            repeatContacts(context)
+            assumptionHistory(context)
             insights(context)
             personas(context)
             channels(context)

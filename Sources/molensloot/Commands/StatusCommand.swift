@@ -24,6 +24,13 @@ enum StatusCommand {
         var chain = TextTable([.init(title: "RECORDS"), .init(title: "LINKED TO"), .init(title: "DONE", alignRight: true)])
         for link in report.chain { chain.add([link.records, link.linkedTo, "\(link.linked) of \(link.total)"]) }
         chain.render().forEach { output.line("  " + $0) }
+        let tested = [AssumptionVerdict.confirmed, .refuted, .notTestable].map { report.assumptions[$0] ?? [] }
+        if tested.contains(where: { !$0.isEmpty }) {
+            output.line()
+            output.line("Assumptions: \(tested[0].count) confirmed, \(tested[1].count) refuted"
+                        + (tested[1].isEmpty ? "" : " (" + tested[1].joined(separator: " ") + ")")
+                        + ", \(tested[2].count) not testable yet")
+        }
         printAttention(report.attention, into: &output)
         output.flush()
     }

@@ -4,24 +4,32 @@ import SixSteps
 enum VolumeCommands {
     static let command = Command(
         name: "volume", abstract: "Step 2: channel volumes: import counts or contact registrations; the channel mix over time.",
-        subcommands: [importFile, mix])
+        subcommands: [importFile, mix, repeats, window])
 
-    static let columns = ["period", "date", "channel", "reason", "count"]
+    static let columns = ["period", "date", "channel", "reason", "count", "case", "journey"]
 
     static let importFile = Command(
-        name: "import", abstract: "Import counts (period, channel, reason, count) or one row per contact (date, channel, reason).",
+        name: "import",
+        abstract: "Import counts (period, channel, reason, count), one row per contact (date, channel, reason), "
+            + "or contact registrations (date and time, channel, reason, case, journey); case keys are hashed, never stored.",
         arguments: [.init(name: "file", help: "a CSV file, comma or semicolon separated")],
         options: [ImportOptions.map(columns), ImportOptions.dryRun],
         examples: ["molensloot volume import kcc-2014.csv",
-                   "molensloot volume import contacten.csv --map date=datum --map channel=kanaal --map reason=reden"]
+                   "molensloot volume import contacten.csv --map date=datum --map channel=kanaal --map reason=reden",
+                   "molensloot volume import registraties.csv --map case=zaaknummer --map date=tijdstip"]
     ) { invocation in
         let path = invocation.argument(0) ?? ""
         let document = try ImportOptions.read(path)
         let result = try invocation.openRoadmap().importVolumes(document, path: path,
                                                                rename: try ImportOptions.renames(invocation, columns: columns),
                                                                dryRun: invocation.flag("dry-run"))
-        Output.print((invocation.flag("dry-run") ? "dry run: would import " : "imported ")
-                     + "\(result.contacts) contacts in \(result.rows) counts for " + result.periods.joined(separator: ", "))
+        let verb = invocation.flag("dry-run") ? "dry run: would import " : "imported "
+        if let new = result.newContacts {
+            Output.print(verb + "\(result.contacts) contact registrations (\(new) new; the case keys are stored only as hashes) "
+                         + "and \(result.rows) counts for " + periodRange(result.periods))
+        } else {
+            Output.print(verb + "\(result.contacts) contacts in \(result.rows) counts for " + result.periods.joined(separator: ", "))
+        }
     }
 
     static let mix = Command(
@@ -50,5 +58,92 @@ enum VolumeCommands {
             }
         }
         output.flush()
+    }
+
+    static let repeats = Command(
+        name: "repeats",
+        abstract: "Repeat contacts and channel switches per cycle, journey, reason and month, from contact registrations.",
+        options: [.json]
+    ) { invocation in
+        let report = try invocation.openRoadmap().contactReport()
+        if invocation.json {
+            Output.json(.object(report.json))
+            return
+        }
+        var output = Output()
+        guard !report.isEmpty else {
+            output.line("no contact registrations yet; import them with 'molensloot volume import FILE.csv' "
+                        + "(columns date, channel, reason, case, journey)")
+            output.flush()
+            return
+        }
+        output.line("\(report.contacts) contacts; a case is one key's contacts within \(report.windowDays) days of its first; "
+                    + "groups of fewer than \(report.threshold) cases are suppressed")
+        for cycle in report.cycles {
+            output.line()
+            output.line("\(cycle.cycle) \(cycle.name): " + summary(cycle.overall)
+                        + (cycle.change.map { change in
+                            "; repeat share \(signedPoints(change.points)) since \(change.since)"
+                                + (change.noise.isSignificant ? " (larger than noise)" : " (could be noise)")
+                        } ?? ""))
+            var table = TextTable([.init(title: "JOURNEY / REASON", flexible: true), .init(title: "CASES", alignRight: true),
+                                   .init(title: "REPEAT", alignRight: true), .init(title: "SWITCH", alignRight: true)])
+            for group in cycle.journeys { table.add(row(group, label: "journey " + group.label)) }
+            for group in cycle.reasons.prefix(8) { table.add(row(group, label: group.label)) }
+            table.render().forEach { output.line("  " + $0) }
+            if !cycle.flows.isEmpty {
+                output.line("  channel switches (first → second contact, second → third):")
+                for flow in cycle.flows where flow.from != flow.to {
+                    output.line("    \(flow.step == 1 ? "1→2" : "2→3")  \(flow.from) → \(flow.to)  \(flow.cases) cases")
+                }
+            }
+            if cycle.hiddenFlowCases > 0 {
+                output.line("  \(cycle.hiddenFlowCases) cases in flows below the threshold are not shown")
+            }
+        }
+        output.line()
+        var months = TextTable([.init(title: "MONTH"), .init(title: "CASES", alignRight: true), .init(title: "REPEAT", alignRight: true),
+                                .init(title: "SWITCH", alignRight: true)])
+        for period in report.periods { months.add(row(period.overall, label: period.period)) }
+        months.render().forEach { output.line($0) }
+        output.flush()
+    }
+
+    static let window = Command(
+        name: "window", abstract: "Show or set how many days after a first contact count as the same case (default 30).",
+        arguments: [.init(name: "days", help: "the new window, 1 to 366 days", isOptional: true)]
+    ) { invocation in
+        let roadmap = try invocation.openRoadmap()
+        if let text = invocation.argument(0) {
+            guard let value = Int(text) else {
+                throw UsageError(description: "'\(text)' is not valid: expected a whole number of days from 1 to 366")
+            }
+            try roadmap.setRepeatWindowDays(value)
+        }
+        Output.print("contacts within \(try roadmap.repeatWindowDays()) days of a case's first contact count as the same case")
+    }
+
+    static func summary(_ group: ContactGroup) -> String {
+        guard let figures = group.figures else { return "suppressed: fewer cases than the privacy threshold" }
+        return "\(figures.cases) cases, \(percent(figures.repeatShare)) needed more than one contact, "
+            + "\(percent(figures.switchShare)) switched channel"
+    }
+
+    static func row(_ group: ContactGroup, label: String) -> [String] {
+        guard let figures = group.figures else { return [label, "suppressed", "", ""] }
+        return [label, String(figures.cases), percent(figures.repeatShare), percent(figures.switchShare)]
+    }
+
+    static func percent(_ share: SampleSummary?) -> String {
+        share.map { oneDecimal($0.mean) + "%" } ?? ""
+    }
+
+    static func signedPoints(_ points: Double) -> String {
+        (points >= 0 ? "+" : "") + oneDecimal(points) + " points"
+    }
+
+    static func periodRange(_ periods: [String]) -> String {
+        guard let first = periods.first, let last = periods.last else { return "no months" }
+        return first == last ? first : "\(first) to \(last)"
     }
 }

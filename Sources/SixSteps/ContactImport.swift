@@ -1,0 +1,275 @@
+import Store
+
+extension RoadmapFile {
+    /// The columns of a file of contact registrations, by their standard names.
+    static let contactColumns = ["date", "channel", "reason", "case", "journey"]
+
+    /// Imports contact registrations: one row per contact with its moment, channel, reason, case
+    /// key and (optionally) journey. The case key is hashed with this roadmap's secret as it is
+    /// read and never stored or shown. A contact already in the roadmap (same case, moment,
+    /// channel and reason) is skipped, so importing a file twice adds nothing; each new contact
+    /// adds one to the count of its month, channel and reason, so weekly exports add up.
+    ///
+    /// Like `importSurvey`, in two steps, so that a refused file leaves the roadmap byte for byte
+    /// as it was: every row is checked and hashed while only reading, then written in one
+    /// transaction (again checked first if another connection committed in between). Foreign
+    /// keys are off while writing (`withBulkImportSettings`): every channel and journey was
+    /// checked against the roadmap that the rows are written into, under the write lock, which
+    /// is the check SQLite would repeat for each of a million rows.
+    func importContacts(_ document: CSVDocument, path: String, rename: [String: String], dryRun: Bool) throws -> VolumeImport {
+        let columns = try ColumnMap(document, path: path, standard: Self.contactColumns, required: ["date", "channel", "case"],
+                                    rename: rename)
+        func check() throws -> CheckedContacts {
+            do {
+                return try checkContacts(document, path: path, columns: columns)
+            } catch let error as CSVError {
+                throw DomainError.badFile(path: path, error.description)
+            }
+        }
+        var checked = try read(check)
+        return try withBulkImportSettings(dryRun: dryRun) { try rehearsing(dryRun, path: path) {
+            if try connection.pragma("data_version") != checked.dataVersion {
+                checked = try check()
+            }
+            if let secret = checked.newSecret {
+                // Not through setSetting: the audit trail must not hold the secret either.
+                try connection.run("INSERT INTO settings (key, value) VALUES (?, ?)", [.text(Setting.contactKey.rawValue), .text(secret)])
+            }
+            // A million contacts fall on a few hundred days: each day's month is worked out once.
+            var months: [Int64: String] = [:]
+            func period(_ at: Int64) -> String {
+                let day = Timestamp(seconds: at).days
+                if let known = months[day] { return known }
+                let month = String(Timestamp(seconds: at).date.description.prefix(7))
+                months[day] = month
+                return month
+            }
+            var counts: [VolumeKey: Int64] = [:]
+            let fresh = try connection.first("SELECT 1 FROM contacts LIMIT 1") == nil
+            let added = try ContactInserter.insert(checked, into: connection, fresh: fresh) { contact in
+                let key = VolumeKey(period: period(contact.at), channel: checked.texts[Int(contact.channel)],
+                                    reason: checked.texts[Int(contact.reason)])
+                counts[key, default: 0] += 1
+            }
+            for (key, count) in counts {
+                try connection.run(
+                    "INSERT INTO volumes (period, channel, reason, count) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT(period, channel, reason) DO UPDATE SET count = count + excluded.count",
+                    [.text(key.period), .text(key.channel), .text(key.reason), .integer(count)])
+            }
+            let periods = Array(Set(checked.contacts.map { period($0.at) })).sorted()
+            try audit(action: "import", record: "contacts",
+                      summary: "imported \(checked.rows) contact registrations (\(added) new) for "
+                        + "\(periods.joined(separator: ", ")) from \(path)" + (checked.newSecret == nil ? "" : "; made a new secret for case keys"),
+                      before: nil, after: nil)
+            return VolumeImport(rows: counts.count, contacts: Int64(checked.rows), periods: periods, newContacts: added)
+        } }
+    }
+
+    /// Step 1: every row checked and its case key hashed. Reads only.
+    private func checkContacts(_ document: CSVDocument, path: String, columns: ColumnMap) throws -> CheckedContacts {
+        let stored = try setting(.contactKey)
+        let secret = stored ?? ContactSecret.make()
+        guard let key = ContactSecret.parse(secret) else {
+            throw DomainError.inconsistent("the roadmap's contact_key setting is damaged; restore the roadmap from a backup")
+        }
+        var reader = ContactRowReader(columns: columns, lookups: try SurveyLookups(self), hasher: SipHasher(key: key))
+        var contacts: [CheckedContact] = []
+        try document.forEachRow { row in contacts.append(try reader.read(row)) }
+        guard !contacts.isEmpty else { throw DomainError.badFile(path: path, "the file holds no rows") }
+        let rows = contacts.count
+        // In the table's own order, SQLite adds each row at the end of its tree; a row that is in
+        // the file twice is then next to itself, and kept once.
+        contacts.sort { ($0.caseKey, $0.at, $0.channel, $0.reason) < ($1.caseKey, $1.at, $1.channel, $1.reason) }
+        var kept = 0
+        for index in contacts.indices where kept == 0 || !contacts[index].sameContact(as: contacts[kept - 1]) {
+            contacts[kept] = contacts[index]
+            kept += 1
+        }
+        contacts.removeLast(contacts.count - kept)
+        return CheckedContacts(dataVersion: try connection.pragma("data_version"), newSecret: stored == nil ? secret : nil,
+                               texts: reader.texts, rows: rows, contacts: contacts)
+    }
+}
+
+/// The 128-bit secret of the case-key hash, kept as 32 hex digits.
+enum ContactSecret {
+    static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in hex(generator.next()) }.joined()
+    }
+
+    static func parse(_ text: String) -> (UInt64, UInt64)? {
+        guard text.utf8.count == 32, let high = UInt64(text.prefix(16), radix: 16), let low = UInt64(text.suffix(16), radix: 16) else {
+            return nil
+        }
+        return (high, low)
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// One checked contact in 32 bytes: channel, reason and journey as numbers in `texts`.
+struct CheckedContact {
+    static let none = UInt32.max
+
+    var caseKey: Int64
+    var at: Int64
+    var channel: UInt32
+    var reason: UInt32
+    var journey: UInt32
+
+    /// The same contact: the table's key. A row that differs only in its journey is the same.
+    func sameContact(as other: CheckedContact) -> Bool {
+        caseKey == other.caseKey && at == other.at && channel == other.channel && reason == other.reason
+    }
+}
+
+struct CheckedContacts {
+    let dataVersion: Int64
+    /// The secret made for this import, when the roadmap had none yet.
+    let newSecret: String?
+    let texts: [String]
+    /// The rows of the file; `contacts` holds each contact once.
+    let rows: Int
+    let contacts: [CheckedContact]
+
+    func text(_ number: UInt32) -> String? {
+        number == CheckedContact.none ? nil : texts[Int(number)]
+    }
+}
+
+/// Reads and checks the rows of a contact file, in the column order date, channel, reason, case,
+/// journey, so the first error in a file is the one reported. An error about the case column
+/// never quotes its value: that is the key that must not leave the file.
+private struct ContactRowReader {
+    private let lookups: SurveyLookups
+    private let columns: ColumnMap
+    private let hasher: SipHasher
+    private let date: Int?
+    private let channel: Int?
+    private let reason: Int?
+    private let caseKey: Int?
+    private let journey: Int?
+
+    private(set) var texts: [String] = []
+    private var numbers: [String: UInt32] = [:]
+    private var channels = ByteSpellings()
+    private var reasons = ByteSpellings()
+    private var journeys = ByteSpellings()
+
+    init(columns: ColumnMap, lookups: SurveyLookups, hasher: SipHasher) {
+        self.columns = columns
+        self.lookups = lookups
+        self.hasher = hasher
+        date = columns["date"]
+        channel = columns["channel"]
+        reason = columns["reason"]
+        caseKey = columns["case"]
+        journey = columns["journey"]
+    }
+
+    mutating func read(_ row: borrowing CSVRow) throws -> CheckedContact {
+        guard let position = date, let at = row.withContent(position, Timestamp.parse) ?? nil else {
+            let raw = try date.flatMap { try row.string($0) } ?? ""
+            throw failure(row.line, "date", raw.isEmpty ? "is empty; every contact needs its date and time"
+                          : "'\(raw)' is not a date and time like 2014-03-12 09:14 or 12-03-2014 09:14")
+        }
+        var contact = CheckedContact(caseKey: 0, at: at.seconds, channel: 0, reason: 0, journey: CheckedContact.none)
+        guard let channel = try spelling(row, "channel", channel, in: \.channels, check: { reader, raw, fail in
+            reader.number(try reader.lookups.channel(raw, fail: fail))
+        }) else {
+            throw failure(row.line, "channel", "is empty; every contact needs its channel")
+        }
+        contact.channel = channel
+        contact.reason = try spelling(row, "reason", reason, in: \.reasons) { reader, raw, _ in reader.number(raw) } ?? number("")
+        guard let position = caseKey,
+              let hash = row.withContent(position, { $0.isEmpty ? nil : hasher.hash($0) }) ?? nil else {
+            throw failure(row.line, "case", "is empty; every contact needs the key of its case or person")
+        }
+        contact.caseKey = Int64(bitPattern: hash)
+        contact.journey = try spelling(row, "journey", journey, in: \.journeys) { reader, raw, fail in
+            reader.number(try reader.lookups.journey(raw, fail: fail))
+        } ?? CheckedContact.none
+        return contact
+    }
+
+    /// The checked form of a field: looked up by its bytes when that spelling was met before,
+    /// else checked by `check` and remembered. Nil when the field is empty or absent.
+    private mutating func spelling(
+        _ row: borrowing CSVRow, _ column: String, _ position: Int?, in table: WritableKeyPath<ContactRowReader, ByteSpellings>,
+        check: (inout ContactRowReader, String, (String) -> CSVError) throws -> UInt32
+    ) throws -> UInt32? {
+        guard let position, !row.isEmpty(position) else { return nil }
+        if let known = row.withContent(position, { self[keyPath: table][$0] }) ?? nil { return known }
+        guard let raw = try row.string(position) else { return nil }
+        let name = columns.header(column)
+        let line = row.line
+        let checked = try check(&self, raw, { CSVError(line: line, column: name, message: $0) })
+        row.withContent(position) { self[keyPath: table].remember($0, checked) }
+        return checked
+    }
+
+    /// The number of a checked text in `texts`, which holds each text once.
+    mutating func number(_ text: String) -> UInt32 {
+        if let known = numbers[text] { return known }
+        let number = UInt32(texts.count)
+        texts.append(text)
+        numbers[text] = number
+        return number
+    }
+
+    private func failure(_ line: Int, _ column: String, _ message: String) -> CSVError {
+        CSVError(line: line, column: columns.header(column), message: message)
+    }
+}
+
+/// Writes checked contacts. Into a table without contacts, every contact is new, and they go a
+/// batch of 100 at a time through one prepared statement, like `SurveyInserter`. Into a table
+/// that has contacts, one at a time, as only then SQLite tells which were new. Calls `new` for
+/// each contact that was not there yet and returns how many there were.
+private enum ContactInserter {
+    static let batchSize = 100
+    private static let columnsPerRow = 5
+
+    static func insert(_ checked: CheckedContacts, into connection: Connection, fresh: Bool,
+                       new: (CheckedContact) -> Void) throws -> Int {
+        let contacts = checked.contacts
+        var added = 0
+        var start = 0
+        let single = try statement(connection, rows: 1)
+        let batch = fresh && contacts.count >= batchSize ? try statement(connection, rows: batchSize) : nil
+        while start < contacts.count {
+            let statement = batch != nil && contacts.count - start >= batchSize ? batch ?? single : single
+            let rows = statement === single ? 1 : batchSize
+            for slot in 0..<rows {
+                let contact = contacts[start + slot]
+                let first = 1 + slot * columnsPerRow
+                try statement.bind(contact.caseKey, at: first)
+                try statement.bind(contact.at, at: first + 1)
+                try statement.bind(checked.text(contact.channel), at: first + 2)
+                try statement.bind(checked.text(contact.reason), at: first + 3)
+                try statement.bind(checked.text(contact.journey), at: first + 4)
+            }
+            let changed = try statement.run()
+            if fresh || changed == 1 {
+                for contact in contacts[start..<start + rows] { new(contact) }
+            }
+            added += changed
+            start += rows
+        }
+        return added
+    }
+
+    private static func statement(_ connection: Connection, rows: Int) throws -> PreparedStatement {
+        let values = (0..<rows).map { slot in
+            let first = 1 + slot * columnsPerRow
+            return "(" + (first..<first + columnsPerRow).map { "?\($0)" }.joined(separator: ", ") + ")"
+        }
+        return try connection.prepare("INSERT OR IGNORE INTO contacts (case_key, at, channel, reason, journey) VALUES "
+                                      + values.joined(separator: ", "))
+    }
+}
