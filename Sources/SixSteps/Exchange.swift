@@ -13,6 +13,28 @@ public enum Exchange {
         Kind.creationOrder.filter { $0.identity != .slug }.map(\.table) + ["survey_responses"]
     }
 
+    /// Where a text of the document holds a NUL, which JSON allows and SQLite's text does not
+    /// keep (it ends the text there), as a path like `findings[3].title`; nil when none does.
+    static func nulPath(_ json: JSON, at path: String) -> String? {
+        switch json {
+        case .string(let text):
+            return text.utf8.contains(0) ? path : nil
+        case .array(let values):
+            for (index, value) in values.enumerated() {
+                if let found = nulPath(value, at: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        case .object(let object):
+            for (key, value) in object {
+                if key.utf8.contains(0) { return path.isEmpty ? "a key" : "a key of \(path)" }
+                if let found = nulPath(value, at: path.isEmpty ? key : "\(path).\(key)") { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     /// Kinds whose records carry their links in the document, and under which keys.
     static func embeddedLinks(_ kind: Kind) -> [LinkKind] {
         LinkKind.allCases.filter { $0.from.kind == kind }
@@ -67,6 +89,9 @@ extension RoadmapFile {
             document = object
         } catch let error as JSONError {
             throw DomainError.badImport("\(source) is not valid JSON: \(error)")
+        }
+        if let path = Exchange.nulPath(.object(document), at: "") {
+            throw DomainError.badImport("\(source): \(path) holds a NUL character (\\u0000), which a roadmap cannot store; remove it")
         }
         guard document["format"]?.string == Exchange.format else {
             throw DomainError.badImport("\(source) is not a Molensloot export: \"format\" should be \"\(Exchange.format)\"")
@@ -229,8 +254,9 @@ extension RoadmapFile {
         for (index, entry) in rows.enumerated() {
             func fail(_ message: String) -> DomainError { .badImport("\(source): volumes[\(index)]: \(message)") }
             guard let object = entry.object, let period = object["period"]?.string, Period(period)?.description == period,
-                  let channel = object["channel"]?.string, let count = object["count"]?.int, count >= 0 else {
-                throw fail("needs a period like 2014-03, a channel and a count of 0 or more")
+                  let channel = object["channel"]?.string, let count = object["count"]?.int,
+                  (0...VolumeRow.maximumCount).contains(count) else {
+                throw fail("needs a period like 2014-03, a channel and a count from 0 to 1 000 000 000")
             }
             guard try exists(.channel, key: .text(channel)) else { throw fail("unknown channel '\(channel)'") }
             do {

@@ -7,6 +7,10 @@ public struct VolumeRow: Sendable, Equatable {
     public let reason: String
     public let count: Int64
 
+    /// A billion contacts per month, channel and reason is far beyond any municipality; the
+    /// limit keeps every sum of counts far from Int64's end.
+    static let maximumCount: Int64 = 1_000_000_000
+
     var json: JSONObject {
         JSONObject([("period", .string(period)), ("channel", .string(channel)), ("reason", .string(reason)),
                     ("count", .int(count))])
@@ -75,8 +79,9 @@ extension RoadmapFile {
                         throw fail("period", "expected a month like 2014-03 or a date like 2014-03-12")
                     }
                     period = parsed.description
-                    guard let position = columns["count"], let value = try row.integer(position), value >= 0 else {
-                        throw fail("count", "expected a whole number of 0 or more")
+                    guard let position = columns["count"], let value = try row.integer(position),
+                          (0...VolumeRow.maximumCount).contains(value) else {
+                        throw fail("count", "expected a whole number from 0 to 1 000 000 000")
                     }
                     count = value
                 } else {
@@ -90,6 +95,10 @@ extension RoadmapFile {
                 let key = VolumeKey(period: period, channel: channel, reason: try text("reason") ?? "")
                 if totals[key] == nil { order.append(key) }
                 totals[key, default: 0] += count
+                // Each count is at most a billion, but a file can repeat a key: the sum must still fit.
+                if totals[key, default: 0] > VolumeRow.maximumCount {
+                    throw fail("count", "the counts for \(key.period), \(key.channel), '\(key.reason)' add up to more than 1 000 000 000")
+                }
             }
             guard !order.isEmpty else { throw DomainError.badFile(path: path, "the file holds no rows") }
             for key in order {
