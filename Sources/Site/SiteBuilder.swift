@@ -114,6 +114,14 @@ public enum SiteBuilder {
         if FileOps.exists(absolute + "/.git") || FileOps.exists(absolute + "/Package.swift") {
             throw SiteError.refusedFolder(absolute, "it holds a repository")
         }
+        // `--force` moves a folder aside whole: never one that holds the home folder or the
+        // folder the command runs in, such as /home or /tmp.
+        if let home = getenv("HOME").map({ String(cString: $0) }), FileOps.absolute(home).hasPrefix(absolute + "/") {
+            throw SiteError.refusedFolder(absolute, "it holds your home folder")
+        }
+        if FileOps.absolute(".").hasPrefix(absolute + "/") {
+            throw SiteError.refusedFolder(absolute, "it holds the folder you are working in")
+        }
         return absolute
     }
 

@@ -85,6 +85,22 @@ import Testing
         #expect(Self.tree(cli.path("thuis")) == home)
     }
 
+    /// `--force` moves a folder aside whole, so a folder that holds the home folder (/home) or the
+    /// folder the command runs in (/tmp, when working there) is refused, --force or not.
+    @Test func aFolderHoldingHomeOrTheWorkingFolderIsRefused() throws {
+        var cli = try Self.setUp()
+        defer { cli.cleanUp() }
+        cli.environment["HOME"] = cli.path("thuis/Documenten")
+        let before = Self.tree(cli.directory.path)
+        try Self.expectRefused(cli, ["--out", cli.path("thuis"), "--force"], containing: "it holds your home folder")
+        // The command runs in the test's own folder, whose parent (the temporary folder) holds it.
+        cli.environment["HOME"] = "/nonexistent-home"
+        let parent = (cli.directory.path as NSString).deletingLastPathComponent
+        try Self.expectRefused(cli, ["--out", parent, "--force"], containing: "it holds the folder you are working in")
+        try Self.expectRefused(cli, ["--out", "..", "--force"], containing: "it holds the folder you are working in")
+        #expect(Self.tree(cli.directory.path) == before)
+    }
+
     @Test func aRepositoryIsRefused() throws {
         let cli = try Self.setUp()
         defer { cli.cleanUp() }
