@@ -69,10 +69,11 @@ struct RoadmapGenerator {
         for kind in Kind.creationOrder {
             document.append(kind.table, .array(sections[kind] ?? []))
         }
-        // Version 2 of the format: survey responses and volumes (none here), then the next id of
+        // Survey responses, volumes and contacts (none here), then the next id of
         // every table whose records have numbers, which is one past the highest generated.
         document.append("survey_responses", .array([]))
         document.append("volumes", .array([]))
+        document.append("contacts", .array([]))
         var nextIDs = JSONObject()
         for kind in Kind.creationOrder where kind.identity != .slug {
             nextIDs.append(kind.table, .int(Int64((sections[kind]?.count ?? 0) + 1)))
