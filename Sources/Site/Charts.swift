@@ -37,6 +37,28 @@ public enum SVG {
                         .class(classes)])
     }
 
+    /// Round steps for a value axis, about `parts` of them, from just below the lowest value to
+    /// just above the highest, within the metric's scale.
+    public static func ticks(low: Double, high: Double, clampTo scale: (Double?, Double?), parts: Double) -> [Double] {
+        var low = low, high = high
+        if high - low < 1e-9 {
+            low -= max(abs(low) * 0.1, 0.5)
+            high += max(abs(high) * 0.1, 0.5)
+        }
+        let padding = (high - low) * 0.15
+        low -= padding
+        high += padding
+        if let minimum = scale.0 { low = max(low, minimum) }
+        if let maximum = scale.1 { high = min(high, maximum) }
+        let raw = (high - low) / parts
+        var magnitude = 1.0
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        while magnitude > raw { magnitude /= 10 }
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * 10
+        let first = (low / step).rounded(.down), last = (high / step).rounded(.up)
+        return stride(from: first, through: max(last, first + 1), by: 1).prefix(12).map { $0 * step }
+    }
+
     public static func text(_ value: String, x: Double, y: Double, anchor: String = "start", classes: String = "label") -> Node {
         el("text", [Attribute("x", number(x)), Attribute("y", number(y)), Attribute("text-anchor", anchor), .class(classes)]) { value }
     }

@@ -390,24 +390,7 @@ enum CurveChart {
         if let minimum = scale.0, let maximum = scale.1, maximum > minimum {
             return scaleTicks(minimum, maximum)
         }
-        var low = values.min() ?? scale.0 ?? 0
-        var high = values.max() ?? scale.1 ?? 1
-        if high - low < 1e-9 {
-            low -= max(abs(low) * 0.1, 0.5)
-            high += max(abs(high) * 0.1, 0.5)
-        }
-        let padding = (high - low) * 0.15
-        low -= padding
-        high += padding
-        if let minimum = scale.0 { low = max(low, minimum) }
-        if let maximum = scale.1 { high = min(high, maximum) }
-        let raw = (high - low) / 5
-        var magnitude = 1.0
-        while magnitude * 10 <= raw { magnitude *= 10 }
-        while magnitude > raw { magnitude /= 10 }
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * 10
-        let first = (low / step).rounded(.down), last = (high / step).rounded(.up)
-        return stride(from: first, through: max(last, first + 1), by: 1).prefix(12).map { $0 * step }
+        return SVG.ticks(low: values.min() ?? scale.0 ?? 0, high: values.max() ?? scale.1 ?? 1, clampTo: scale, parts: 5)
     }
 
     /// A scale from its first to its last value, so that 1 to 10 starts at 1, not at 0: the

@@ -144,7 +144,7 @@ enum MetricPages: PageFamily {
         var known = points.compactMap(\.value) + [baseline, target].compactMap { $0 }
         known += points.compactMap(\.interval).flatMap { [$0.lowerBound, $0.upperBound] }
         let scale = (metric["scale_min"].double, metric["scale_max"].double)
-        let ticks = MetricText.ticks(low: known.min() ?? scale.0 ?? 0, high: known.max() ?? scale.1 ?? 1, clampTo: scale)
+        let ticks = SVG.ticks(low: known.min() ?? scale.0 ?? 0, high: known.max() ?? scale.1 ?? 1, clampTo: scale, parts: 4)
         let low = ticks.first ?? 0, high = ticks.last ?? 1
         let slot = plotWidth / Double(max(points.count, 1))
         let crowded = points.count > 8
@@ -600,25 +600,4 @@ enum MetricText {
         }
     }
 
-    /// Round steps for a value axis: four or five lines from just below the lowest value to just
-    /// above the highest, within the metric's scale.
-    static func ticks(low: Double, high: Double, clampTo scale: (Double?, Double?)) -> [Double] {
-        var low = low, high = high
-        if high - low < 1e-9 {
-            low -= max(abs(low) * 0.1, 0.5)
-            high += max(abs(high) * 0.1, 0.5)
-        }
-        let padding = (high - low) * 0.15
-        low -= padding
-        high += padding
-        if let minimum = scale.0 { low = max(low, minimum) }
-        if let maximum = scale.1 { high = min(high, maximum) }
-        let raw = (high - low) / 4
-        var magnitude = 1.0
-        while magnitude * 10 <= raw { magnitude *= 10 }
-        while magnitude > raw { magnitude /= 10 }
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * 10
-        let first = (low / step).rounded(.down), last = (high / step).rounded(.up)
-        return stride(from: first, through: max(last, first + 1), by: 1).prefix(12).map { $0 * step }
-    }
 }
