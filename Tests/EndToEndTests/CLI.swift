@@ -36,12 +36,14 @@ struct CLI {
         return folder.appendingPathComponent("molensloot")
     }()
 
+    /// Runs the binary (or `executable`, such as setpriv running it as another user) in this
+    /// folder (or `folder`).
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    func run(_ arguments: [String], executable: String? = nil, in folder: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = CLI.binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? CLI.binary
         process.arguments = arguments
-        process.currentDirectoryURL = directory
+        process.currentDirectoryURL = folder.map { URL(fileURLWithPath: $0) } ?? directory
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

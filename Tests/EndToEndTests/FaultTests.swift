@@ -276,24 +276,4 @@ extension CLI {
         try process.run()
         return Running(process: process, out: out, err: err)
     }
-
-    /// Runs another program (such as setpriv) with these arguments, in this folder and environment.
-    func run(_ arguments: [String], executable: String?) throws -> Result {
-        guard let executable else { return try run(arguments) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
 }
