@@ -37,7 +37,7 @@ public enum AssumptionTest: String, CaseIterable, Sendable {
 
 /// The result that confirms an assumption: "at least 50", "below 7,5".
 public struct Expectation: Sendable, Equatable, CustomStringConvertible {
-    public enum Comparison: String, Sendable, CaseIterable {
+    public enum Comparison: String, Sendable {
         case atLeast = ">="
         case atMost = "<="
         case above = ">"

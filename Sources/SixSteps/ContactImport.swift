@@ -155,8 +155,8 @@ private struct ContactRowReader {
     private let caseKey: Int?
     private let journey: Int?
 
-    private(set) var texts: [String] = []
-    private var numbers: [String: UInt32] = [:]
+    private var numbered = NumberedTexts()
+    var texts: [String] { numbered.texts }
     private var channels = ByteSpellings()
     private var reasons = ByteSpellings()
     private var journeys = ByteSpellings()
@@ -214,13 +214,7 @@ private struct ContactRowReader {
     }
 
     /// The number of a checked text in `texts`, which holds each text once.
-    mutating func number(_ text: String) -> UInt32 {
-        if let known = numbers[text] { return known }
-        let number = UInt32(texts.count)
-        texts.append(text)
-        numbers[text] = number
-        return number
-    }
+    mutating func number(_ text: String) -> UInt32 { numbered.number(text) }
 
     private func failure(_ line: Int, _ column: String, _ message: String) -> CSVError {
         CSVError(line: line, column: columns.header(column), message: message)

@@ -330,8 +330,8 @@ private struct SurveyRowReader {
     private let comment: Int?
 
     /// Each checked date and slug once, by its number.
-    private(set) var texts: [String] = []
-    private var numbers: [String: UInt32] = [:]
+    private var numbered = NumberedTexts()
+    var texts: [String] { numbered.texts }
     private(set) var comments: [String] = []
 
     private var dates = SpellingCache()
@@ -429,13 +429,7 @@ private struct SurveyRowReader {
     }
 
     /// The number of a checked text in `texts`, which holds each text once however it was spelled.
-    private mutating func number(_ text: String) -> UInt32 {
-        if let known = numbers[text] { return known }
-        let number = UInt32(texts.count)
-        texts.append(text)
-        numbers[text] = number
-        return number
-    }
+    private mutating func number(_ text: String) -> UInt32 { numbered.number(text) }
 
     private func failure(_ line: Int, _ column: String, _ message: String) -> CSVError {
         CSVError(line: line, column: columns.header(column), message: message)
