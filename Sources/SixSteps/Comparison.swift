@@ -35,6 +35,13 @@ public struct MetricComparison: Sendable {
 
     public var slug: String { metric.ref }
     public var higherIsBetter: Bool { metric["direction"].string != "lower" }
+    /// How the value is computed, and so which interval and test fit it.
+    public var kind: MetricKind { metric.metricKind }
+    /// The 95% interval of the current value, as its kind computes it; nil when unknown or suppressed.
+    public var interval: ClosedRange<Double>? {
+        guard let current, !current.suppressed else { return nil }
+        return kind.interval95(current.summary)
+    }
 
     public var json: JSONObject {
         func number(_ value: Double?) -> JSON { value.map { .double($0.rounded(toPlaces: 4)) } ?? .null }
@@ -52,7 +59,8 @@ public struct MetricComparison: Sendable {
         case .unknown: noiseJSON = JSONObject([("verdict", .string("unknown")), ("p", .null)])
         }
         return JSONObject([
-            ("metric", .string(slug)), ("direction", .string(higherIsBetter ? "higher" : "lower")),
+            ("metric", .string(slug)), ("kind", .string(kind.rawValue)), ("direction", .string(higherIsBetter ? "higher" : "lower")),
+            ("interval", interval.map { .array([number($0.lowerBound), number($0.upperBound)]) } ?? .null),
             ("baseline", number(baseline)), ("target", number(target)),
             ("previous", measured(previous)), ("current", measured(current)),
             ("change", number(change)), ("change_from_baseline", number(changeFromBaseline)),
@@ -150,12 +158,15 @@ extension RoadmapFile {
         if let previous, !previous.suppressed, let previousCycle {
             let before = try surveyScores(metric: metric.key, cycle: previousCycle.key)
             let after = try surveyScores(metric: metric.key, cycle: cycle.key)
-            if before.count >= 2 && after.count >= 2, let test = Statistics.welch(before, after) {
+            let kind = metric.metricKind
+            if kind == .mean || kind == .ces, before.count >= 2 && after.count >= 2, let test = Statistics.welch(before, after) {
                 // Raw responses on both sides: the test runs on them directly.
                 noise = test.p < 0.05 ? .significant(p: test.p) : .withinNoise(p: test.p)
                 if abs(current.summary.mean - previous.summary.mean) < 1e-12 { noise = .withinNoise(p: 1) }
             } else {
-                noise = Statistics.noise(previous.summary, current.summary)
+                // An NPS or a share: its own test, on the stored value, n and spread of each side
+                // (which its survey import computed from the raw answers).
+                noise = kind.noise(previous.summary, current.summary)
             }
         }
         var progress: Double?
@@ -181,8 +192,7 @@ extension RoadmapFile {
         guard let measurement = try measurement(metric: metric.key, cycle: cycle.key),
               let value = measurement["value"].double else { return nil }
         let n = measurement["n"].int.map { Int($0) }
-        var summary = SampleSummary(mean: value, n: n, sd: measurement["sd"].double)
-        if summary.sd == nil, let n, metric["unit"].string == "%" { summary = .percentage(value, n: n) }
+        let summary = metric.metricKind.sample(value: value, n: n, sd: measurement["sd"].double, unit: metric["unit"].string)
         let fromSurvey = try surveyCount(metric: metric.key, cycle: cycle.key) > 0
         return Measured(cycle: cycle.ref, summary: summary, suppressed: fromSurvey && (n ?? 0) < threshold)
     }
@@ -235,4 +245,9 @@ extension RoadmapFile {
         guard let done = item["done_date"].string else { return false }
         return done >= (cycle["start_date"].string ?? "0000-00-00") && done <= (cycle["end_date"].string ?? today.description)
     }
+}
+
+extension Record {
+    /// A metric's kind; mean for a metric of an older file.
+    public var metricKind: MetricKind { self["kind"].string.flatMap(MetricKind.init(rawValue:)) ?? .mean }
 }

@@ -16,6 +16,8 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
     case noOpenCycle
     case cycleStillOpen(String)
     case badFile(path: String, String)
+    /// Several problems of one import file, each with its line and column; `total` counts them all.
+    case problems(path: String, [String], total: Int)
 
     public var description: String {
         switch self {
@@ -55,6 +57,10 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
             return "\(cycle) is still open; close it first with 'molensloot cycle close'"
         case .badFile(let path, let message):
             return "\(path): \(message); nothing was imported"
+        case .problems(let path, let messages, let total):
+            let more = total > messages.count ? "\n  … and \(total - messages.count) more" : ""
+            return "\(path): \(total) problems; nothing was imported. Fix them all and import again:\n  "
+                + messages.joined(separator: "\n  ") + more
         }
     }
 

@@ -6,7 +6,7 @@ import Store
 public enum Exchange {
     public static let format = "molensloot-roadmap"
     /// 2 added survey responses and volumes; 3 assumptions and contact registrations.
-    public static let version = 3
+    public static let version = 4
 
     /// Tables with ids people type, whose next id travels with the document.
     static var numberedTables: [String] {
@@ -71,6 +71,7 @@ extension RoadmapFile {
             document.append("survey_responses", .array(try surveyResponsesJSON()))
             document.append("volumes", .array(try volumes().map { .object($0.json) }))
             document.append("contacts", .array(try contactsJSON()))
+            try appendIssue12Sections(to: &document)
             document.append("next_ids", .object(try nextIDs()))
             return .object(document)
         }
@@ -103,6 +104,7 @@ extension RoadmapFile {
             throw DomainError.badImport("\(source) comes from a newer Molensloot (version \(version)); upgrade molensloot")
         }
         let known = Set(["format", "version", "settings", "vision", "next_ids", "survey_responses", "volumes", "contacts"]
+                        + Exchange.issue12Sections
                         + Kind.creationOrder.map(\.table))
         if let unknown = document.keys.first(where: { !known.contains($0) }) {
             throw DomainError.badImport("\(source): unknown section \"\(unknown)\"; sections are " + known.sorted().joined(separator: ", "))
@@ -140,6 +142,7 @@ extension RoadmapFile {
             count += try importSurveyResponses(document["survey_responses"], source: source)
             count += try importVolumes(document["volumes"], source: source)
             count += try importContacts(document["contacts"], source: source)
+            count += try importIssue12Sections(document, source: source)
             try importNextIDs(document["next_ids"], source: source)
             try audit(action: "import", record: "roadmap", summary: "imported \(count) records from \(source)",
                       before: nil, after: nil)
@@ -271,12 +274,15 @@ extension RoadmapFile {
 
     /// Contact registrations in the table's order, the hashed case key as 16 hex digits.
     private func contactsJSON() throws -> [JSON] {
-        try connection.query("SELECT case_key, at, channel, reason, journey FROM contacts ORDER BY case_key, at, channel, reason").map { row in
-            .object(JSONObject([
+        try connection.query("SELECT case_key, at, channel, reason, journey, resolved FROM contacts ORDER BY case_key, at, channel, reason").map { row in
+            var object = JSONObject([
                 ("case", .string(ContactSecret.hex(UInt64(bitPattern: row.int(0))))),
                 ("at", .string(Timestamp(seconds: row.int(1)).description)), ("channel", .string(row.string(2))),
                 ("reason", .string(row.string(3))), ("journey", row.optionalString(4).map(JSON.string) ?? .null),
-            ]))
+            ])
+            // Version 4: whether the contact was resolved, when the registration says so.
+            if !row[5].isNull { object.append("resolved", .bool(row.int(5) == 1)) }
+            return .object(object)
         }
     }
 
@@ -295,16 +301,17 @@ extension RoadmapFile {
                   let channel = object["channel"]?.string else {
                 throw fail("needs a case (16 hex digits), a moment like 2014-03-12 09:14:00 and a channel")
             }
-            if let unknown = object.keys.first(where: { !["case", "at", "channel", "reason", "journey"].contains($0) }) {
+            if let unknown = object.keys.first(where: { !["case", "at", "channel", "reason", "journey", "resolved"].contains($0) }) {
                 throw fail("unknown field \"\(unknown)\"")
             }
             guard channels.contains(channel) else { throw fail("unknown channel '\(channel)'") }
             let journey = object["journey"]?.string
             if let journey, !journeys.contains(journey) { throw fail("unknown journey '\(journey)'") }
             do {
-                try connection.run("INSERT INTO contacts (case_key, at, channel, reason, journey) VALUES (?, ?, ?, ?, ?)",
+                let resolved: SQLValue = object["resolved"].flatMap { $0.bool }.map { .integer($0 ? 1 : 0) } ?? .null
+                try connection.run("INSERT INTO contacts (case_key, at, channel, reason, journey, resolved) VALUES (?, ?, ?, ?, ?, ?)",
                                    [.integer(Int64(bitPattern: hash)), .integer(at.seconds), .text(channel),
-                                    .text(object["reason"]?.string ?? ""), SQLValue(journey)])
+                                    .text(object["reason"]?.string ?? ""), SQLValue(journey), resolved])
             } catch let error as StoreError {
                 throw fail("\(error)")
             }
@@ -360,6 +367,7 @@ extension RoadmapFile {
         try connection.run("DELETE FROM survey_responses")
         try connection.run("DELETE FROM volumes")
         try connection.run("DELETE FROM contacts")
+        try connection.run("DELETE FROM value_mappings")
         for kind in Kind.creationOrder.reversed() { try connection.run("DELETE FROM \(kind.table)") }
         try connection.run("DELETE FROM journey_phases")
         try connection.run("DELETE FROM vision")

@@ -107,6 +107,8 @@ public enum Kind: String, CaseIterable, Sendable {
                 Field("target", .number, help: "the value to reach"),
                 Field("target_date", .date, help: "when the target should be reached (YYYY-MM-DD)"),
                 .journey(required: false), .phase(required: false), .description,
+                Field("kind", .choice(MetricKind.names), required: true, defaultValue: .text("mean"),
+                      help: "how the value is computed from raw answers: mean, nps, csat (top-2-box), ces, fcr or on-time"),
             ]
         case .insight:
             return [

@@ -107,31 +107,60 @@ extension RoadmapFile {
 /// Thrown to roll a dry run back once its result is known.
 private struct Rehearsal: Error {}
 
-/// Where each standard column of an import is in a file, under its own name or the one a person
-/// mapped it to (`--map score=cijfer`). The header must hold the required columns and no others.
+/// Where each standard column of an import is in a file: under its own name, under the Dutch
+/// names exports use (`ImportVocabulary.headerAliases`: cijfer, kanaal, zaaknummer …), or under
+/// the one a person mapped it to (`--map score=vraag3`). Other columns are ignored and listed in
+/// `ignored`, so a survey tool's extra columns need no work.
 struct ColumnMap {
     private let index: [String: Int]
-    private let rename: [String: String]
+    private let names: [String: String]
+    /// The file's columns that no standard column was read from, in the file's order.
+    let ignored: [String]
 
     init(_ document: CSVDocument, path: String, standard: [String], required: [String], rename: [String: String]) throws {
         let rename = rename.mapValues { $0.lowercased() }
-        self.rename = rename
-        let headers = standard.map { rename[$0] ?? $0 }
-        for name in required where document.columnIndex(rename[name] ?? name) == nil {
-            throw DomainError.badFile(path: path, "line 1: the column '\(rename[name] ?? name)' is missing; the header should name "
-                                      + headers.joined(separator: ", ") + " (map other names with --map NAME=COLUMN)")
-        }
-        if let unknown = document.header.first(where: { !headers.contains($0) }) {
-            throw DomainError.badFile(path: path, "line 1: unknown column '\(unknown)'; known columns are "
-                                      + headers.joined(separator: ", ") + " (map other names with --map NAME=COLUMN)")
-        }
         var index: [String: Int] = [:]
-        for name in standard { index[name] = document.columnIndex(rename[name] ?? name) }
+        var claimed = Set<Int>()
+        for name in standard {
+            if let mapped = rename[name] {
+                guard let position = document.columnIndex(mapped) else {
+                    throw DomainError.badFile(path: path, "line 1: there is no column '\(mapped)' for --map \(name)=\(mapped); "
+                                              + "the columns are " + document.header.joined(separator: ", "))
+                }
+                index[name] = position
+            } else if let position = Self.locate(name, in: document.header, except: claimed) {
+                index[name] = position
+            }
+            if let position = index[name] { claimed.insert(position) }
+        }
+        for name in required where index[name] == nil {
+            let aliases = ImportVocabulary.headerAliases[name] ?? []
+            throw DomainError.badFile(path: path, "line 1: no column for \(name)"
+                                      + (aliases.isEmpty ? "" : " (read from a column named \(name), " + aliases.prefix(4).joined(separator: ", ") + ")")
+                                      + "; the columns are " + document.header.joined(separator: ", ")
+                                      + "; name the one to use with --map \(name)=COLUMN")
+        }
         self.index = index
+        var names: [String: String] = [:]
+        for (name, position) in index { names[name] = document.header[position] }
+        self.names = names
+        ignored = document.header.indices.filter { !claimed.contains($0) }.map { document.header[$0] }
+    }
+
+    /// The position of the first column named `name` or one of its aliases (compared folded).
+    static func locate(_ name: String, in header: [String], except claimed: Set<Int> = []) -> Int? {
+        let spellings = Set(([name] + (ImportVocabulary.headerAliases[name] ?? [])).map(ImportVocabulary.fold))
+        return header.indices.first { !claimed.contains($0) && spellings.contains(ImportVocabulary.fold(header[$0])) }
+    }
+
+    /// Whether the file has the column, under any of its names or the one mapped.
+    static func has(_ name: String, _ document: CSVDocument, rename: [String: String]) -> Bool {
+        if let mapped = rename[name] { return document.columnIndex(mapped.lowercased()) != nil }
+        return locate(name, in: document.header) != nil
     }
 
     subscript(name: String) -> Int? { index[name] }
 
     /// The column's name in the file, for error messages.
-    func header(_ name: String) -> String { rename[name] ?? name }
+    func header(_ name: String) -> String { names[name] ?? name }
 }

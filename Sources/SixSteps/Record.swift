@@ -75,7 +75,8 @@ public struct Record: Sendable, Equatable {
             key = try kind.parseRef(keyText)
         }
         let values = try kind.fields.map { field in
-            let value = try Record.value(object[field.name] ?? .null, field)
+            // A field an older export did not have yet takes its default (a metric's kind: mean).
+            let value = try object[field.name].map { try Record.value($0, field) } ?? field.defaultValue ?? .null
             try field.check(value)
             return value
         }

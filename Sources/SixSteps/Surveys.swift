@@ -61,12 +61,33 @@ public struct SurveyComment: Sendable {
 
 public struct SurveyImport: Sendable {
     public let metric: String
+    public let kind: MetricKind
     public let cycle: String
+    /// The cycle's name, for the summary a manager reads.
+    public let cycleName: String
+    /// Responses imported by this import.
     public let responses: Int
     /// Responses of an earlier import for the same metric and cycle that this one replaced.
     public let replaced: Int
+    /// Responses of an earlier import that this one added to (`--append`).
+    public let kept: Int
+    /// Data rows in the file.
+    public let rowsRead: Int
+    /// Rows without a score ("n.v.t.", "weet niet", "-", empty), by the answer as written.
+    public let nonResponses: [(answer: String, count: Int)]
+    /// Rows dated in another cycle or in none, left out with --skip-others.
+    public let otherCycles: Int
+    /// Rows dated outside every cycle, taken into the cycle named with --cycle.
+    public let outsideTaken: Int
+    /// The file's columns that were not read.
+    public let ignoredColumns: [String]
+    /// The first and last date of the imported responses; nil when the file has no dates.
+    public let dates: ClosedRange<String>?
+    /// The cycle's value as the metric's kind computes it, over all its responses.
     public let measurement: SampleSummary
     public let suppressed: Bool
+
+    public var skipped: Int { nonResponses.reduce(0) { $0 + $1.count } + otherCycles }
 }
 
 extension RoadmapFile {
@@ -107,11 +128,11 @@ extension RoadmapFile {
     ///    inside this transaction first, so the rows are always checked against the roadmap they
     ///    are written into.
     public func importSurvey(_ document: CSVDocument, path: String, metric metricRef: String, cycle cycleRef: String?,
-                             rename: [String: String], dryRun: Bool) throws -> SurveyImport {
+                             rename: [String: String], dryRun: Bool, options: SurveyImportOptions = .init()) throws -> SurveyImport {
         let columns = try ColumnMap(document, path: path, standard: Self.surveyColumns, required: ["score"], rename: rename)
         func check() throws -> CheckedSurvey {
             do {
-                return try checkSurvey(document, path: path, metric: metricRef, cycle: cycleRef, columns: columns)
+                return try checkSurvey(document, path: path, metric: metricRef, cycle: cycleRef, columns: columns, options: options)
             } catch let error as CSVError {
                 throw DomainError.badFile(path: path, error.description)
             }
@@ -122,47 +143,90 @@ extension RoadmapFile {
                 survey = try check()
             }
             let (metric, cycle) = (survey.metric, survey.cycle)
-            let replaced = try surveyCount(metric: metric.key, cycle: cycle.key)
-            try connection.run("DELETE FROM survey_responses WHERE metric = ? AND cycle = ?", [metric.key, cycle.key])
+            let earlier = try surveyCount(metric: metric.key, cycle: cycle.key)
+            if earlier > 0 && options.existing == .refuse {
+                throw DomainError.inconsistent(
+                    "\(metric.ref) already has \(earlier) survey responses in \(cycle.label); pass --replace to replace them "
+                        + "or --append to add these to them; nothing was imported")
+            }
+            let replaced = options.existing == .replace ? earlier : 0
+            if replaced > 0 {
+                try connection.run("DELETE FROM survey_responses WHERE metric = ? AND cycle = ?", [metric.key, cycle.key])
+            }
             try SurveyInserter.insert(survey, into: connection)
             // Stands in for SQLite's per-row foreign-key checks, which are off (see
             // `withBulkImportSettings`): every row holds this metric and this cycle.
             guard try exists(.metric, key: metric.key), try exists(.cycle, key: cycle.key) else {
                 throw DomainError.inconsistent("\(metric.ref) or \(cycle.ref) disappeared during the import; nothing was imported")
             }
+            let kind = metric.metricKind
+            let scaleMax = metric["scale_max"].double
+            let kept = earlier - replaced
+            let summary = kind.summary(kept > 0 ? try surveyScores(metric: metric.key, cycle: cycle.key) : survey.scores,
+                                       scaleMax: scaleMax)
             let count = survey.scores.count
-            let summary = SampleSummary(values: survey.scores)
-            var input: [String: SQLValue] = ["value": .real(summary.mean), "n": .integer(Int64(count)),
+            var input: [String: SQLValue] = ["value": .real(summary.mean), "n": .integer(Int64(summary.n ?? 0)),
                                              "sd": SQLValue(summary.sd), "source": .text("survey: \(path)")]
             input["note"] = .null
             try storeMeasurement(metric: metric, cycle: cycle, input: input)
             try audit(action: "import", record: metric.ref,
                       summary: "imported \(count) survey responses for \(metric.ref) into \(cycle.ref) from \(path)"
-                        + (replaced > 0 ? ", replacing \(replaced)" : ""), before: nil, after: nil)
-            return SurveyImport(metric: metric.ref, cycle: cycle.ref, responses: count, replaced: replaced,
-                                measurement: summary, suppressed: count < (try privacyThreshold()))
+                        + (replaced > 0 ? ", replacing \(replaced)" : "") + (kept > 0 ? ", added to \(kept)" : "")
+                        + (survey.skipped > 0 ? "; skipped \(survey.skipped) rows" : ""), before: nil, after: nil)
+            return SurveyImport(metric: metric.ref, kind: kind, cycle: cycle.ref, cycleName: cycle.title, responses: count,
+                                replaced: replaced, kept: kept, rowsRead: survey.rowsRead, nonResponses: survey.nonResponses,
+                                otherCycles: survey.otherCycles, outsideTaken: survey.outsideTaken,
+                                ignoredColumns: columns.ignored, dates: survey.dates,
+                                measurement: summary, suppressed: (summary.n ?? 0) < (try privacyThreshold()))
         } }
     }
 
-    /// Step 1 of `importSurvey`: the metric, the cycle and every row checked, in the order the
-    /// import has always checked them, so the first error in a file is the one reported. Reads only.
+    /// Step 1 of `importSurvey`: the metric and every row checked, every problem of the file
+    /// collected (up to `ImportProblems.shown` of them named), then the cycle found from the
+    /// rows' dates. Reads only.
     private func checkSurvey(_ document: CSVDocument, path: String, metric metricRef: String, cycle cycleRef: String?,
-                             columns: ColumnMap) throws -> CheckedSurvey {
+                             columns: ColumnMap, options: SurveyImportOptions) throws -> CheckedSurvey {
         let metric = try record(.metric, metricRef)
-        let cycle = try measurableCycle(cycleRef)
-        var reader = SurveyRowReader(columns: columns, lookups: try SurveyLookups(self),
-                                     scale: (metric["scale_min"].double, metric["scale_max"].double),
+        if let cycleRef { _ = try measurableCycle(cycleRef) }
+        let kind = metric.metricKind
+        var reader = SurveyRowReader(columns: columns, lookups: try SurveyLookups(self), kind: kind,
+                                     scale: (metric["scale_min"].double ?? kind.defaultScale?.lowerBound,
+                                             metric["scale_max"].double ?? kind.defaultScale?.upperBound),
                                      metricJourney: metric["journey"].string)
         var responses: [CheckedResponse] = []
-        var scores: [Double] = []
+        var problems = ImportProblems()
+        var rows = 0
         try document.forEachRow { row in
-            let response = try reader.read(row)
-            responses.append(response)
-            scores.append(response.score)
+            rows += 1
+            do {
+                if let response = try reader.read(row) { responses.append(response) }
+            } catch let error as CSVError {
+                problems.add(error)
+            }
         }
-        guard !responses.isEmpty else { throw DomainError.badFile(path: path, "the file holds no responses") }
-        return CheckedSurvey(metric: metric, cycle: cycle, dataVersion: try connection.pragma("data_version"),
-                             texts: reader.texts, comments: reader.comments, responses: responses, scores: scores)
+        try problems.check(path: path)
+        guard rows > 0 else { throw DomainError.badFile(path: path, "the file holds no responses") }
+        guard !responses.isEmpty else {
+            throw DomainError.badFile(path: path, "none of the \(rows) rows has a score (only answers like n.v.t. or empty)")
+        }
+        // Where the rows belong, by their dates.
+        var dates: [UInt32: Int] = [:]
+        for response in responses where response.date != CheckedResponse.none { dates[response.date, default: 0] += 1 }
+        let texts = reader.texts
+        let placement = try placeResponses(dates: Dictionary(uniqueKeysWithValues: dates.map { (texts[Int($0.key)], $0.value) }),
+                                           named: cycleRef, skipOthers: options.skipOthers)
+        if !placement.skippedDates.isEmpty {
+            responses.removeAll { $0.date != CheckedResponse.none && placement.skippedDates.contains(texts[Int($0.date)]) }
+            guard !responses.isEmpty else {
+                throw DomainError.badFile(path: path, "none of the responses is dated in \(placement.cycle.ref)")
+            }
+        }
+        let kept = Set(responses.map(\.date)).subtracting([CheckedResponse.none]).map { texts[Int($0)] }.sorted()
+        return CheckedSurvey(metric: metric, cycle: placement.cycle, dataVersion: try connection.pragma("data_version"),
+                             texts: texts, comments: reader.comments, responses: responses, scores: responses.map(\.score),
+                             rowsRead: rows, nonResponses: reader.nonResponses, otherCycles: placement.skippedResponses,
+                             outsideTaken: placement.outsideTaken,
+                             dates: kept.first.flatMap { first in kept.last.map { first...$0 } })
     }
 
     /// Runs step 2 of a survey (or contact) import with two connection settings changed for its duration, and
@@ -293,6 +357,13 @@ private struct CheckedSurvey {
     let comments: [String]
     let responses: [CheckedResponse]
     let scores: [Double]
+    let rowsRead: Int
+    let nonResponses: [(answer: String, count: Int)]
+    let otherCycles: Int
+    let outsideTaken: Int
+    let dates: ClosedRange<String>?
+
+    var skipped: Int { nonResponses.reduce(0) { $0 + $1.count } + otherCycles }
 
     func text(_ number: UInt32) -> String? {
         number == CheckedResponse.none ? nil : texts[Int(number)]
@@ -341,7 +412,14 @@ private struct SurveyRowReader {
     private var channels = SpellingCache()
     private var personas = SpellingCache()
 
-    init(columns: ColumnMap, lookups: SurveyLookups, scale: (Double?, Double?), metricJourney: String?) {
+    private let kind: MetricKind
+    /// Answers that are no score, by the answer as first written, in the order met.
+    private var skippedAnswers: [String: Int] = [:]
+    private var skippedOrder: [String] = []
+    var nonResponses: [(answer: String, count: Int)] { skippedOrder.map { ($0, skippedAnswers[$0] ?? 0) } }
+
+    init(columns: ColumnMap, lookups: SurveyLookups, kind: MetricKind, scale: (Double?, Double?), metricJourney: String?) {
+        self.kind = kind
         self.columns = columns
         self.lookups = lookups
         (scaleMin, scaleMax) = scale
@@ -355,9 +433,27 @@ private struct SurveyRowReader {
         comment = columns["comment"]
     }
 
-    mutating func read(_ row: borrowing CSVRow) throws -> CheckedResponse {
-        guard let position = score, let score = try row.number(position) else {
-            throw failure(row.line, "score", "is empty; every response needs a score")
+    /// The row's response, or nil when its answer is no score ("n.v.t.", "weet niet", "-",
+    /// empty), which is counted in `nonResponses`.
+    mutating func read(_ row: borrowing CSVRow) throws -> CheckedResponse? {
+        guard let position = score else { throw failure(row.line, "score", "is missing") }
+        let score: Double
+        if kind.isYesNo {
+            let raw = try row.string(position) ?? ""
+            if ImportVocabulary.isNonResponse(raw) { return skip(raw) }
+            guard let yes = ImportVocabulary.yesNo(raw) else {
+                throw failure(row.line, "score", "'\(raw)' is not an answer like ja or nee")
+            }
+            score = yes ? 1 : 0
+        } else {
+            do {
+                guard let number = try row.number(position) else { return skip("") }
+                score = number
+            } catch let error as CSVError {
+                let raw = try row.string(position) ?? ""
+                if ImportVocabulary.isNonResponse(raw) { return skip(raw) }
+                throw error
+            }
         }
         if let low = scaleMin, score < low {
             throw failure(row.line, "score", "\(formatNumber(score)) is below the scale's \(formatNumber(low))")
@@ -394,6 +490,13 @@ private struct SurveyRowReader {
             comments.append(text)
         }
         return response
+    }
+
+    private mutating func skip(_ answer: String) -> CheckedResponse? {
+        let shown = answer.isEmpty ? "empty" : answer.lowercased()
+        if skippedAnswers[shown] == nil { skippedOrder.append(shown) }
+        skippedAnswers[shown, default: 0] += 1
+        return nil
     }
 
     private enum Checked {
@@ -560,26 +663,44 @@ private enum SurveyInserter {
 }
 
 /// The slugs a survey or volume file may use, loaded once: a million rows are checked against
-/// memory, not against the database.
+/// memory, not against the database. A value is found by its slug or its display name, in any
+/// case, with or without accents ("Website", "web", "Oriëntatie", "orientatie"), and by the
+/// spellings of the roadmap's stored value mapping (`volume mapping`).
 struct SurveyLookups {
-    private let journeys: Set<String>
-    private let phases: [String: Set<String>]
-    private let channels: Set<String>
-    private let personas: Set<String>
+    private let journeys: [String: String]
+    private let phases: [String: [String: String]]
+    private let channels: [String: String]
+    private let personas: [String: String]
 
     init(_ file: RoadmapFile) throws {
-        journeys = Set(try file.records(.journey).map(\.ref))
-        var phases: [String: Set<String>] = [:]
-        for journey in journeys { phases[journey] = Set(try file.phases(of: journey).map(\.slug)) }
+        let mapped = try file.valueMappings()
+        func table(_ kind: Kind, field: String) throws -> [String: String] {
+            var table: [String: String] = [:]
+            for entry in mapped where entry.field == field { table[ImportVocabulary.fold(entry.spelling)] = entry.target }
+            for record in try file.records(kind) {
+                table[ImportVocabulary.fold(record.title)] = record.ref
+                table[ImportVocabulary.fold(record.ref)] = record.ref
+            }
+            return table
+        }
+        journeys = try table(.journey, field: "journey")
+        var phases: [String: [String: String]] = [:]
+        for journey in Set(journeys.values) {
+            var known: [String: String] = [:]
+            for phase in try file.phases(of: journey) {
+                known[ImportVocabulary.fold(phase.name)] = phase.slug
+                known[ImportVocabulary.fold(phase.slug)] = phase.slug
+            }
+            phases[journey] = known
+        }
         self.phases = phases
-        channels = Set(try file.records(.channel).map(\.ref))
-        personas = Set(try file.records(.persona).map(\.ref))
+        channels = try table(.channel, field: "channel")
+        personas = try table(.persona, field: "persona")
     }
 
-    private static func check(_ value: String, in known: Set<String>, kind: String, fail: (String) -> CSVError) throws -> String {
-        let slug = value.lowercased()
-        guard known.contains(slug) else {
-            throw fail("unknown \(kind) '\(value)'; known: " + known.sorted().prefix(12).joined(separator: ", "))
+    private static func check(_ value: String, in known: [String: String], kind: String, fail: (String) -> CSVError) throws -> String {
+        guard let slug = known[ImportVocabulary.fold(value)] else {
+            throw fail("unknown \(kind) '\(value)'; known: " + Set(known.values).sorted().prefix(12).joined(separator: ", "))
         }
         return slug
     }

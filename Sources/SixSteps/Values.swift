@@ -42,7 +42,8 @@ extension Field {
         case .reference(let kind):
             return try kind.parseRef(trimmed, field: name)
         case .phase:
-            return .text(trimmed.lowercased())
+            // Slugs have no accents: `--phase oriëntatie` is the phase orientatie.
+            return .text(ImportVocabulary.plainSlug(trimmed))
         case .slugList:
             let slugs = trimmed.split(separator: ",").map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty }
             return .text(slugs.joined(separator: ","))
@@ -100,7 +101,7 @@ extension Kind {
         let trimmed = text.trimmingSpaces
         switch identity {
         case .slug:
-            return .text(trimmed.lowercased())
+            return .text(ImportVocabulary.plainSlug(trimmed))
         case .numbered(let prefix):
             var digits = Substring(trimmed)
             if let first = digits.first, first.uppercased() == String(prefix) { digits = digits.dropFirst() }

@@ -56,10 +56,10 @@ extension RoadmapFile {
     /// replaced, so importing a file twice changes nothing.
     public func importVolumes(_ document: CSVDocument, path: String, rename: [String: String] = [:],
                               dryRun: Bool) throws -> VolumeImport {
-        if document.columnIndex(rename["case"]?.lowercased() ?? "case") != nil {
+        if ColumnMap.has("case", document, rename: rename) {
             return try importContacts(document, path: path, rename: rename, dryRun: dryRun)
         }
-        let counted = document.columnIndex(rename["count"] ?? "count") != nil
+        let counted = ColumnMap.has("count", document, rename: rename)
         let columns = try ColumnMap(document, path: path,
                                     standard: counted ? ["period", "channel", "reason", "count"] : ["date", "channel", "reason"],
                                     required: counted ? ["period", "channel", "count"] : ["date", "channel"], rename: rename)

@@ -468,7 +468,7 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             // Close to each other: within noise, p from the raw scores.
             try file.setPrivacyThreshold(3)
             _ = try file.importSurvey(csv(lines([7, 8, 7, 9, 6])), path: "c.csv", metric: "tevredenheid", cycle: nil, rename: [:],
-                                      dryRun: false)
+                                      dryRun: false, options: .init(existing: .replace))
             let close = try #require(Statistics.welch(before, [7, 8, 7, 9, 6]))
             let again = try comparison(try file.cycleReport(nil, today: date("2014-08-01")), "tevredenheid")
             guard case .withinNoise(let closeP) = again.noise else {

@@ -270,12 +270,13 @@ private func isClose(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> B
             #expect(responses.map { $0["phase"]?.string } == ["contact", "afronding"])
             #expect(responses.map { $0["channel"]?.string } == ["app", "web"])
             #expect(responses.map { $0["comment"]?.string } == ["goed", nil])
-            // Without the mapping the header is refused, naming the column.
+            // A mapping to a column the file does not have is refused, naming the columns it has.
             let error = thrownError {
-                _ = try file.importSurvey(document(text), path: "x.csv", metric: "tevredenheid", cycle: nil, rename: [:], dryRun: false)
+                _ = try file.importSurvey(document(text), path: "x.csv", metric: "tevredenheid", cycle: nil,
+                                          rename: ["score": "vraag3"], dryRun: false, options: .init(existing: .replace))
             }
-            #expect((error as? DomainError).map { "\($0)" }?.hasPrefix("x.csv: line 1: the column 'score' is missing") == true,
-                    "\(String(describing: error))")
+            #expect((error as? DomainError).map { "\($0)" }?.hasPrefix("x.csv: line 1: there is no column 'vraag3' for --map score=vraag3")
+                    == true, "\(String(describing: error))")
         }
     }
 
@@ -315,7 +316,7 @@ private func isClose(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> B
             try importSpring(file)
             // 6, 7, 8: mean 7, sd 1.
             let result = try file.importSurvey(document("score\n6\n7\n8\n"), path: "herhaling.csv", metric: "tevredenheid",
-                                               cycle: "C1", rename: [:], dryRun: false)
+                                               cycle: "C1", rename: [:], dryRun: false, options: .init(existing: .replace))
             #expect(result.responses == 3)
             #expect(result.replaced == 12)
             #expect(result.measurement == SampleSummary(mean: 7, n: 3, sd: 1))
@@ -354,7 +355,7 @@ private func isClose(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> B
             try importSpring(file)
             let stored = try RoadmapState(file)
             let again = try file.importSurvey(document("score\n6\n7\n8\n"), path: "x.csv", metric: "tevredenheid", cycle: nil,
-                                              rename: [:], dryRun: true)
+                                              rename: [:], dryRun: true, options: .init(existing: .replace))
             #expect(again.replaced == 12 && again.responses == 3 && again.measurement.mean == 7)
             #expect(try RoadmapState(file) == stored)
         }
@@ -370,18 +371,15 @@ private func isClose(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> B
     }
 
     static let badFiles: [BadFile] = [
-        .init(name: "unknown column", text: "datum,score\n2014-03-10,7\n",
-              message: "line 1: unknown column 'datum'; known columns are date, journey, phase, channel, persona, score, comment "
-                + "(map other names with --map NAME=COLUMN)"),
         .init(name: "no score column", text: "date,comment\n2014-03-10,goed\n",
-              message: "line 1: the column 'score' is missing; the header should name date, journey, phase, channel, persona, "
-                + "score, comment (map other names with --map NAME=COLUMN)"),
+              message: "line 1: no column for score (read from a column named score, cijfer, rapportcijfer, waardering, beoordeling); "
+                + "the columns are date, comment; name the one to use with --map score=COLUMN"),
         .init(name: "text in the score column", text: "score,comment\n7,goed\nzeven,slecht\n",
               message: "line 3, column score: expected a number such as 7,8 but found 'zeven'"),
         .init(name: "a thousands separator", text: "score;comment\n7;goed\n1.234,5;slecht\n",
               message: "line 3, column score: expected a number such as 7,8 but found '1.234,5'"),
-        .init(name: "no score", text: "score,comment\n7,goed\n,slecht\n",
-              message: "line 3, column score: is empty; every response needs a score"),
+        .init(name: "no row with a score", text: "score,comment\n,goed\nn.v.t.,slecht\n",
+              message: "none of the 2 rows has a score (only answers like n.v.t. or empty)"),
         .init(name: "above the scale", text: "score\n7\n11\n", message: "line 3, column score: 11 is above the scale's 10"),
         .init(name: "below the scale", text: "score;comment\n0,5;te laag\n", message: "line 2, column score: 0.5 is below the scale's 1"),
         .init(name: "unknown channel", text: "channel,score\napp,7\nfax,8\n",

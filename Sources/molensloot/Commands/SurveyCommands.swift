@@ -10,26 +10,66 @@ enum SurveyCommands {
         name: "import", abstract: "Import responses (date, journey, phase, channel, persona, score, comment) for one metric.",
         arguments: [.init(name: "file", help: "a CSV file, comma or semicolon separated, decimal comma allowed")],
         options: [.init(name: "metric", value: "metric", help: "the metric the scores measure (required)"),
-                  .init(name: "cycle", value: "id", help: "the cycle (default: the open one)"),
+                  .init(name: "cycle", value: "id", help: "the cycle (default: the one whose dates hold the responses)"),
+                  .flag("replace", "replace the responses the cycle already has for this metric"),
+                  .flag("append", "add to the responses the cycle already has for this metric"),
+                  .flag("skip-others", "leave out responses dated in another cycle or in none"),
                   ImportOptions.map(RoadmapFile.surveyColumns), ImportOptions.dryRun],
-        examples: ["molensloot survey import enquete-voorjaar.csv --metric tevredenheid-mor",
-                   "molensloot survey import export.csv --metric tevredenheid-mor --map score=cijfer --map comment=toelichting"]
+        examples: ["molensloot survey import enquete-voorjaar.csv --metric tevredenheid-mor --dry-run",
+                   "molensloot survey import enquete-voorjaar.csv --metric tevredenheid-mor",
+                   "molensloot survey import export.csv --metric tevredenheid-mor --map score=vraag3 --replace"]
     ) { invocation in
         guard let metric = invocation.value("metric") else {
             throw UsageError(description: "'molensloot survey import' needs --metric METRIC: the metric the scores measure")
         }
+        if invocation.flag("replace") && invocation.flag("append") {
+            throw UsageError(description: "--replace and --append exclude each other: replace the cycle's responses or add to them")
+        }
         let rename = try ImportOptions.renames(invocation, columns: RoadmapFile.surveyColumns)
         let path = invocation.argument(0) ?? ""
         let document = try ImportOptions.read(path)
+        let options = SurveyImportOptions(existing: invocation.flag("replace") ? .replace : invocation.flag("append") ? .append : .refuse,
+                                          skipOthers: invocation.flag("skip-others"))
         let result = try invocation.openRoadmap().importSurvey(document, path: path, metric: metric, cycle: invocation.value("cycle"),
-                                                              rename: rename, dryRun: invocation.flag("dry-run"))
+                                                              rename: rename, dryRun: invocation.flag("dry-run"), options: options)
+        var output = Output()
+        summary(result, dryRun: invocation.flag("dry-run")).forEach { output.line($0) }
+        output.flush()
+    }
+
+    /// What a manager needs to know of an import, before (dry run) and after: what was read, what
+    /// lands where, what was left out and why, and the result.
+    static func summary(_ result: SurveyImport, dryRun: Bool) -> [String] {
+        var lines = [(dryRun ? "dry run: would import " : "imported ")
+                     + "\(result.responses) responses for \(result.metric) into \(result.cycle) \"\(result.cycleName)\""
+                     + (result.replaced > 0 ? ", replacing its \(result.replaced) earlier responses" : "")
+                     + (result.kept > 0 ? ", adding to its \(result.kept) earlier responses" : "")]
+        lines.append("  rows read: \(result.rowsRead); imported: \(result.responses); skipped: \(result.skipped)")
+        if !result.nonResponses.isEmpty {
+            lines.append("  skipped as no answer: " + result.nonResponses.map { "\($0.answer) \($0.count)" }.joined(separator: ", "))
+        }
+        if result.otherCycles > 0 { lines.append("  skipped as dated in another cycle or in none: \(result.otherCycles)") }
+        if result.outsideTaken > 0 {
+            lines.append("  dated outside every cycle, placed in \(result.cycle) as asked: \(result.outsideTaken)")
+        }
+        lines.append("  dates: " + (result.dates.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "none in the file"))
+        if !result.ignoredColumns.isEmpty { lines.append("  columns not read: " + result.ignoredColumns.joined(separator: ", ")) }
         let summary = result.measurement
-        let figures = result.suppressed
-            ? "fewer respondents than the privacy threshold, so the result is shown as suppressed"
-            : "mean \(formatNumber(summary.mean)), sd \(summary.sd.map { formatNumber($0) } ?? "–")"
-        Output.print((invocation.flag("dry-run") ? "dry run: would import " : "imported ")
-                     + "\(result.responses) responses for \(result.metric) into \(result.cycle)"
-                     + (result.replaced > 0 ? " (replacing \(result.replaced))" : "") + "; \(figures)")
+        let value: String
+        if result.suppressed {
+            value = "fewer respondents than the privacy threshold, so the result is shown as suppressed"
+        } else {
+            switch result.kind {
+            case .mean, .ces:
+                value = "mean \(formatNumber(summary.mean)), sd \(summary.sd.map { formatNumber($0) } ?? "–"), n \(summary.n ?? 0)"
+            case .nps:
+                value = "NPS \(formatNumber(summary.mean, signed: true, decimals: 1)), n \(summary.n ?? 0)"
+            case .csat, .fcr, .onTime:
+                value = "\(result.kind.unitDescription) \(formatNumber(summary.mean))%, n \(summary.n ?? 0)"
+            }
+        }
+        lines.append("  result: " + value)
+        return lines
     }
 
     static let results = Command(
