@@ -2,7 +2,7 @@ import Store
 
 extension RoadmapFile {
     /// The columns of a file of contact registrations, by their standard names.
-    static let contactColumns = ["date", "channel", "reason", "case", "journey"]
+    static let contactColumns = ["date", "channel", "reason", "case", "journey", "resolved"]
 
     /// Imports contact registrations: one row per contact with its moment, channel, reason, case
     /// key and (optionally) journey. The case key is hashed with this roadmap's secret as it is
@@ -26,7 +26,15 @@ extension RoadmapFile {
                 throw DomainError.badFile(path: path, error.description)
             }
         }
-        var checked = try read(check)
+        return try writeContacts(try read(check), path: path, dryRun: dryRun, check: check)
+    }
+
+    /// Step 2 of a contact import, from a CSV file or a KCC system's JSON (`importRegistrations`):
+    /// the checked contacts written in one transaction, checked again first (`check`) if another
+    /// connection committed since they were.
+    func writeContacts(_ checked: CheckedContacts, path: String, dryRun: Bool,
+                       check: () throws -> CheckedContacts) throws -> VolumeImport {
+        var checked = checked
         return try withBulkImportSettings(dryRun: dryRun) { try rehearsing(dryRun, path: path) {
             if try connection.pragma("data_version") != checked.dataVersion {
                 checked = try check()
@@ -57,6 +65,7 @@ extension RoadmapFile {
                         + "ON CONFLICT(period, channel, reason) DO UPDATE SET count = count + excluded.count",
                     [.text(key.period), .text(key.channel), .text(key.reason), .integer(count)])
             }
+            try refreshContactMetrics(source: path)
             let periods = Array(Set(checked.contacts.map { period($0.at) })).sorted()
             try audit(action: "import", record: "contacts",
                       summary: "imported \(checked.rows) contact registrations (\(added) new) for "
@@ -68,15 +77,28 @@ extension RoadmapFile {
 
     /// Step 1: every row checked and its case key hashed. Reads only.
     private func checkContacts(_ document: CSVDocument, path: String, columns: ColumnMap) throws -> CheckedContacts {
+        let (hasher, newSecret) = try caseKeyHasher()
+        var reader = ContactRowReader(columns: columns, lookups: try SurveyLookups(self), hasher: hasher)
+        var contacts: [CheckedContact] = []
+        try document.forEachRow { row in contacts.append(try reader.read(row)) }
+        guard !contacts.isEmpty else { throw DomainError.badFile(path: path, "the file holds no rows") }
+        return try checkedContacts(contacts, texts: reader.texts, newSecret: newSecret)
+    }
+
+    /// The one way case keys are hashed, for every contact import: with this roadmap's secret, or
+    /// a new one (returned, to be stored with the import) when it has none yet.
+    func caseKeyHasher() throws -> (hasher: SipHasher, newSecret: String?) {
         let stored = try setting(.contactKey)
         let secret = stored ?? ContactSecret.make()
         guard let key = ContactSecret.parse(secret) else {
             throw DomainError.inconsistent("the roadmap's contact_key setting is damaged; restore the roadmap from a backup")
         }
-        var reader = ContactRowReader(columns: columns, lookups: try SurveyLookups(self), hasher: SipHasher(key: key))
-        var contacts: [CheckedContact] = []
-        try document.forEachRow { row in contacts.append(try reader.read(row)) }
-        guard !contacts.isEmpty else { throw DomainError.badFile(path: path, "the file holds no rows") }
+        return (SipHasher(key: key), stored == nil ? secret : nil)
+    }
+
+    /// Read contacts as they will be written: sorted, each contact once.
+    func checkedContacts(_ read: [CheckedContact], texts: [String], newSecret: String?) throws -> CheckedContacts {
+        var contacts = read
         let rows = contacts.count
         // In the table's own order, SQLite adds each row at the end of its tree; a row that is in
         // the file twice is then next to itself, and kept once.
@@ -87,8 +109,8 @@ extension RoadmapFile {
             kept += 1
         }
         contacts.removeLast(contacts.count - kept)
-        return CheckedContacts(dataVersion: try connection.pragma("data_version"), newSecret: stored == nil ? secret : nil,
-                               texts: reader.texts, rows: rows, contacts: contacts)
+        return CheckedContacts(dataVersion: try connection.pragma("data_version"), newSecret: newSecret,
+                               texts: texts, rows: rows, contacts: contacts)
     }
 }
 
@@ -121,6 +143,10 @@ struct CheckedContact {
     var channel: UInt32
     var reason: UInt32
     var journey: UInt32
+    /// Whether the contact was resolved: 1 yes, 0 no, `unknown` when the registration does not say.
+    var resolved: UInt8 = CheckedContact.unknown
+
+    static let unknown: UInt8 = 2
 
     /// The same contact: the table's key. A row that differs only in its journey is the same.
     func sameContact(as other: CheckedContact) -> Bool {
@@ -154,6 +180,7 @@ private struct ContactRowReader {
     private let reason: Int?
     private let caseKey: Int?
     private let journey: Int?
+    private let resolved: Int?
 
     private var numbered = NumberedTexts()
     var texts: [String] { numbered.texts }
@@ -170,6 +197,7 @@ private struct ContactRowReader {
         reason = columns["reason"]
         caseKey = columns["case"]
         journey = columns["journey"]
+        resolved = columns["resolved"]
     }
 
     mutating func read(_ row: borrowing CSVRow) throws -> CheckedContact {
@@ -194,6 +222,12 @@ private struct ContactRowReader {
         contact.journey = try spelling(row, "journey", journey, in: \.journeys) { reader, raw, fail in
             reader.number(try reader.lookups.journey(raw, fail: fail))
         } ?? CheckedContact.none
+        if let position = resolved, !row.isEmpty(position), let raw = try row.string(position) {
+            guard let yes = ImportVocabulary.yesNo(raw) else {
+                throw failure(row.line, "resolved", "'\(raw)' is not an answer like ja or nee")
+            }
+            contact.resolved = yes ? 1 : 0
+        }
         return contact
     }
 
@@ -227,7 +261,7 @@ private struct ContactRowReader {
 /// each contact that was not there yet and returns how many there were.
 private enum ContactInserter {
     static let batchSize = 100
-    private static let columnsPerRow = 5
+    private static let columnsPerRow = 6
 
     static func insert(_ checked: CheckedContacts, into connection: Connection, fresh: Bool,
                        new: (CheckedContact) -> Void) throws -> Int {
@@ -247,6 +281,7 @@ private enum ContactInserter {
                 try statement.bind(checked.text(contact.channel), at: first + 2)
                 try statement.bind(checked.text(contact.reason), at: first + 3)
                 try statement.bind(checked.text(contact.journey), at: first + 4)
+                try statement.bind(contact.resolved == CheckedContact.unknown ? nil : Int64(contact.resolved), at: first + 5)
             }
             let changed = try statement.run()
             if fresh || changed == 1 {
@@ -263,7 +298,7 @@ private enum ContactInserter {
             let first = 1 + slot * columnsPerRow
             return "(" + (first..<first + columnsPerRow).map { "?\($0)" }.joined(separator: ", ") + ")"
         }
-        return try connection.prepare("INSERT OR IGNORE INTO contacts (case_key, at, channel, reason, journey) VALUES "
+        return try connection.prepare("INSERT OR IGNORE INTO contacts (case_key, at, channel, reason, journey, resolved) VALUES "
                                       + values.joined(separator: ", "))
     }
 }

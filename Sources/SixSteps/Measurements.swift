@@ -137,7 +137,7 @@ struct ColumnMap {
             let aliases = ImportVocabulary.headerAliases[name] ?? []
             throw DomainError.badFile(path: path, "line 1: no column for \(name)"
                                       + (aliases.isEmpty ? "" : " (read from a column named \(name), " + aliases.prefix(4).joined(separator: ", ") + ")")
-                                      + "; the columns are " + document.header.joined(separator: ", ")
+                                      + "; the columns are " + Self.shown(document.header)
                                       + "; name the one to use with --map \(name)=COLUMN")
         }
         self.index = index
@@ -160,6 +160,13 @@ struct ColumnMap {
     }
 
     subscript(name: String) -> Int? { index[name] }
+
+    /// Column names for a message: at most twelve, each at most 40 characters, so that a file
+    /// with a runaway header still gets a message of one readable line.
+    static func shown(_ names: [String]) -> String {
+        let listed = names.prefix(12).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }
+        return listed.joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : "")
+    }
 
     /// The column's name in the file, for error messages.
     func header(_ name: String) -> String { names[name] ?? name }

@@ -143,12 +143,8 @@ extension RoadmapFile {
                 survey = try check()
             }
             let (metric, cycle) = (survey.metric, survey.cycle)
+            // Refused in step 1 when there are any and the person did not choose (see `checkSurvey`).
             let earlier = try surveyCount(metric: metric.key, cycle: cycle.key)
-            if earlier > 0 && options.existing == .refuse {
-                throw DomainError.inconsistent(
-                    "\(metric.ref) already has \(earlier) survey responses in \(cycle.label); pass --replace to replace them "
-                        + "or --append to add these to them; nothing was imported")
-            }
             let replaced = options.existing == .replace ? earlier : 0
             if replaced > 0 {
                 try connection.run("DELETE FROM survey_responses WHERE metric = ? AND cycle = ?", [metric.key, cycle.key])
@@ -220,6 +216,12 @@ extension RoadmapFile {
             guard !responses.isEmpty else {
                 throw DomainError.badFile(path: path, "none of the responses is dated in \(placement.cycle.ref)")
             }
+        }
+        let earlier = try surveyCount(metric: metric.key, cycle: placement.cycle.key)
+        if earlier > 0 && options.existing == .refuse {
+            throw DomainError.inconsistent(
+                "\(metric.ref) already has \(earlier) survey responses in \(placement.cycle.label); pass --replace to replace them "
+                    + "or --append to add these to them; nothing was imported")
         }
         let kept = Set(responses.map(\.date)).subtracting([CheckedResponse.none]).map { texts[Int($0)] }.sorted()
         return CheckedSurvey(metric: metric, cycle: placement.cycle, dataVersion: try connection.pragma("data_version"),
@@ -694,9 +696,21 @@ struct SurveyLookups {
             phases[journey] = known
         }
         self.phases = phases
-        channels = try table(.channel, field: "channel")
+        var channels = try table(.channel, field: "channel")
+        // How registrations commonly name the default channels, for those the roadmap has.
+        for (spelling, slug) in Self.channelSynonyms where channels[spelling] == nil && channels.values.contains(slug) {
+            channels[spelling] = slug
+        }
+        self.channels = channels
         personas = try table(.persona, field: "persona")
     }
+
+    /// Folded spellings of KCC systems for the default channels.
+    static let channelSynonyms: [String: String] = [
+        "telefonisch": "telefoon", "tel": "telefoon", "loket": "balie", "fysiek": "balie", "webformulier": "web",
+        "contactformulier": "web", "formulier": "web", "internet": "web", "online": "web", "mail": "e-mail",
+        "brief": "post", "whatsapp": "social", "twitter": "social", "facebook": "social", "socialmedia": "social",
+    ]
 
     private static func check(_ value: String, in known: [String: String], kind: String, fail: (String) -> CSVError) throws -> String {
         guard let slug = known[ImportVocabulary.fold(value)] else {

@@ -15,7 +15,7 @@ import Testing
     /// each import replaces the responses and the measurement computed from them in one go.
     static func surveyor(_ cli: CLI, count: Int) throws -> Process {
         try loop(cli, name: "enquete", count: count, command: """
-            "$MOLENSLOOT_BIN" survey import "enquete-$((i % 2)).csv" --metric tevredenheid
+            "$MOLENSLOOT_BIN" survey import "enquete-$((i % 2)).csv" --metric tevredenheid --replace
             """)
     }
 

@@ -82,7 +82,10 @@ import Testing
             try pristine.write(to: URL(fileURLWithPath: cli.path(name)))
             return name
         }
-        func command(_ name: String) -> [String] { ["--db", name, "survey", "import", "enquete.csv", "--metric", "tevredenheid"] }
+        // --replace: a run that finished before the kill left its responses, and running it again replaces them.
+        func command(_ name: String) -> [String] {
+            ["--db", name, "survey", "import", "enquete.csv", "--metric", "tevredenheid", "--replace"]
+        }
 
         let full = try Self.duration(cli, command(try fresh("full.sqlite")))
         #expect(try Self.count(cli.path("full.sqlite"), "SELECT count(*) FROM survey_responses") == Int64(rows))

@@ -62,7 +62,7 @@ import Testing
     /// The writes every fault is tried with: a record, a survey import, an import with --replace.
     static let writes: [[String]] = [
         ["finding", "add", "Nog een bevinding", "--kind", "improve", "--journey", "mor", "--phase", "contact"],
-        ["survey", "import", "enquete.csv", "--metric", "tevredenheid"],
+        ["survey", "import", "enquete.csv", "--metric", "tevredenheid", "--replace"],
         ["import", "export.json", "--replace"],
         ["vision", "set", "Eén keer goed."],
     ]
@@ -173,7 +173,7 @@ import Testing
         // With room again, the same write succeeds and the file is whole.
         try FileManager.default.removeItem(atPath: volume + "/vuller")
         try cli.ok("finding add 'Nog een bevinding' --kind improve --journey mor --phase contact")
-        try cli.ok("survey import enquete.csv --metric tevredenheid")
+        try cli.ok("survey import enquete.csv --metric tevredenheid --replace")
         let integrity = try Connection(path: file, mode: .readWrite).query("PRAGMA integrity_check").map { $0.string(0) }
         #expect(integrity == ["ok"])
     }

@@ -34,7 +34,7 @@ import Testing
         let survey = "score;comment\n" + comments.enumerated().map { "\($0.offset % 5 + 5);\(Fixture.csvQuoted($0.element))" }
             .joined(separator: "\n")
         _ = try file.importSurvey(try CSVDocument(bytes: Array(survey.utf8)), path: "najaar.csv", metric: "tevredenheid",
-                                  cycle: nil, rename: [:], dryRun: false)
+                                  cycle: nil, rename: [:], dryRun: false, options: .init(existing: .replace))
         try file.setQuotable(try file.surveyComments(metric: nil, cycle: nil).map(\.id), true)
         for comment in comments {
             typed.append(Typed(text: comment, sql: "SELECT comment FROM survey_responses WHERE comment = ?", key: [.text(comment)],

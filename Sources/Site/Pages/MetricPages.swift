@@ -129,7 +129,8 @@ enum MetricPages: PageFamily {
         let done: [String]
 
         var value: Double? { comparison.current.flatMap { $0.suppressed ? nil : $0.summary.mean } }
-        var interval: ClosedRange<Double>? { comparison.current.flatMap { $0.suppressed ? nil : $0.summary.confidenceInterval95 } }
+        /// The interval of the metric's kind: Student's t for a mean, Wilson for a share, normal for an NPS.
+        var interval: ClosedRange<Double>? { comparison.interval }
         var suppressed: Bool { comparison.current?.suppressed == true }
     }
 
@@ -268,7 +269,7 @@ enum MetricPages: PageFamily {
                 MetricText.measuredCell(current, metric, context, withCycle: false),
                 shown?.n.map { Node.text(context.number(Double($0), decimals: 0)) } ?? dash,
                 shown?.sd.map { Node.text(context.number($0, decimals: 2)) } ?? dash,
-                shown?.confidenceInterval95.map { Node.text(MetricText.interval($0, context)) } ?? dash,
+                comparison.interval.map { Node.text(MetricText.interval($0, context)) } ?? dash,
                 MetricText.change(comparison, context),
                 context.verdictBadge(comparison.verdict),
                 shown == nil ? dash : .text(context.noiseLabel(comparison.noise)),
@@ -524,6 +525,16 @@ enum MetricText {
         return .text(context.value(target, unit: metric["unit"].string) + (metric["target_date"].string.map { context.t(" op ", " by ") + context.date($0) } ?? ""))
     }
 
+    /// A metric's value: an NPS as a signed whole number (+12, −5), a share with its % sign,
+    /// anything else in its unit.
+    static func value(_ value: Double, _ metric: Record, _ context: PageContext) -> String {
+        switch metric.metricKind {
+        case .nps: return context.number(value, decimals: 0, signed: true)
+        case .csat, .fcr, .onTime: return context.value(value, unit: "%", decimals: 1)
+        case .mean, .ces: return context.value(value, unit: metric["unit"].string)
+        }
+    }
+
     static func interval(_ interval: ClosedRange<Double>, _ context: PageContext) -> String {
         context.number(interval.lowerBound, decimals: 2) + " – " + context.number(interval.upperBound, decimals: 2)
     }
@@ -533,7 +544,7 @@ enum MetricText {
         guard let measured else { return .text(context.t("niet gemeten", "not measured")) }
         let shown: Node = measured.suppressed
             ? context.badge(context.t("afgeschermd", "suppressed"), tone: "suppressed")
-            : .text(context.value(measured.summary.mean, unit: metric["unit"].string))
+            : .text(MetricText.value(measured.summary.mean, metric, context))
         guard withCycle else { return shown }
         return Node.group([shown, .text(" ("), link(context.href(.cycle, measured.cycle)) { measured.cycle }, .text(")")])
     }

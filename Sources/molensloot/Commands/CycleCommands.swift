@@ -91,11 +91,18 @@ enum CycleCommands {
                                .init(title: "CHANGE", alignRight: true), .init(title: "VERDICT"), .init(title: "NOISE"),
                                .init(title: "TARGET", alignRight: true), .init(title: "PROGRESS", alignRight: true)])
         for row in report.comparisons {
-            table.add([row.slug, number(row.baseline), measured(row.previous, withCycle: true), measured(row.current, withCycle: false),
+            let kind = row.kind
+            table.add([row.slug, number(row.baseline), measured(row.previous, kind, withCycle: true), measured(row.current, kind, withCycle: false),
                        number(row.change, signed: true), row.verdict.rawValue.replacingUnderscores, noise(row.noise),
                        number(row.target), row.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? ""])
         }
         table.render().forEach { output.line($0) }
+        // Each kind has its own interval: Student's t for a mean, Wilson for a share, normal for an NPS.
+        for row in report.comparisons {
+            guard let interval = row.interval else { continue }
+            output.line("  \(row.slug) (\(row.kind.unitDescription)): 95% interval "
+                        + value(interval.lowerBound, row.kind) + " to " + value(interval.upperBound, row.kind))
+        }
         output.line()
         if report.effects.isEmpty {
             output.line("No roadmap item with a metric was done in this cycle.")
@@ -117,10 +124,19 @@ enum CycleCommands {
         value.map { formatNumber($0, signed: signed) } ?? ""
     }
 
-    static func measured(_ value: Measured?, withCycle: Bool) -> String {
-        guard let value else { return "" }
-        if value.suppressed { return "suppressed" }
-        return formatNumber(value.summary.mean) + (withCycle ? " (\(value.cycle))" : "")
+    static func measured(_ measured: Measured?, _ kind: MetricKind, withCycle: Bool) -> String {
+        guard let measured else { return "" }
+        if measured.suppressed { return "suppressed" }
+        return value(measured.summary.mean, kind) + (withCycle ? " (\(measured.cycle))" : "")
+    }
+
+    /// A value as its kind is read: an NPS signed (+12), a share in % (72.5%), a mean as it is.
+    static func value(_ value: Double, _ kind: MetricKind) -> String {
+        switch kind {
+        case .nps: return formatNumber(value, signed: true, decimals: 0)
+        case .csat, .fcr, .onTime: return formatNumber(value, decimals: 1) + "%"
+        case .mean, .ces: return formatNumber(value)
+        }
     }
 
     static func noise(_ verdict: NoiseVerdict) -> String {

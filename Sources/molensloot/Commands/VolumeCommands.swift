@@ -6,19 +6,27 @@ enum VolumeCommands {
         name: "volume", abstract: "Step 2: channel volumes: import counts or contact registrations; the channel mix over time.",
         subcommands: [importFile, mix, repeats, window])
 
-    static let columns = ["period", "date", "channel", "reason", "count", "case", "journey"]
+    static let columns = ["period", "date", "channel", "reason", "count", "case", "journey", "resolved"]
 
     static let importFile = Command(
         name: "import",
         abstract: "Import counts (period, channel, reason, count), one row per contact (date, channel, reason), "
             + "or contact registrations (date and time, channel, reason, case, journey); case keys are hashed, never stored.",
-        arguments: [.init(name: "file", help: "a CSV file, comma or semicolon separated")],
-        options: [ImportOptions.map(columns), ImportOptions.dryRun],
+        arguments: [.init(name: "file", help: "a CSV file, comma or semicolon separated, or a KCC system's JSON export")],
+        options: [ImportOptions.map(columns),
+                  .init(name: "format", value: "format",
+                        help: "for JSON: " + RegistrationFormat.names.joined(separator: ", ") + " (default: told from the file)"),
+                  ImportOptions.dryRun],
         examples: ["molensloot volume import kcc-2014.csv",
-                   "molensloot volume import contacten.csv --map date=datum --map channel=kanaal --map reason=reden",
-                   "molensloot volume import registraties.csv --map case=zaaknummer --map date=tijdstip"]
+                   "molensloot volume import contacten.csv --dry-run",
+                   "molensloot volume import klantcontacten.json",
+                   "molensloot volume import registraties.csv --map case=dossier --map date=aangemaakt"]
     ) { invocation in
         let path = invocation.argument(0) ?? ""
+        if RegistrationCommands.isJSON(path) {
+            try RegistrationCommands.importJSON(invocation, path: path)
+            return
+        }
         let document = try ImportOptions.read(path)
         let result = try invocation.openRoadmap().importVolumes(document, path: path,
                                                                rename: try ImportOptions.renames(invocation, columns: columns),
