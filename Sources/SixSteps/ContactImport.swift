@@ -80,7 +80,15 @@ extension RoadmapFile {
         let (hasher, newSecret) = try caseKeyHasher()
         var reader = ContactRowReader(columns: columns, lookups: try SurveyLookups(self), hasher: hasher)
         var contacts: [CheckedContact] = []
-        try document.forEachRow { row in contacts.append(try reader.read(row)) }
+        var problems = ImportProblems()
+        try document.forEachRow { row in
+            do {
+                contacts.append(try reader.read(row))
+            } catch let error as CSVError {
+                problems.add(error)
+            }
+        }
+        try problems.check(path: path)
         guard !contacts.isEmpty else { throw DomainError.badFile(path: path, "the file holds no rows") }
         return try checkedContacts(contacts, texts: reader.texts, newSecret: newSecret)
     }

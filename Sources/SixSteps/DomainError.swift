@@ -58,9 +58,10 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
         case .badFile(let path, let message):
             return "\(path): \(message); nothing was imported"
         case .problems(let path, let messages, let total):
-            let more = total > messages.count ? "\n  … and \(total - messages.count) more" : ""
-            return "\(path): \(total) problems; nothing was imported. Fix them all and import again:\n  "
-                + messages.joined(separator: "\n  ") + more
+            // One line, as every message, with the problems numbered so each can be found.
+            let more = total > messages.count ? " … and \(total - messages.count) more" : ""
+            return "\(path): \(total) problems; nothing was imported. Fix them all and import again: "
+                + messages.enumerated().map { "[\($0.offset + 1)] \($0.element)" }.joined(separator: " ") + more
         }
     }
 

@@ -115,6 +115,8 @@ extension RoadmapFile {
 
         var sql = "SELECT journey, metric, cycle, phase, persona, count(*), sum(score), sum(score * score) "
             + "FROM survey_responses WHERE phase IS NOT NULL"
+            // A curve of mean scores: an NPS or a share is not a mean of its answers.
+            + " AND metric IN (SELECT slug FROM metrics WHERE kind IN ('mean', 'ces'))"
         var values: [SQLValue] = []
         if let journey {
             sql += " AND (journey = ? OR journey IS NULL)"

@@ -517,7 +517,9 @@ private struct SurveyRowReader {
         }
         switch kind {
         case .date:
-            guard let date = ISODate(dutchOrISO: raw) else {
+            // Survey tools write the moment of filling in ("03-04-2014 14:22"): the day counts.
+            guard let date = ISODate(dutchOrISO: raw)
+                ?? raw.split(whereSeparator: { $0 == " " || $0 == "T" }).first.flatMap({ ISODate(dutchOrISO: String($0)) }) else {
                 throw failure(line, "date", "'\(raw)' is not a date like 2014-03-12 or 12-03-2014")
             }
             return dates.remember(key, nil, number(date.description))
@@ -714,7 +716,12 @@ struct SurveyLookups {
 
     private static func check(_ value: String, in known: [String: String], kind: String, fail: (String) -> CSVError) throws -> String {
         guard let slug = known[ImportVocabulary.fold(value)] else {
-            throw fail("unknown \(kind) '\(value)'; known: " + Set(known.values).sorted().prefix(12).joined(separator: ", "))
+            let names = Set(known.values).sorted()
+            guard !names.isEmpty else {
+                let noun = kind.split(separator: " ").first.map(String.init) ?? kind
+                throw fail("unknown \(kind) '\(value)'; the roadmap has no \(noun)s yet: add it with 'molensloot \(noun) add'")
+            }
+            throw fail("unknown \(kind) '\(value)'; known: " + names.prefix(12).joined(separator: ", "))
         }
         return slug
     }

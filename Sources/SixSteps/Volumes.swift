@@ -67,7 +67,8 @@ extension RoadmapFile {
             let lookups = try SurveyLookups(self)
             var totals: [VolumeKey: Int64] = [:]
             var order: [VolumeKey] = []
-            try document.forEachRow { row in
+            var problems = ImportProblems()
+            try document.forEachRow { row in do {
                 func text(_ name: String) throws -> String? { try columns[name].flatMap { try row.string($0) } }
                 func fail(_ column: String, _ message: String) -> CSVError {
                     CSVError(line: row.line, column: columns.header(column), message: message)
@@ -99,7 +100,8 @@ extension RoadmapFile {
                 if totals[key, default: 0] > VolumeRow.maximumCount {
                     throw fail("count", "the counts for \(key.period), \(key.channel), '\(key.reason)' add up to more than 1 000 000 000")
                 }
-            }
+            } catch let error as CSVError { problems.add(error) } }
+            try problems.check(path: path)
             guard !order.isEmpty else { throw DomainError.badFile(path: path, "the file holds no rows") }
             for key in order {
                 try connection.run(

@@ -33,6 +33,12 @@ import Testing
         try #require(lines.count >= 15, "the README's quick start was not found or is too short")
         let cli = try CLI()
         defer { cli.cleanUp() }
+        // The quick start copies the example exports from Roadmaps/ into its folder first.
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Roadmaps")
+        for name in ["enquete-voorjaar-2014.csv", "enquete-najaar-2014.csv", "klantcontacten-najaar-2014.json"] {
+            try FileManager.default.copyItem(at: examples.appendingPathComponent(name), to: URL(fileURLWithPath: cli.path(name)))
+        }
         var last: [String: CLI.Result] = [:]
         for line in lines {
             let words = CLI.split(line)
@@ -46,5 +52,11 @@ import Testing
         #expect(roadmap.contains("F1") && roadmap.contains("→ O1") && roadmap.contains("NOW"))
         #expect(status.contains("1 Visie aanscherpen") && status.contains("5 Roadmap en werkafspraken"))
         #expect(try cli.run("check").status == 0)
+        // The Dutch survey exports and the Open Klant page imported without a single option.
+        let report = try #require(last["cycle"]).stdout
+        #expect(report.contains("tevredenheid-mor") && report.contains("improved") && report.contains("beyond noise"), "\(report)")
+        #expect(report.contains("eerste-keer-goed") && report.contains("51.6%"), "\(report)")
+        let surveys = try #require(last["survey"]).stdout
+        #expect(surveys.contains("imported 204 responses for tevredenheid-mor into C2"), "\(surveys)")
     }
 }

@@ -85,7 +85,7 @@ func withTwoCycles<T>(_ body: (RoadmapFile) throws -> T) throws -> T {
                                           dryRun: false)
             }
             // Many: the first twenty are named, the rest counted.
-            let many = "cijfer\n" + String(repeating: "x\n", count: 25)
+            let many = "cijfer\n" + (1...25).map { "x\($0)\n" }.joined()
             let error = thrownError {
                 _ = try file.importSurvey(csvDocument(many), path: "y.csv", metric: "tevredenheid", cycle: nil, rename: [:],
                                           dryRun: true)
@@ -96,6 +96,14 @@ func withTwoCycles<T>(_ body: (RoadmapFile) throws -> T) throws -> T {
             }
             #expect(shown.count == 20 && total == 25)
             #expect("\(error.map { "\($0)" } ?? "")".contains("… and 5 more"))
+            // The same problem on many rows is one problem with its lines.
+            let same = "kanaal;cijfer\n" + String(repeating: "fax;7\n", count: 30) + "web;77\n"
+            try expectRefused(.problems(path: "z.csv", [
+                "lines 2, 3, 4, 5, 6 and 25 more, column kanaal: unknown channel 'fax'; known: app, balie, e-mail, post, social, telefoon, web",
+                "line 32, column cijfer: 77 is above the scale's 10",
+            ], total: 2), in: file) {
+                _ = try file.importSurvey(csvDocument(same), path: "z.csv", metric: "tevredenheid", cycle: nil, rename: [:], dryRun: false)
+            }
         }
     }
 }
