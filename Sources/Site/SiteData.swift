@@ -17,6 +17,8 @@ public struct SiteData: Sendable {
     public let reports: [CycleReport]
     public let surveys: [SurveyResults]
     public let channelMix: [ChannelMix]
+    /// What the contact volumes predict for the coming year.
+    public let forecasts: VolumeForecastReport
     /// Every assumption with its verdict after every cycle.
     public let assumptions: [AssumptionStatus]
     /// Repeat contacts and channel switches from the contact registrations.
@@ -88,6 +90,7 @@ public struct SiteData: Sendable {
                 reports: reports,
                 surveys: surveys,
                 channelMix: try file.channelMix(),
+                forecasts: try file.volumeForecasts(),
                 assumptions: assumptions,
                 contacts: contacts,
                 quotes: try file.surveyComments(metric: nil, cycle: nil).filter(\.quotable),

@@ -216,6 +216,7 @@ extension StepPages {
                              + "and about what? What do they need? And which metrics do we follow?")) {
             channelMix(context)
             contactReasons(context)
+            forecasts(context)
             repeatContacts(context)
             assumptionHistory(context)
             insights(context)
