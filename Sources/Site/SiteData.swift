@@ -19,6 +19,8 @@ public struct SiteData: Sendable {
     public let channelMix: [ChannelMix]
     /// What the contact volumes predict for the coming year.
     public let forecasts: VolumeForecastReport
+    /// Each done item's effect on the contacts it should change, by item ref.
+    public let itemEffects: [String: [ItemVolumeEffect]]
     /// Every assumption with its verdict after every cycle.
     public let assumptions: [AssumptionStatus]
     /// Repeat contacts and channel switches from the contact registrations.
@@ -91,6 +93,7 @@ public struct SiteData: Sendable {
                 surveys: surveys,
                 channelMix: try file.channelMix(),
                 forecasts: try file.volumeForecasts(),
+                itemEffects: Dictionary(grouping: try file.itemVolumeEffects(), by: \.target.item),
                 assumptions: assumptions,
                 contacts: contacts,
                 quotes: try file.surveyComments(metric: nil, cycle: nil).filter(\.quotable),

@@ -9,6 +9,7 @@ public enum RoadmapSchema {
         Migration(version: 1, sql: version1),
         Migration(version: 2, sql: version2),
         Migration(version: 3, sql: version3),
+        Migration(version: 4, sql: versionIssue17),
     ])
 
     static let version1 = """
