@@ -9,6 +9,12 @@ public struct ThemeCell: Sendable, Equatable {
 
     public var suppressed: Bool { count == nil }
 
+    public init(label: String, count: Int?, confirmed: Int?) {
+        self.label = label
+        self.count = count
+        self.confirmed = confirmed
+    }
+
     var json: JSONObject {
         JSONObject([("group", .string(label)), ("suppressed", .bool(suppressed)),
                     ("count", count.map { .int(Int64($0)) } ?? .null), ("confirmed", confirmed.map { .int(Int64($0)) } ?? .null)])
