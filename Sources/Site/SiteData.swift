@@ -21,6 +21,10 @@ public struct SiteData: Sendable {
     public let forecasts: VolumeForecastReport
     /// Each done item's effect on the contacts it should change, by item ref.
     public let itemEffects: [String: [ItemVolumeEffect]]
+    /// What residents say, counted per theme of the codebook.
+    public let themes: ThemeReport
+    /// Quotable comments with their themes: the only comments the site shows.
+    public let codedQuotes: [CodedComment]
     /// Every assumption with its verdict after every cycle.
     public let assumptions: [AssumptionStatus]
     /// Repeat contacts and channel switches from the contact registrations.
@@ -94,6 +98,8 @@ public struct SiteData: Sendable {
                 channelMix: try file.channelMix(),
                 forecasts: try file.volumeForecasts(),
                 itemEffects: Dictionary(grouping: try file.itemVolumeEffects(), by: \.target.item),
+                themes: try file.themeReport(),
+                codedQuotes: try file.codedComments().filter(\.quotable),
                 assumptions: assumptions,
                 contacts: contacts,
                 quotes: try file.surveyComments(metric: nil, cycle: nil).filter(\.quotable),

@@ -660,6 +660,7 @@ extension StepPages {
                     onward("bevindingen.html", context.t("Alle \(data.records(.finding).count) bevindingen", "All \(data.records(.finding).count) findings"))
                 }
             }
+            themes(context)
         }
     }
 }
