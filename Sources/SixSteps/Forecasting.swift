@@ -130,13 +130,14 @@ public enum Forecasting {
     }
 
     /// The parameters tried. A grid rather than a numerical optimiser: the surface of a short
-    /// series is flat and bumpy, a grid is reproducible, and it keeps within the usual region
+    /// series is flat and bumpy, a grid is reproducible and quick (a site fits some hundred
+    /// series), and it keeps within the usual region
     /// (0 < α < 1, 0 ≤ β ≤ α, 0 ≤ γ ≤ 1 − α).
     static func grid(_ model: ForecastModel) -> [SmoothingParameters] {
-        let alphas = stride(from: 0.05, through: 0.95, by: 0.05).map { $0 }
-        let betas: [Double] = model == .level ? [0] : [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3]
-        let gammas: [Double] = [0, 0.05, 0.1, 0.2, 0.3, 0.5]
-        let phis: [Double] = model == .dampedTrend ? [0.8, 0.9, 0.95] : [1]
+        let alphas: [Double] = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
+        let betas: [Double] = model == .level ? [0] : [0, 0.01, 0.03, 0.1, 0.2]
+        let gammas: [Double] = [0, 0.05, 0.1, 0.2, 0.35, 0.5]
+        let phis: [Double] = model == .dampedTrend ? [0.85, 0.95] : [1]
         var result: [SmoothingParameters] = []
         for alpha in alphas {
             for beta in betas where beta <= alpha {
