@@ -17,6 +17,14 @@ public struct SiteData: Sendable {
     public let reports: [CycleReport]
     public let surveys: [SurveyResults]
     public let channelMix: [ChannelMix]
+    /// What the contact volumes predict for the coming year.
+    public let forecasts: VolumeForecastReport
+    /// Each done item's effect on the contacts it should change, by item ref.
+    public let itemEffects: [String: [ItemVolumeEffect]]
+    /// What residents say, counted per theme of the codebook.
+    public let themes: ThemeReport
+    /// Quotable comments with their themes: the only comments the site shows.
+    public let codedQuotes: [CodedComment]
     /// Every assumption with its verdict after every cycle.
     public let assumptions: [AssumptionStatus]
     /// Repeat contacts and channel switches from the contact registrations.
@@ -88,6 +96,10 @@ public struct SiteData: Sendable {
                 reports: reports,
                 surveys: surveys,
                 channelMix: try file.channelMix(),
+                forecasts: try file.volumeForecasts(),
+                itemEffects: Dictionary(grouping: try file.itemVolumeEffects(), by: \.target.item),
+                themes: try file.themeReport(),
+                codedQuotes: try file.codedComments().filter(\.quotable),
                 assumptions: assumptions,
                 contacts: contacts,
                 quotes: try file.surveyComments(metric: nil, cycle: nil).filter(\.quotable),

@@ -5,7 +5,9 @@ import Store
 /// The audit trail is not part of it: it is the history of one file, not of the roadmap.
 public enum Exchange {
     public static let format = "molensloot-roadmap"
-    /// 2 added survey responses and volumes; 3 assumptions and contact registrations.
+    /// 2 added survey responses and volumes; 3 assumptions and contact registrations; 4 metric
+    /// kinds, resolved contacts and the value mappings, the contacts items should change and the
+    /// codebook of themes.
     public static let version = 4
 
     /// Tables with ids people type, whose next id travels with the document.
@@ -71,7 +73,8 @@ extension RoadmapFile {
             document.append("survey_responses", .array(try surveyResponsesJSON()))
             document.append("volumes", .array(try volumes().map { .object($0.json) }))
             document.append("contacts", .array(try contactsJSON()))
-            try appendIssue12Sections(to: &document)
+            try appendMappingSections(to: &document)
+            for (key, value) in try themeSectionsJSON() { document.append(key, value) }
             document.append("next_ids", .object(try nextIDs()))
             return .object(document)
         }
@@ -104,8 +107,8 @@ extension RoadmapFile {
             throw DomainError.badImport("\(source) comes from a newer Molensloot (version \(version)); upgrade molensloot")
         }
         let known = Set(["format", "version", "settings", "vision", "next_ids", "survey_responses", "volumes", "contacts"]
-                        + Exchange.issue12Sections
-                        + Kind.creationOrder.map(\.table))
+                        + Exchange.mappingSections
+                        + Kind.creationOrder.map(\.table) + Exchange.themeSections)
         if let unknown = document.keys.first(where: { !known.contains($0) }) {
             throw DomainError.badImport("\(source): unknown section \"\(unknown)\"; sections are " + known.sorted().joined(separator: ", "))
         }
@@ -142,7 +145,8 @@ extension RoadmapFile {
             count += try importSurveyResponses(document["survey_responses"], source: source)
             count += try importVolumes(document["volumes"], source: source)
             count += try importContacts(document["contacts"], source: source)
-            count += try importIssue12Sections(document, source: source)
+            count += try importMappingSections(document, source: source)
+            count += try importThemeSections(document, source: source)
             try importNextIDs(document["next_ids"], source: source)
             try audit(action: "import", record: "roadmap", summary: "imported \(count) records from \(source)",
                       before: nil, after: nil)
@@ -360,7 +364,7 @@ extension RoadmapFile {
     /// Makes room for an import. Without `replace` only a blank file is accepted: one whose sole
     /// records are channels, which the import then replaces.
     private func clear(replace: Bool) throws {
-        let tables = Kind.creationOrder.filter { $0 != .channel }.map(\.table) + ["vision", "survey_responses", "volumes", "contacts"]
+        let tables = Kind.creationOrder.filter { $0 != .channel }.map(\.table) + ["vision", "survey_responses", "volumes", "contacts", "themes"]
         let filled = try tables.contains { try connection.first("SELECT 1 FROM \($0) LIMIT 1") != nil }
         if filled && !replace { throw DomainError.notEmpty(path: path) }
         for link in LinkKind.allCases { try connection.run("DELETE FROM \(link.table)") }
@@ -368,6 +372,7 @@ extension RoadmapFile {
         try connection.run("DELETE FROM volumes")
         try connection.run("DELETE FROM contacts")
         try connection.run("DELETE FROM value_mappings")
+        for table in Exchange.themeSections.reversed() { try connection.run("DELETE FROM \(table)") }
         for kind in Kind.creationOrder.reversed() { try connection.run("DELETE FROM \(kind.table)") }
         try connection.run("DELETE FROM journey_phases")
         try connection.run("DELETE FROM vision")

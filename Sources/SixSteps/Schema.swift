@@ -9,7 +9,8 @@ public enum RoadmapSchema {
         Migration(version: 1, sql: version1),
         Migration(version: 2, sql: version2),
         Migration(version: 3, sql: version3),
-        Migration(version: 4, sql: versionIssue12),
+        Migration(version: 4, sql: version4),
+        Migration(version: 5, sql: version5),
     ])
 
     static let version1 = """

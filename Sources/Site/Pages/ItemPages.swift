@@ -98,6 +98,7 @@ enum ItemPages: PageFamily {
             ])
             origin(context, index, entry)
             metrics(context, index, entry)
+            contactEffects(context, ref)
             dependencies(context, index, ref)
             agreements(context, index, ref)
         }

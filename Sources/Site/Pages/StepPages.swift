@@ -216,6 +216,7 @@ extension StepPages {
                              + "and about what? What do they need? And which metrics do we follow?")) {
             channelMix(context)
             contactReasons(context)
+            forecasts(context)
             repeatContacts(context)
             assumptionHistory(context)
             insights(context)
@@ -659,6 +660,7 @@ extension StepPages {
                     onward("bevindingen.html", context.t("Alle \(data.records(.finding).count) bevindingen", "All \(data.records(.finding).count) findings"))
                 }
             }
+            themes(context)
         }
     }
 }

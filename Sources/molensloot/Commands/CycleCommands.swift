@@ -74,9 +74,13 @@ enum CycleCommands {
         arguments: [.init(name: "cycle", help: "which cycle (default: the open one, else the last)", isOptional: true)],
         options: [.json]
     ) { invocation in
-        let report = try invocation.openRoadmap().cycleReport(invocation.argument(0))
+        let roadmap = try invocation.openRoadmap()
+        let report = try roadmap.cycleReport(invocation.argument(0))
+        let contactEffects = try roadmap.itemVolumeEffects(doneIn: report.cycle)
         if invocation.json {
-            Output.json(.object(report.json))
+            var object = report.json
+            object.append("contact_effects", .array(contactEffects.map { .object($0.json) }))
+            Output.json(.object(object))
             return
         }
         var output = Output()
@@ -115,6 +119,10 @@ enum CycleCommands {
                              effect.observed.map { formatNumber($0, signed: true) } ?? "not measured"])
             }
             effects.render().forEach { output.line("  " + $0) }
+        }
+        if !contactEffects.isEmpty {
+            output.line("Effect on contacts, beyond trend and season, of the items done in this cycle:")
+            for effect in contactEffects { ItemEffectCommands.describe(effect, into: &output, indent: "  ") }
         }
         StatusCommand.printAttention(report.attention, into: &output)
         output.flush()

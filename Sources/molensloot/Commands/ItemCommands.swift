@@ -4,7 +4,7 @@ import SixSteps
 enum ItemCommands {
     static let command = RecordCommands.group(
         .item, "Step 5: roadmap items: owner, team, horizon, status, links and dependencies.",
-        extra: [link, unlink, depend, status])
+        extra: [link, unlink, depend, status, ItemEffectCommands.effect])
 
     static let itemArgument = Command.Argument(name: "item", help: "e.g. R4")
 

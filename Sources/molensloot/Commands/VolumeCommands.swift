@@ -4,7 +4,7 @@ import SixSteps
 enum VolumeCommands {
     static let command = Command(
         name: "volume", abstract: "Step 2: channel volumes: import counts or contact registrations; the channel mix over time.",
-        subcommands: [importFile, mix, repeats, window])
+        subcommands: [importFile, mix, repeats, window, ForecastCommands.forecast])
 
     static let columns = ["period", "date", "channel", "reason", "count", "case", "journey", "resolved"]
 

@@ -4,7 +4,7 @@
 /// the spellings of a KCC or survey export are mapped once to the roadmap's channels, journeys,
 /// personas and contact reasons, so the next export needs no options.
 extension RoadmapSchema {
-    static let versionIssue12 = """
+    static let version4 = """
     ALTER TABLE metrics ADD COLUMN kind TEXT NOT NULL DEFAULT 'mean'
         CHECK (kind IN ('mean', 'nps', 'csat', 'ces', 'fcr', 'on-time'));
     ALTER TABLE contacts ADD COLUMN resolved INTEGER CHECK (resolved IN (0, 1));

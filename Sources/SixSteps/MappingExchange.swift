@@ -4,15 +4,15 @@ import Store
 /// `kind` and contacts their `resolved` among their own keys; a version 3 file lacks all three,
 /// and reads as mean metrics, contacts without a resolution and no mapping.
 extension Exchange {
-    static let issue12Sections = ["value_mappings"]
+    static let mappingSections = ["value_mappings"]
 }
 
 extension RoadmapFile {
-    func appendIssue12Sections(to document: inout JSONObject) throws {
+    func appendMappingSections(to document: inout JSONObject) throws {
         document.append("value_mappings", .array(try valueMappings().map { .object($0.json) }))
     }
 
-    func importIssue12Sections(_ document: JSONObject, source: String) throws -> Int {
+    func importMappingSections(_ document: JSONObject, source: String) throws -> Int {
         guard let json = document["value_mappings"], !json.isNull else { return 0 }
         guard let entries = json.array else { throw DomainError.badImport("\(source): value_mappings should be a list") }
         for (index, entry) in entries.enumerated() {
