@@ -67,6 +67,11 @@ public enum Kind: String, CaseIterable, Sendable {
 
     public var fields: [Field] { Kind.fieldTable[position] }
 
+    /// Kinds key the dictionaries that pages and lists look records up in. Without these, a kind
+    /// would be compared and hashed by its raw value, a string, on every look-up.
+    public static func == (lhs: Kind, rhs: Kind) -> Bool { lhs.position == rhs.position }
+    public func hash(into hasher: inout Hasher) { hasher.combine(position) }
+
     /// The kind's place in `allCases`.
     var position: Int {
         switch self {

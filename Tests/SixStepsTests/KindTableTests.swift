@@ -17,3 +17,15 @@ import Testing
         #expect(Set(Kind.allCases.map { $0.fields.map(\.name) }).count > 1)
     }
 }
+
+extension KindTableTests {
+    @Test func kindsAreEqualAndHashedByWhichKindTheyAre() {
+        for kind in Kind.allCases {
+            #expect(kind == Kind(rawValue: kind.rawValue))
+            #expect(Kind.allCases.filter { $0 == kind }.count == 1)
+        }
+        let byKind = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0, $0.rawValue) })
+        #expect(byKind.count == Kind.allCases.count)
+        #expect(Kind.allCases.allSatisfy { byKind[$0] == $0.rawValue })
+    }
+}
