@@ -76,12 +76,45 @@ enum FileOps {
     /// Removes a folder this build made, with everything in it; symbolic links are removed, not
     /// followed, so nothing outside the folder is ever touched.
     static func removeTree(_ path: String) throws {
-        guard exists(path) else { return }
-        if isFolder(path) {
-            for name in try entries(path) { try removeTree(path + "/" + name) }
-            guard rmdir(path) == 0 else { throw SiteError.io(path, String(cString: strerror(errno))) }
-        } else {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
             guard unlink(path) == 0 else { throw SiteError.io(path, String(cString: strerror(errno))) }
+            return
+        }
+        try removeContents(of: path)
+        guard rmdir(path) == 0 else { throw SiteError.io(path, String(cString: strerror(errno))) }
+    }
+
+    /// Empties a folder by names relative to it, with the kind of each entry from the listing
+    /// itself: a site of thousands of pages costs one system call per page, not three path look-ups.
+    private static func removeContents(of path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SiteError.io(path, String(cString: strerror(errno))) }
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            throw SiteError.io(path, String(cString: strerror(errno)))
+        }
+        defer { closedir(directory) }
+        // Listed whole before anything is removed: what readdir returns while entries go is unspecified.
+        var entries: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name != "." && name != ".." else { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isFolder))
+        }
+        for entry in entries {
+            if entry.isFolder { try removeContents(of: path + "/" + entry.name) }
+            guard unlinkat(descriptor, entry.name, entry.isFolder ? AT_REMOVEDIR : 0) == 0 else {
+                throw SiteError.io(path + "/" + entry.name, String(cString: strerror(errno)))
+            }
         }
     }
 }

@@ -1,14 +1,31 @@
 /// HTML as a tree of typed nodes. Text and attribute values are escaped when the tree is
 /// rendered, so nothing a person typed can become markup: there is no way to put raw text in.
-public indirect enum Node: Sendable {
-    case element(String, [Attribute], [Node])
+public enum Node: Sendable {
+    /// An element's content is one node, a group when it has several. Only elements are boxed:
+    /// texts and groups are stored in place, so a page of thousands of nodes makes far fewer
+    /// allocations.
+    indirect case element(String, [Attribute], Node)
     case text(String)
     case group([Node])
+    /// Where a page's own part goes in the frame every page shares; renders as nothing. See
+    /// `renderSlots()`.
+    case slot
 
     public static let empty = Node.group([])
 
     /// Elements that have no end tag.
-    static let voidElements: Set<String> = ["area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"]
+    static func isVoid(_ name: String) -> Bool {
+        // By length first: most elements (a, p, li, td, span, section) are ruled out without
+        // comparing a single string.
+        switch name.utf8.count {
+        case 2: return name == "br" || name == "hr"
+        case 3: return name == "col" || name == "img" || name == "wbr"
+        case 4: return name == "area" || name == "link" || name == "meta"
+        case 5: return name == "input"
+        case 6: return name == "source"
+        default: return false
+        }
+    }
 }
 
 public struct Attribute: Sendable {
@@ -43,66 +60,107 @@ public enum HTMLBuilder {
 
 /// `el("p", [.class("lead")]) { "text" }`: the one way markup is made.
 public func el(_ name: String, _ attributes: [Attribute] = [], @HTMLBuilder _ content: () -> Node = { .empty }) -> Node {
-    .element(name, attributes, [content()])
+    .element(name, attributes, content())
 }
 
 /// A link; `href` is built by the site from ids and slugs, its text is escaped like any text.
 public func link(_ href: String, _ attributes: [Attribute] = [], @HTMLBuilder _ content: () -> Node) -> Node {
-    .element("a", [.href(href)] + attributes, [content()])
+    .element("a", [.href(href)] + attributes, content())
 }
 
 extension Node {
     public func render() -> String {
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(8_192)
         render(into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    public func render(into output: inout String) {
+    /// Renders as UTF-8 bytes, the form pages are written in: no String is built and copied.
+    public func render(into output: inout [UInt8]) {
         switch self {
         case .text(let text):
             Node.escape(text, into: &output, quotes: false)
         case .group(let nodes):
             for node in nodes { node.render(into: &output) }
-        case .element(let name, let attributes, let children):
-            output += "<"
-            output += name
-            for attribute in attributes {
-                output += " "
-                output += attribute.name
-                if let value = attribute.value {
-                    output += "=\""
-                    Node.escape(value, into: &output, quotes: true)
-                    output += "\""
-                }
-            }
-            output += ">"
-            guard !Node.voidElements.contains(name) else { return }
-            for child in children { child.render(into: &output) }
-            output += "</"
-            output += name
-            output += ">"
+        case .element(let name, let attributes, let content):
+            Node.startTag(name, attributes, into: &output)
+            guard !Node.isVoid(name) else { return }
+            content.render(into: &output)
+            Node.endTag(name, into: &output)
+        case .slot:
+            break
         }
     }
 
-    /// Escapes the five characters that could end a text or an attribute value. Most text has
-    /// none of them, so it is appended in one piece.
-    static func escape(_ text: String, into output: inout String, quotes: Bool) {
-        let needsEscaping = text.utf8.contains { $0 == 38 || $0 == 60 || $0 == 62 || (quotes && ($0 == 34 || $0 == 39)) }
-        guard needsEscaping else {
-            output += text
-            return
+    /// The rendering cut at each `.slot`: n slots give n + 1 pieces, between which the caller puts
+    /// its own rendered parts.
+    func renderSlots() -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        var output: [UInt8] = []
+        renderSlots(into: &output, pieces: &pieces)
+        return pieces + [output]
+    }
+
+    private func renderSlots(into output: inout [UInt8], pieces: inout [[UInt8]]) {
+        switch self {
+        case .slot:
+            pieces.append(output)
+            output.removeAll(keepingCapacity: true)
+        case .group(let nodes):
+            for node in nodes { node.renderSlots(into: &output, pieces: &pieces) }
+        case .element(let name, let attributes, let content):
+            Node.startTag(name, attributes, into: &output)
+            guard !Node.isVoid(name) else { return }
+            content.renderSlots(into: &output, pieces: &pieces)
+            Node.endTag(name, into: &output)
+        case .text:
+            render(into: &output)
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"" where quotes: output += "&quot;"
-            case "'" where quotes: output += "&#39;"
-            default: output.unicodeScalars.append(scalar)
+    }
+
+    private static func startTag(_ name: String, _ attributes: [Attribute], into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "<"))
+        output.append(contentsOf: name.utf8)
+        for attribute in attributes {
+            output.append(UInt8(ascii: " "))
+            output.append(contentsOf: attribute.name.utf8)
+            if let value = attribute.value {
+                output.append(contentsOf: #"=""#.utf8)
+                escape(value, into: &output, quotes: true)
+                output.append(UInt8(ascii: "\""))
             }
+        }
+        output.append(UInt8(ascii: ">"))
+    }
+
+    private static func endTag(_ name: String, into output: inout [UInt8]) {
+        output.append(contentsOf: "</".utf8)
+        output.append(contentsOf: name.utf8)
+        output.append(UInt8(ascii: ">"))
+    }
+
+    /// Escapes the five characters that could end a text or an attribute value; the runs between
+    /// them, most text whole, are copied as they are.
+    static func escape(_ text: String, into output: inout [UInt8], quotes: Bool) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let entity: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\"") where quotes: entity = "&quot;"
+                case UInt8(ascii: "'") where quotes: entity = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                start = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 }

@@ -5,7 +5,11 @@ import SixSteps
 public enum Language: String, Sendable, CaseIterable {
     case nl, en
 
-    public func t(_ dutch: String, _ english: String) -> String { self == .nl ? dutch : english }
+    /// Only the text of the language asked for is built: most texts interpolate numbers and
+    /// names, and a site of thousands of pages would build every one of them twice.
+    public func t(_ dutch: @autoclosure () -> String, _ english: @autoclosure () -> String) -> String {
+        self == .nl ? dutch() : english()
+    }
 
     /// "7,8" in Dutch, "7.8" in English; no trailing zeros beyond what `decimals` asks for.
     public func number(_ value: Double, decimals: Int = 1, signed: Bool = false) -> String {

@@ -3,16 +3,49 @@ import SixSteps
 /// The frame every page shares: language, title, the skip link, the header with the
 /// municipality's name and logo, the main navigation, `<main>` with the one h1, and the footer.
 enum Layout {
-    static func document(_ page: Page, _ context: PageContext) -> String {
+    /// The frame of every page of one section, rendered once per build: what comes before the
+    /// title in `<head>`, between it and the `<h1>`, between the `<h1>` and the page's own part of
+    /// `<main>`, and after it. Thousands of pages share it, so it is not built and rendered again
+    /// for each of them.
+    typealias Frame = [[UInt8]]
+
+    /// One frame per section, in the order of `Section`'s raw values.
+    static func frames(_ context: PageContext) -> [Frame] {
+        Section.allCases.map { section in
+            var pieces = frame(section, context).renderSlots()
+            pieces[0] = Array("<!DOCTYPE html>\n".utf8) + pieces[0]
+            pieces[pieces.count - 1] += Array("\n".utf8)
+            return pieces
+        }
+    }
+
+    static func document(_ page: Page, in frame: Frame) -> [UInt8] {
+        var html: [UInt8] = []
+        html.reserveCapacity(16_384)
+        html += frame[0]
+        Node.escape(page.title, into: &html, quotes: false)
+        html += frame[1]
+        Node.escape(page.title, into: &html, quotes: false)
+        html += frame[2]
+        if let lead = page.lead { el("p", [.class("lead")]) { lead }.render(into: &html) }
+        page.body.render(into: &html)
+        html += frame[3]
+        return html
+    }
+
+    /// The page around its title (the two first slots) and its main part (the third).
+    private static func frame(_ section: Section, _ context: PageContext) -> Node {
         let language = context.language
         let data = context.data
         let siteName = data.theme.name ?? (data.municipality.isEmpty ? "Molensloot" : data.municipality)
-        let tree = Node.group([
-            el("html", [Attribute("lang", language.rawValue)]) {
+        return el("html", [Attribute("lang", language.rawValue)]) {
                 el("head") {
                     el("meta", [Attribute("charset", "utf-8")])
                     el("meta", [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")])
-                    el("title") { "\(page.title) · \(siteName)" }
+                    el("title") {
+                        Node.slot
+                        " · \(siteName)"
+                    }
                     el("link", [Attribute("rel", "stylesheet"), .href("assets/style.css")])
                     el("link", [Attribute("rel", "stylesheet"), .href("assets/theme.css")])
                     el("script", [Attribute("src", "assets/site.js"), Attribute("defer", nil)])
@@ -32,12 +65,11 @@ enum Layout {
                                 language.t("Verbeteren van de dienstverlening", "Improving public service")
                             }
                         }
-                        navigation(page.section, language)
+                        navigation(section, language)
                     }
                     el("main", [.id("inhoud")]) {
-                        el("h1") { page.title }
-                        if let lead = page.lead { el("p", [.class("lead")]) { lead } }
-                        page.body
+                        el("h1") { Node.slot }
+                        Node.slot
                     }
                     el("footer", [.class("site")]) {
                         el("p") {
@@ -48,13 +80,7 @@ enum Layout {
                         }
                     }
                 }
-            },
-        ])
-        var html = "<!DOCTYPE html>\n"
-        html.reserveCapacity(16_384)
-        tree.render(into: &html)
-        html += "\n"
-        return html
+            }
     }
 
     static func navigation(_ current: Section, _ language: Language) -> Node {

@@ -62,7 +62,9 @@ public struct PageContext: Sendable {
         self.language = language
     }
 
-    public func t(_ dutch: String, _ english: String) -> String { language.t(dutch, english) }
+    public func t(_ dutch: @autoclosure () -> String, _ english: @autoclosure () -> String) -> String {
+        language.t(dutch(), english())
+    }
     public func number(_ value: Double, decimals: Int = 1, signed: Bool = false) -> String {
         language.number(value, decimals: decimals, signed: signed)
     }

@@ -80,13 +80,14 @@ public enum SiteBuilder {
     /// writes its own files, and only the counts and the first error are shared.
     private static func writeFamilies(_ context: PageContext, into folder: String) throws -> (pages: Int, bytes: Int) {
         let families = self.families
+        let frames = Layout.frames(context)
         let outcome = Mutex<(pages: Int, bytes: Int, error: (any Error)?)>((0, 0, nil))
         DispatchQueue.concurrentPerform(iterations: families.count) { index in
             var pages = 0
             var bytes = 0
             do {
                 try families[index].pages(context) { page in
-                    let html = Array(Layout.document(page, context).utf8)
+                    let html = Layout.document(page, in: frames[page.section.rawValue])
                     try FileOps.write(folder + "/" + page.file, html)
                     pages += 1
                     bytes += html.count

@@ -61,9 +61,38 @@ public enum Kind: String, CaseIterable, Sendable {
     }
 
     /// Built once: `fields` is read for every row of every list.
-    private static let fieldsByKind: [Kind: [Field]] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.definedFields) })
+    /// By `allCases`' order: a site build reads millions of fields, and a dictionary keyed by
+    /// kind would hash the kind's name for each of them.
+    private static let fieldTable: [[Field]] = allCases.map(\.definedFields)
 
-    public var fields: [Field] { Kind.fieldsByKind[self] ?? [] }
+    public var fields: [Field] { Kind.fieldTable[position] }
+
+    /// Kinds key the dictionaries that pages and lists look records up in. Without these, a kind
+    /// would be compared and hashed by its raw value, a string, on every look-up.
+    public static func == (lhs: Kind, rhs: Kind) -> Bool { lhs.position == rhs.position }
+    public func hash(into hasher: inout Hasher) { hasher.combine(position) }
+
+    /// The kind's place in `allCases`.
+    var position: Int {
+        switch self {
+        case .principle: 0
+        case .goal: 1
+        case .channel: 2
+        case .persona: 3
+        case .journey: 4
+        case .touchpoint: 5
+        case .metric: 6
+        case .insight: 7
+        case .finding: 8
+        case .spearhead: 9
+        case .opportunity: 10
+        case .item: 11
+        case .agreement: 12
+        case .cycle: 13
+        case .measurement: 14
+        case .assumption: 15
+        }
+    }
 
     private var definedFields: [Field] {
         switch self {

@@ -5,8 +5,9 @@ struct BenchRow {
     enum Budget {
         /// The median must stay within this time, and the peak within this memory when given.
         case time(milliseconds: Double, megabytes: Double? = nil)
-        /// The median must stay within this multiple of the baseline's median.
-        case ratio(Double)
+        /// The ratio to the baseline must stay within this multiple, and the peak within this
+        /// memory when given.
+        case ratio(Double, megabytes: Double? = nil)
         /// No run may fail; for things counted rather than timed one by one, such as fuzz inputs.
         case noFailures
     }
@@ -15,6 +16,9 @@ struct BenchRow {
     struct Baseline {
         let label: String
         let samples: Samples
+        /// The ratio of each run to the baseline's run beside it, where the two alternated run by
+        /// run: their median holds when the machine's speed drifts during the part.
+        var pairedRatios: [Double] = []
     }
 
     let part: String
@@ -30,10 +34,12 @@ struct BenchRow {
     /// Why the thing could not be measured or checked; the row then fails whatever its times.
     var failure: String?
 
-    /// The median against the baseline's median when there is a baseline, else against the time budget.
+    /// The median of the paired ratios, else the median against the baseline's median when there
+    /// is a baseline, else against the time budget.
     var ratio: Double? {
         guard let median = samples.median else { return nil }
         if let baseline {
+            if !baseline.pairedRatios.isEmpty { return Samples.median(of: baseline.pairedRatios) }
             return baseline.samples.median.map { median / $0 }
         }
         if case .time(let limit, _)? = budget { return median / limit }
@@ -50,8 +56,8 @@ struct BenchRow {
         case .time(let limit, let megabytes):
             guard let median = samples.median else { return false }
             return median <= limit && megabytes.map { (samples.peakMegabytes ?? .infinity) <= $0 } ?? true
-        case .ratio(let limit):
-            return ratio.map { $0 <= limit } ?? false
+        case .ratio(let limit, let megabytes):
+            return (ratio.map { $0 <= limit } ?? false) && megabytes.map { (samples.peakMegabytes ?? .infinity) <= $0 } ?? true
         }
     }
 
@@ -65,7 +71,7 @@ struct BenchRow {
             case .time(let limit, let memory):
                 let time = limit < 1_000 ? "\(Int(limit)) ms" : String(format: "%g s", limit / 1_000)
                 return time + (memory.map { ", \(Int($0)) MB" } ?? "")
-            case .ratio(let limit): return String(format: "%.2f×", limit)
+            case .ratio(let limit, let memory): return String(format: "%.2f×", limit) + (memory.map { ", \(Int($0)) MB" } ?? "")
             case .noFailures: return "no failures"
             }
         }
@@ -87,8 +93,9 @@ func report(_ rows: [BenchRow], notes: [String]) -> String {
     var lines = [alignedTable(header: header, rows: rows.map(\.cells), rightAligned: [2, 3, 4, 5, 7, 8])]
     lines.append("")
     lines.append("median: of whole processes, fork to exit; peak MB: the largest ru_maxrss (wait4) of the measured runs.")
-    lines.append("ratio: the median over the baseline's median where there is a baseline, and the budget is the highest")
-    lines.append("  ratio allowed; otherwise the median over the time budget, so 1.00 is right at the budget.")
+    lines.append("ratio: the median of the run-by-run ratios where the baseline alternated with it, else the median over")
+    lines.append("  the baseline's median, and the budget is the highest ratio allowed; without a baseline, the median over")
+    lines.append("  the time budget, so 1.00 is right at the budget.")
     lines.append("imports: sqlite3 .import of the same file into a plain table, alternating with molensloot run by run.")
     lines.append(contentsOf: notes)
     for row in rows {

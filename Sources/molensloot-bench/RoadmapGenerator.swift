@@ -166,15 +166,14 @@ struct RoadmapGenerator {
         let persona = random.chance(0.35) ? JSON.string(random.pick(Array(Vocabulary.personas.prefix(size.personas))).slug) : .null
         let channel = random.chance(0.5) ? JSON.string(random.pick(Vocabulary.channels).slug) : .null
         let source = random.chance(0.4) ? JSON.string(random.pick(Vocabulary.sources)) : .null
-        let evidence: JSON = random.chance(0.15)
-            ? .string("\(random.int(3...40)) van de 50 respondenten noemen dit")
-            : .null
+        let sentences = random.distinct(3, from: Vocabulary.evidenceSentences)
+        let evidence = "\(random.int(3...40)) van de 50 respondenten noemen dit. " + sentences.joined(separator: " ")
         return .object(JSONObject([
             ("id", .string("F\(id)")), ("kind", .string(improve ? "improve" : "good")), ("title", .string(title)),
             ("journey", .string(journey.slug)), ("phase", .string(random.pick(RoadmapFile.defaultPhases).slug)),
             ("touchpoint", .null), ("persona", persona), ("channel", channel),
             ("severity", .int(Int64(random.int(1...5)))),
-            ("source", source), ("evidence", evidence), ("description", .null),
+            ("source", source), ("evidence", .string(evidence)), ("description", .null),
         ]))
     }
 
@@ -185,7 +184,8 @@ struct RoadmapGenerator {
             let journey = random.int(0..<journeys.count)
             let plan = Opportunity(journey: journey, improvement: random.pick(Vocabulary.improvements))
             let candidates = findingsByJourney[journey].count >= 8 ? findingsByJourney[journey] : Array(1...size.findings)
-            let count = random.int(1...8)
+            // About five findings behind each opportunity, as the busy municipality has.
+            let count = random.int(3...7)
             let findings = random.distinct(count, from: candidates).sorted()
             plans.append(plan)
             json.append(opportunity(id: id, plan: plan, findings: findings))

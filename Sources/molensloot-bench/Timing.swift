@@ -11,8 +11,10 @@ struct Samples {
 
     var count: Int { milliseconds.count }
 
-    var median: Double? {
-        let sorted = milliseconds.sorted()
+    var median: Double? { Samples.median(of: milliseconds) }
+
+    static func median(of values: [Double]) -> Double? {
+        let sorted = values.sorted()
         guard !sorted.isEmpty else { return nil }
         let middle = sorted.count / 2
         return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]

@@ -90,6 +90,19 @@ enum Vocabulary {
         "voor nieuwkomers", "na een herinnering", "in de eerste week", "bij een tweede contact",
     ]
 
+    /// Sentences of evidence; a finding's evidence is three of them with a count, some 40 words,
+    /// as a team writes down what it saw or heard.
+    static let evidenceSentences = [
+        "In de interviews aan de balie noemden meerdere inwoners dit spontaan als het eerste wat hen stoorde.",
+        "Uit de registratie van het KCC blijkt dat medewerkers hier wekelijks vragen over krijgen.",
+        "Bij de mystery guest duurde het ruim twee keer zo lang als de norm die de gemeente zelf hanteert.",
+        "Respondenten die dit noemden, gaven de dienstverlening gemiddeld een punt lager dan de anderen.",
+        "De klachtenanalyse laat zien dat dit in het afgelopen jaar steeds vaker voorkomt.",
+        "Medewerkers herkennen het beeld en geven aan dat zij er zelf ook omheen moeten werken.",
+        "Tijdens de klantreissessie werd dit door bijna alle deelnemers als moment van de waarheid gezien.",
+        "In de open antwoorden van de enquête komt dit terug in verschillende bewoordingen.",
+    ]
+
     static let sources = [
         "enquête 2024", "klantpanel voorjaar", "KCC-registratie", "klachtenanalyse", "mystery guest",
         "interviews aan de balie", "websitestatistieken", "klantreissessie",
