@@ -61,7 +61,7 @@ import Testing
         return (pages, caption, linked)
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func twoWritersAndSiteBuildsLoseNothingAndNeverSeeALock() throws {
         var cli = try CLI()
         defer { cli.cleanUp() }

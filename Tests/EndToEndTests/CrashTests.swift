@@ -65,7 +65,7 @@ import Testing
         return Data(text.utf8)
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func aKilledSurveyImportLeavesAllOrNothing() throws {
         var cli = try CLI()
         defer { cli.cleanUp() }
@@ -161,7 +161,7 @@ import Testing
         return try JSONSerialization.data(withJSONObject: document)
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func aKilledImportLeavesAllOrNothing() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
@@ -237,7 +237,7 @@ import Testing
         return files
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func aKilledSiteBuildLeavesTheOldSiteOrTheNewOneWhole() throws {
         var cli = try CLI()
         defer { cli.cleanUp() }

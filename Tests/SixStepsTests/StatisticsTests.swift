@@ -109,21 +109,15 @@ import Testing
         #expect(SampleSummary(mean: 7, n: 30, sd: 0).confidenceInterval95 == 7...7)
     }
 
-    @Test func summaryOfAMillionValuesIsOnePassAndFast() {
+    /// Speed belongs in the benchmark; what a test can hold is that a million values lose no
+    /// precision.
+    @Test func summaryOfAMillionValuesIsExact() {
         // v = np.arange(1_000_000) % 10 + 1: v.mean(), v.std(ddof=1).
         let values = (0..<1_000_000).map { Double($0 % 10 + 1) }
-        let clock = ContinuousClock()
-        var summary = SampleSummary(values: [])
-        let elapsed = clock.measure { summary = SampleSummary(values: values) }
+        let summary = SampleSummary(values: values)
         #expect(summary.mean == 5.5)
         #expect(summary.n == 1_000_000)
         #expect(Self.close(summary.sd, 2.872282759410753, 1e-13))
-        // Release takes about 1 ms; a debug build is unoptimised, so it only gets a looser bound.
-        #if DEBUG
-        #expect(elapsed < .milliseconds(500))
-        #else
-        #expect(elapsed < .milliseconds(20))
-        #endif
     }
 
     // MARK: - Welch

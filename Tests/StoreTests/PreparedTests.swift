@@ -283,15 +283,15 @@ final class RollbackJournalTests {
 
     @Test func withAnotherConnectionOpenItStaysInWALWithoutWaiting() throws {
         let db = try walFile()
-        let reader = try Connection(path: scratch.path("wal.sqlite"), mode: .readOnly, busyTimeout: 5_000)
+        let reader = try Connection(path: scratch.path("wal.sqlite"), mode: .readOnly, busyTimeout: 60_000)
         #expect(try reader.scalar("SELECT count(*) FROM t") == .integer(0))
         let start = ContinuousClock.now
         let mode = try db.withRollbackJournal {
             try db.run("INSERT INTO t(x) VALUES (1)")
             return try db.scalar("PRAGMA journal_mode")
         }
-        // The busy timeout is 5 s; trying must not wait for it.
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // The reader's busy timeout is a minute; trying must not wait for it, however slow the machine.
+        #expect(ContinuousClock.now - start < .seconds(30))
         #expect(mode == .text("wal"))
         #expect(try db.scalar("PRAGMA journal_mode") == .text("wal"))
         #expect(try reader.scalar("SELECT count(*) FROM t") == .integer(1))
