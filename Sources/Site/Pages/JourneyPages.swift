@@ -127,7 +127,8 @@ enum JourneyPages: PageFamily {
                     section: .insight,
                     lead: context.t("De reis van de inwoner, fase voor fase: wat inwoners meemaken, welk cijfer ze geven, wat goed gaat en wat beter moet.",
                                     "The resident's journey, phase by phase: what residents go through, the score they give, what goes well and what must improve.")) {
-            summary(findings: findings, touchpoints: touchpoints, surveyed: surveyed, wide: columns.count > 5, context)
+            summary(findings: findings, touchpoints: touchpoints, surveyed: surveyed,
+                    measuredCurve: !context.data.curves(of: journey.ref).isEmpty, wide: columns.count > 5, context)
             if columns.isEmpty {
                 el("p", [.class("none")]) {
                     context.t("Deze klantreis heeft nog geen fasen.", "This journey has no phases yet.")
@@ -158,7 +159,10 @@ enum JourneyPages: PageFamily {
 
     /// The figures at a glance and how to read the map.
     /// `wide`: more phases than fit beside each other on a laptop, so the hint to scroll shows there too.
-    static func summary(findings: [Record], touchpoints: [Record], surveyed: [Record], wide: Bool, _ context: PageContext) -> Node {
+    /// `measuredCurve`: the journey has a measured curve below the map, so the key never says
+    /// there are no scores.
+    static func summary(findings: [Record], touchpoints: [Record], surveyed: [Record], measuredCurve: Bool, wide: Bool,
+                        _ context: PageContext) -> Node {
         let moments = touchpoints.filter { $0["moment_of_truth"].int == 1 }.count
         let good = findings.filter { $0["kind"].string == "good" }.count
         return Node.group([
@@ -170,7 +174,10 @@ enum JourneyPages: PageFamily {
                 FindingPages.chip(findings.count - good, context.t("moet beter", "must improve"), context.t("moeten beter", "must improve"), context)
             },
             el("p", [.class("map-key")]) {
-                if surveyed.isEmpty {
+                if surveyed.isEmpty && measuredCurve {
+                    context.t("De cijfers van inwoners per fase staan in de grafiek ‘Gemeten klantreis’ onder de kaart.",
+                              "The residents’ scores per phase are in the chart ‘Measured journey’ below the map.")
+                } else if surveyed.isEmpty {
                     context.t("Voor deze klantreis is nog geen enquête gehouden, dus er staan nog geen cijfers van inwoners bij de fasen.",
                               "No survey has been held for this journey yet, so the phases show no scores from residents.")
                 } else {
@@ -401,7 +408,7 @@ enum JourneyPages: PageFamily {
                             .text(metric["baseline"].double.map { FindingPages.value($0, unit: unit, context) } ?? "–"),
                             .text(metric["target"].double.map { FindingPages.value($0, unit: unit, context) } ?? "–"),
                             .text(FindingPages.latestText(metric.ref, context, index.lookup)),
-                            context.data.latest(metric.ref).map { context.verdictBadge($0.verdict) } ?? .text("–"),
+                            context.data.latest(metric.ref).map { context.verdictCell($0) } ?? .text("–"),
                         ]
                     })
             }

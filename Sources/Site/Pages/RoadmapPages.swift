@@ -12,8 +12,8 @@ enum RoadmapPages: PageFamily {
                                       "What we do now, what comes next and what comes later. In each column the most important comes first.")) {
             if data.roadmap.isEmpty {
                 el("p", [.class("none")]) {
-                    context.t("Er staan nog geen items op de roadmap. Voeg ze toe met 'molensloot item add'.",
-                              "There are no roadmap items yet. Add them with 'molensloot item add'.")
+                    context.t("Er staan nog geen items op de roadmap.",
+                              "There are no roadmap items yet.")
                 }
             } else {
                 horizons(context, active)
@@ -108,7 +108,7 @@ enum RoadmapPages: PageFamily {
                             commaSeparated(entry.metrics.map { slug, expected in
                                 Node.group([
                                     context.recordLink(.metric, slug, showRef: false),
-                                    expected.map { Node.text(" (\(context.change($0, unit: data.record(.metric, slug)?["unit"].string)))") } ?? .empty,
+                                    expected.map { Node.text(" (\(context.change($0, of: data.record(.metric, slug))))") } ?? .empty,
                                 ])
                             })
                         }

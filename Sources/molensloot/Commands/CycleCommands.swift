@@ -74,7 +74,9 @@ enum CycleCommands {
         arguments: [.init(name: "cycle", help: "which cycle (default: the open one, else the last)", isOptional: true)],
         options: [.json]
     ) { invocation in
-        let report = try invocation.openRoadmap().cycleReport(invocation.argument(0))
+        let roadmap = try invocation.openRoadmap()
+        let report = try roadmap.cycleReport(invocation.argument(0))
+        let decimals = try roadmap.metricDecimals()
         if invocation.json {
             Output.json(.object(report.json))
             return
@@ -88,14 +90,17 @@ enum CycleCommands {
         output.line()
         var table = TextTable([.init(title: "METRIC", flexible: true), .init(title: "BASE", alignRight: true),
                                .init(title: "BEFORE", alignRight: true), .init(title: "NOW", alignRight: true),
-                               .init(title: "CHANGE", alignRight: true), .init(title: "VERDICT"), .init(title: "NOISE"),
+                               .init(title: "CHANGE", alignRight: true), .init(title: "VERDICT"), .init(title: "VS"), .init(title: "P"),
                                .init(title: "TARGET", alignRight: true), .init(title: "PROGRESS", alignRight: true)])
         for row in report.comparisons {
-            table.add([row.slug, number(row.baseline), measured(row.previous, withCycle: true), measured(row.current, withCycle: false),
-                       number(row.change, signed: true), row.verdict.rawValue.replacingUnderscores, noise(row.noise),
-                       number(row.target), row.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? ""])
+            let places = decimals[row.slug] ?? 2
+            table.add([row.slug, number(row.baseline, places), measured(row.previous, places, withCycle: true),
+                       measured(row.current, places, withCycle: false), number(row.change, places, signed: true),
+                       verdict(row.verdict), comparedWith(row), noise(row.noise),
+                       number(row.target, places), row.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? ""])
         }
         table.render().forEach { output.line($0) }
+        output.line("improved/worse: beyond noise (p < 0.05); no verdict: n or spread unknown; VS: compared with")
         output.line()
         if report.effects.isEmpty {
             output.line("No roadmap item with a metric was done in this cycle.")
@@ -104,8 +109,9 @@ enum CycleCommands {
             var effects = TextTable([.init(title: "ITEM"), .init(title: "TITLE", flexible: true), .init(title: "METRIC"),
                                      .init(title: "EXPECTED", alignRight: true), .init(title: "OBSERVED", alignRight: true)])
             for effect in report.effects {
-                effects.add([effect.item.ref, effect.item.title, effect.metric, number(effect.expected, signed: true),
-                             effect.observed.map { formatNumber($0, signed: true) } ?? "not measured"])
+                let places = decimals[effect.metric] ?? 2
+                effects.add([effect.item.ref, effect.item.title, effect.metric, number(effect.expected, places, signed: true),
+                             effect.observed.map { formatNumber($0, signed: true, decimals: places, fixed: true) } ?? "not measured"])
             }
             effects.render().forEach { output.line("  " + $0) }
         }
@@ -113,20 +119,38 @@ enum CycleCommands {
         output.flush()
     }
 
-    static func number(_ value: Double?, signed: Bool = false) -> String {
-        value.map { formatNumber($0, signed: signed) } ?? ""
+    static func number(_ value: Double?, _ decimals: Int, signed: Bool = false) -> String {
+        value.map { formatNumber($0, signed: signed, decimals: decimals, fixed: true) } ?? ""
     }
 
-    static func measured(_ value: Measured?, withCycle: Bool) -> String {
+    static func measured(_ value: Measured?, _ decimals: Int, withCycle: Bool) -> String {
         guard let value else { return "" }
         if value.suppressed { return "suppressed" }
-        return formatNumber(value.summary.mean) + (withCycle ? " (\(value.cycle))" : "")
+        return formatNumber(value.summary.mean, decimals: decimals, fixed: true) + (withCycle ? " (\(value.cycle))" : "")
+    }
+
+    /// The verdict in words; the JSON has the same verdict as a key.
+    static func verdict(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .noClearChange: return "no clear change"
+        case .noVerdictPossible: return "no verdict"
+        default: return verdict.rawValue.replacingUnderscores
+        }
+    }
+
+    /// What the verdict compares with: "C3", "baseline".
+    static func comparedWith(_ row: MetricComparison) -> String {
+        guard row.verdict != .notMeasured && row.verdict != .suppressed else { return "" }
+        switch row.comparedWith {
+        case .previous(let cycle): return cycle
+        case .baseline: return "baseline"
+        case .nothing: return ""
+        }
     }
 
     static func noise(_ verdict: NoiseVerdict) -> String {
         switch verdict {
-        case .significant(let p): return "beyond noise (p \(formatNumber(p, decimals: 3)))"
-        case .withinNoise(let p): return "within noise (p \(formatNumber(p, decimals: 2)))"
+        case .significant(let p), .withinNoise(let p): return pValueText(p, decimalComma: false)
         case .unknown: return "n/sd unknown"
         }
     }
