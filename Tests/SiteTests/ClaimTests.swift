@@ -132,7 +132,7 @@ import Testing
         #expect(try Self.row(dashboard, metric: "echt").contains(language.t("t.o.v. ", "vs. ") + "<a href=\"c1.html\">C1</a>"))
         let cycles = try #require(pages["cycli.html"])
         let c2 = try #require(Self.tableRows(cycles).first { $0.contains("c2.html") })
-        let cells = c2.components(separatedBy: "<td class=\"num\">").dropFirst().map { $0.prefix { $0.isNumber } }
+        let cells = c2.components(separatedBy: "<td class=\"num\"").dropFirst().map { $0.drop { $0 != ">" }.dropFirst().prefix { $0.isNumber } }
         #expect(cells == ["2", "1", "2", "1"], "improved (echt, bijna), worse, no clear change (ruis, algemeen), no verdict possible")
     }
 
