@@ -203,33 +203,45 @@ enum JourneyPages: PageFamily {
             score.group.summary.map { Rating($0.mean, metric: score.metric) }
         }
         return el("section", [.id(id), .aria("labelledby", "\(id)-kop"), .class("phase " + (rating?.rawValue ?? "score-none"))]) {
-            if column.slug != nil {
-                el("p", [.class("phase-number")]) { context.t("Fase \(number) van \(count)", "Phase \(number) of \(count)") }
+            // Five lanes in every column, so that on a wide screen the map's rows line up across
+            // the phases as journey maps draw them (the columns share their rows, see the CSS).
+            el("div", [.class("lane lane-head")]) {
+                if column.slug != nil {
+                    el("p", [.class("phase-number")]) { context.t("Fase \(number) van \(count)", "Phase \(number) of \(count)") }
+                }
+                el("h2", [.id("\(id)-kop")]) { column.name }
+                if column.slug != nil && surveyed { phaseScores(column.scores, context) }
             }
-            el("h2", [.id("\(id)-kop")]) { column.name }
-            if column.slug != nil && surveyed { phaseScores(column.scores, context) }
-            el("h3") { context.t("Contactmomenten", "Touchpoints") + " (\(column.touchpoints.count))" }
-            if column.touchpoints.isEmpty {
-                el("p", [.class("none")]) { context.t("Geen contactmomenten.", "No touchpoints.") }
-            } else {
-                el("ul", [.class("touchpoints")]) { column.touchpoints.map { touchpoint($0, context) } }
+            el("div", [.class("lane lane-touchpoints")]) {
+                el("h3") { context.t("Contactmomenten", "Touchpoints") + " (\(column.touchpoints.count))" }
+                if column.touchpoints.isEmpty {
+                    el("p", [.class("none")]) { context.t("Geen contactmomenten.", "No touchpoints.") }
+                } else {
+                    el("ul", [.class("touchpoints")]) { column.touchpoints.map { touchpoint($0, context) } }
+                }
             }
-            findingList(context.t("Gaat goed", "Goes well"), column.good, tone: "good", context)
-            findingList(context.t("Moet beter", "Must improve"), column.improve, tone: "improve", context)
-            if !column.metrics.isEmpty {
-                el("h3") { context.t("Meeteenheden", "Metrics") }
-                el("ul", [.class("phase-metrics")]) {
-                    column.metrics.map { metric in
-                        el("li") {
-                            context.recordLink(.metric, metric.ref)
-                            el("span", [.class("phase-meta")]) {
-                                context.t("laatste meting: ", "latest: ") + FindingPages.latestText(metric.ref, context, index.lookup)
-                            }
+            el("div", [.class("lane lane-good")]) { findingList(context.t("Gaat goed", "Goes well"), column.good, tone: "good", context) }
+            el("div", [.class("lane lane-improve")]) {
+                findingList(context.t("Moet beter", "Must improve"), column.improve, tone: "improve", context)
+            }
+            el("div", [.class("lane lane-metrics")]) { metricLane(column, context, index) }
+        }
+    }
+
+    static func metricLane(_ column: Column, _ context: PageContext, _ index: Index) -> Node {
+        Node.group([
+            column.metrics.isEmpty ? .empty : el("h3") { context.t("Meeteenheden", "Metrics") },
+            column.metrics.isEmpty ? .empty : el("ul", [.class("phase-metrics")]) {
+                column.metrics.map { metric in
+                    el("li") {
+                        context.recordLink(.metric, metric.ref)
+                        el("span", [.class("phase-meta")]) {
+                            context.t("laatste meting: ", "latest: ") + FindingPages.latestText(metric.ref, context, index.lookup)
                         }
                     }
                 }
-            }
-        }
+            },
+        ])
     }
 
     /// The residents' score in a phase: a large number and its rating in words, or why there is none.
