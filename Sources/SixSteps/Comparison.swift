@@ -46,8 +46,9 @@ public struct MetricComparison: Sendable {
         }
         var noiseJSON = JSONObject()
         switch noise {
-        case .significant(let p): noiseJSON = JSONObject([("verdict", .string("larger_than_noise")), ("p", number(p))])
-        case .withinNoise(let p): noiseJSON = JSONObject([("verdict", .string("within_noise")), ("p", number(p))])
+        // p unrounded: four places would turn p = 0.00002 into 0, which no test ever gives.
+        case .significant(let p): noiseJSON = JSONObject([("verdict", .string("larger_than_noise")), ("p", .double(p))])
+        case .withinNoise(let p): noiseJSON = JSONObject([("verdict", .string("within_noise")), ("p", .double(p))])
         case .unknown: noiseJSON = JSONObject([("verdict", .string("unknown")), ("p", .null)])
         }
         return JSONObject([
