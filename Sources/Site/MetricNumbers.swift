@@ -42,8 +42,9 @@ extension PageContext {
 
     /// The verdict as a badge with, in small print, what it compares with: a reader never has to
     /// guess whether "worse" means since last time or since the start.
-    public func verdictCell(_ comparison: MetricComparison) -> Node {
-        let base = comparison.verdict == .notMeasured || comparison.verdict == .suppressed ? .nothing : comparison.comparedWith
+    /// `showBase` false where the change beside it in the same row already says it.
+    public func verdictCell(_ comparison: MetricComparison, showBase: Bool = true) -> Node {
+        let base = !showBase || comparison.verdict == .notMeasured || comparison.verdict == .suppressed ? .nothing : comparison.comparedWith
         return Node.group([
             verdictBadge(comparison.verdict),
             base == .nothing ? .empty : el("span", [.class("compared")]) { " "; comparedWith(base) },

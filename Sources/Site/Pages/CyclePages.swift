@@ -153,7 +153,7 @@ enum CyclePages: PageFamily {
                 comparison.previous.map { MetricText.measuredCell($0, metric, context, withCycle: true) } ?? .text("–"),
                 MetricText.measuredCell(comparison.current, metric, context, withCycle: false),
                 MetricText.change(comparison, context),
-                context.verdictCell(comparison),
+                context.verdictCell(comparison, showBase: false),
                 comparison.current.map { $0.suppressed } == false ? .text(context.noiseLabel(comparison.noise)) : .text("–"),
                 MetricText.target(metric, context),
                 MetricText.progress(comparison.progress, context),

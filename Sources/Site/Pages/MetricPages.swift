@@ -270,7 +270,7 @@ enum MetricPages: PageFamily {
                 shown?.sd.map { Node.text(context.number($0, decimals: context.decimals(of: metric) + 1)) } ?? dash,
                 shown?.confidenceInterval95.map { Node.text(context.interval($0, of: metric)) } ?? dash,
                 MetricText.change(comparison, context),
-                context.verdictCell(comparison),
+                context.verdictCell(comparison, showBase: false),
                 shown == nil ? dash : .text(context.noiseLabel(comparison.noise)),
                 MetricText.progress(comparison.progress, context),
                 point.done.isEmpty ? dash : Node.group(point.done.enumerated().map { position, ref in

@@ -738,7 +738,7 @@ extension StepPages {
                 } else {
                     context.table(caption: context.t("De \(top.count) verbeterkansen met de hoogste score", "The \(top.count) opportunities with the highest score"),
                                   headers: [context.t("Plaats", "Rank"), context.t("Verbeterkans", "Opportunity"), context.t("Score", "Score"),
-                                            context.t("Effect", "Impact"), context.t("Moeite", "Effort"), context.t("Speerpunt", "Spearhead")],
+                                            context.t("Impact", "Impact"), context.t("Moeite", "Effort"), context.t("Speerpunt", "Spearhead")],
                                   numeric: [0, 2, 3, 4],
                                   rows: top.map { opportunity in
                                       let spearhead = reference(.spearhead, opportunity.record, "spearhead")
@@ -774,9 +774,9 @@ extension StepPages {
         let weights = model.weights
         let total = weights.impact + weights.reach + weights.confidence + weights.ease + weights.severity + weights.spearhead
         let parts: [(String, Double)] = [
-            (context.t("Effect: hoeveel beter het wordt voor inwoners", "Impact: how much better it gets for residents"), weights.impact),
+            (context.t("Impact: hoeveel beter het wordt voor inwoners", "Impact: how much better it gets for residents"), weights.impact),
             (context.t("Bereik: hoeveel inwoners het raakt", "Reach: how many residents it touches"), weights.reach),
-            (context.t("Zekerheid: hoe zeker het team is van effect en moeite", "Confidence: how sure the team is of impact and effort"), weights.confidence),
+            (context.t("Zekerheid: hoe zeker het team is van impact en moeite", "Confidence: how sure the team is of impact and effort"), weights.confidence),
             (context.t("Gemak: hoe minder moeite, hoe meer punten", "Ease: the less effort, the more points"), weights.ease),
             (context.t("Ernst: hoe zwaar de zwaarste bevinding is", "Severity: how severe the worst finding is"), weights.severity),
             (context.t("Speerpunt: of de kans bij een speerpunt hoort", "Spearhead: whether it belongs to a spearhead"), weights.spearhead),

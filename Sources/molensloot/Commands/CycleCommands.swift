@@ -96,7 +96,7 @@ enum CycleCommands {
             let places = decimals[row.slug] ?? 2
             table.add([row.slug, number(row.baseline, places), measured(row.previous, places, withCycle: true),
                        measured(row.current, places, withCycle: false), number(row.change, places, signed: true),
-                       verdict(row.verdict), comparedWith(row), noise(row.noise),
+                       verdict(row.verdict), comparedWith(row), row.change == nil ? "" : noise(row.noise),
                        number(row.target, places), row.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? ""])
         }
         table.render().forEach { output.line($0) }
@@ -134,7 +134,8 @@ enum CycleCommands {
         switch verdict {
         case .noClearChange: return "no clear change"
         case .noVerdictPossible: return "no verdict"
-        default: return verdict.rawValue.replacingUnderscores
+        case .notMeasured: return "not measured"
+        default: return verdict.rawValue
         }
     }
 
