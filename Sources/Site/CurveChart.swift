@@ -74,9 +74,15 @@ enum CurveChart {
                 context.t("\(currentName): gemiddelde met 95%-interval", "\(currentName): mean with 95% interval")
             }
             if let previousName {
+                // The legend names only what is drawn: the dashed line joins neighbouring phases
+                // that both have a mean, so a cycle with gaps may have open circles alone.
+                let drawsLine = previous.map { frame.segments($0.overall).contains { $0.count > 1 } } ?? false
                 el("li") {
-                    swatch(classes: "curve-line previous", dash: "", marker: "circle", markerClasses: "curve-point previous", whisker: false)
-                    context.t("\(previousName): gemiddelde (streepjeslijn)", "\(previousName): mean (dashed line)")
+                    swatch(classes: drawsLine ? "curve-line previous" : "curve-line absent", dash: "", marker: "circle",
+                           markerClasses: "curve-point previous", whisker: false)
+                    drawsLine
+                        ? context.t("\(previousName): gemiddelde (open rondjes, streepjeslijn)", "\(previousName): mean (open circles, dashed line)")
+                        : context.t("\(previousName): gemiddelde (open rondjes)", "\(previousName): mean (open circles)")
                 }
             }
         }

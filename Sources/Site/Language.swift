@@ -11,8 +11,9 @@ public enum Language: String, Sendable, CaseIterable {
         self == .nl ? dutch() : english()
     }
 
-    /// "7,8" in Dutch, "7.8" in English; no trailing zeros beyond what `decimals` asks for.
-    public func number(_ value: Double, decimals: Int = 1, signed: Bool = false) -> String {
+    /// "7,8" in Dutch, "7.8" in English; no trailing zeros beyond what `decimals` asks for, unless
+    /// `fixed`: a metric's values keep all their decimals ("7,0" beside "7,5").
+    public func number(_ value: Double, decimals: Int = 1, signed: Bool = false, fixed: Bool = false) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let rounded = (value * scale).rounded() / scale
@@ -25,10 +26,10 @@ public enum Language: String, Sendable, CaseIterable {
             fraction -= Int64(scale)
         }
         var text = groupThousands(wholePart)
-        if decimals > 0 && fraction > 0 {
+        if decimals > 0 && (fraction > 0 || fixed) {
             var digits = String(fraction)
             digits = String(repeating: "0", count: max(0, decimals - digits.count)) + digits
-            while digits.hasSuffix("0") { digits.removeLast() }
+            while !fixed && digits.hasSuffix("0") { digits.removeLast() }
             text += (self == .nl ? "," : ".") + digits
         }
         if negative && (wholePart > 0 || fraction > 0) { return "−" + text }

@@ -110,7 +110,9 @@ extension PageContext {
     /// script when JavaScript runs; a plain table when it does not.
     public func table(caption: String, headers: [String], numeric: Set<Int> = [], sortable: Bool = false,
                       rows: [[Node]]) -> Node {
-        el("div", [.class("table-wrap")]) {
+        // A named, focusable region: a keyboard user can scroll a wide table, and a screen reader
+        // names it. On a phone the rows stack, each cell with its column's name (data-label).
+        el("div", [.class("table-wrap"), Attribute("role", "region"), Attribute("tabindex", "0"), .aria("label", caption)]) {
             el("table", sortable ? [Attribute("data-sortable", nil)] : []) {
                 el("caption") { caption }
                 el("thead") {
@@ -124,7 +126,8 @@ extension PageContext {
                     rows.map { row in
                         el("tr") {
                             row.enumerated().map { index, cell in
-                                el("td", numeric.contains(index) ? [.class("num")] : []) { cell }
+                                el("td", (numeric.contains(index) ? [.class("num")] : [])
+                                    + (index < headers.count ? [Attribute("data-label", headers[index])] : [])) { cell }
                             }
                         }
                     }

@@ -65,8 +65,8 @@ public struct PageContext: Sendable {
     public func t(_ dutch: @autoclosure () -> String, _ english: @autoclosure () -> String) -> String {
         language.t(dutch(), english())
     }
-    public func number(_ value: Double, decimals: Int = 1, signed: Bool = false) -> String {
-        language.number(value, decimals: decimals, signed: signed)
+    public func number(_ value: Double, decimals: Int = 1, signed: Bool = false, fixed: Bool = false) -> String {
+        language.number(value, decimals: decimals, signed: signed, fixed: fixed)
     }
     public func date(_ iso: String?) -> String { iso.map(language.date) ?? "" }
 

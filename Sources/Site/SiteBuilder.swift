@@ -39,7 +39,7 @@ public enum SiteBuilder {
     /// core while it runs.
     static var families: [any PageFamily.Type] { [
         FindingPages.self, DashboardPage.self, StepPages.self, JourneyPages.self, OpportunityPages.self,
-        RoadmapPages.self, ItemPages.self, MetricPages.self, CyclePages.self, AccessibilityPage.self,
+        RoadmapPages.self, ItemPages.self, MetricPages.self, CyclePages.self, ReportPages.self, AccessibilityPage.self,
     ] }
 
     /// Marks a folder as made by molensloot, so a later build may replace it.

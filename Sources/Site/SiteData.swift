@@ -36,6 +36,8 @@ public struct SiteData: Sendable {
     public let scoring: ScoringModel
     public let threshold: Int
     public let today: ISODate
+    /// The decimals of each metric's values, by slug: one precision rule for every page.
+    public let decimals: [String: Int]
 
     private let recordsByKind: [Kind: [Record]]
     private let index: [Kind: [String: Record]]
@@ -107,6 +109,7 @@ public struct SiteData: Sendable {
                 scoring: try file.scoringModel(),
                 threshold: try file.privacyThreshold(),
                 today: today,
+                decimals: try file.metricDecimals(),
                 recordsByKind: recordsByKind,
                 index: index,
                 forward: forward,

@@ -21,8 +21,8 @@ extension PageContext {
 
     /// "71%", "11,4 dagen", "6,9": a value the way its metric's unit is spoken; grades and scores
     /// need no unit.
-    public func value(_ value: Double, unit: String?, decimals: Int = 2) -> String {
-        let text = number(value, decimals: decimals)
+    public func value(_ value: Double, unit: String?, decimals: Int = 2, fixed: Bool = false) -> String {
+        let text = number(value, decimals: decimals, fixed: fixed)
         switch (unit ?? "").lowercased() {
         case "%": return text + "%"
         case "", "cijfer", "grade", "score", "punten", "points": return text
@@ -31,8 +31,8 @@ extension PageContext {
     }
 
     /// "+20 procentpunt", "−3 dagen", "+0,5": a change the way its metric's unit is spoken.
-    public func change(_ change: Double, unit: String?, decimals: Int = 2) -> String {
-        let text = number(change, decimals: decimals, signed: true)
+    public func change(_ change: Double, unit: String?, decimals: Int = 2, fixed: Bool = false) -> String {
+        let text = number(change, decimals: decimals, signed: true, fixed: fixed)
         switch (unit ?? "").lowercased() {
         case "%": return text + t(" procentpunt", " percentage points")
         case "", "cijfer", "grade", "score", "punten", "points": return text
@@ -79,12 +79,16 @@ extension PageContext {
         switch verdict {
         case .improved: return t("verbeterd", "improved")
         case .worse: return t("verslechterd", "worse")
-        case .unchanged: return t("gelijk gebleven", "unchanged")
+        case .noClearChange: return t("geen duidelijke verandering", "no clear change")
+        case .noVerdictPossible: return t("geen oordeel mogelijk", "no verdict possible")
         case .notMeasured: return t("niet gemeten", "not measured")
+        case .nothingToCompare: return t("niets om mee te vergelijken", "nothing to compare with")
         case .suppressed: return t("afgeschermd", "suppressed")
         }
     }
 
+    /// Green or red only for a change beyond the noise (`Verdict.isClear`); every other verdict
+    /// is grey.
     public func verdictBadge(_ verdict: Verdict) -> Node {
         let tone: String
         switch verdict {
@@ -99,10 +103,11 @@ extension PageContext {
     public func noiseLabel(_ noise: NoiseVerdict) -> String {
         switch noise {
         case .significant(let p):
-            let shown = p < 0.001 ? "p < " + number(0.001, decimals: 3) : "p = " + number(p, decimals: 3)
+            let shown = pValueText(p, decimalComma: language == .nl)
             return t("groter dan toeval (\(shown))", "larger than chance (\(shown))")
         case .withinNoise(let p):
-            return t("kan toeval zijn (p = \(number(p, decimals: 2)))", "could be chance (p = \(number(p, decimals: 2)))")
+            let shown = pValueText(p, decimalComma: language == .nl)
+            return t("kan toeval zijn (\(shown))", "could be chance (\(shown))")
         case .unknown:
             return t("niet te zeggen: aantal of spreiding onbekend", "cannot tell: sample size or spread unknown")
         }

@@ -1,14 +1,5 @@
 import Store
 
-/// Whether a metric moved the right way, given whether higher or lower is better.
-public enum Verdict: String, Sendable {
-    case improved, worse, unchanged
-    /// Not measured in this cycle, or nothing to compare with.
-    case notMeasured = "not_measured"
-    /// The measurement stands on fewer respondents than the privacy threshold.
-    case suppressed
-}
-
 /// A metric's value in one cycle.
 public struct Measured: Sendable {
     public let cycle: String
@@ -26,7 +17,10 @@ public struct MetricComparison: Sendable {
     public let current: Measured?
     /// This cycle minus the previous one (or the baseline when there is no previous cycle).
     public let change: Double?
+    /// What `change` and `verdict` compare with.
+    public let comparedWith: ComparisonBase
     public let changeFromBaseline: Double?
+    /// `Verdict.rule` on the change and its noise: never improved or worse within the noise.
     public let verdict: Verdict
     public let noise: NoiseVerdict
     /// The share of the way from baseline to target that has been covered.
@@ -42,6 +36,11 @@ public struct MetricComparison: Sendable {
         guard let current, !current.suppressed else { return nil }
         return kind.interval95(current.summary)
     }
+    /// Whether the value now has reached its target; nil without a value or a target.
+    public var targetReached: Bool? {
+        guard let target, let current, !current.suppressed else { return nil }
+        return higherIsBetter ? current.summary.mean >= target - 1e-12 : current.summary.mean <= target + 1e-12
+    }
 
     public var json: JSONObject {
         func number(_ value: Double?) -> JSON { value.map { .double($0.rounded(toPlaces: 4)) } ?? .null }
@@ -54,8 +53,9 @@ public struct MetricComparison: Sendable {
         }
         var noiseJSON = JSONObject()
         switch noise {
-        case .significant(let p): noiseJSON = JSONObject([("verdict", .string("larger_than_noise")), ("p", number(p))])
-        case .withinNoise(let p): noiseJSON = JSONObject([("verdict", .string("within_noise")), ("p", number(p))])
+        // p unrounded: four places would turn p = 0.00002 into 0, which no test ever gives.
+        case .significant(let p): noiseJSON = JSONObject([("verdict", .string("larger_than_noise")), ("p", .double(p))])
+        case .withinNoise(let p): noiseJSON = JSONObject([("verdict", .string("within_noise")), ("p", .double(p))])
         case .unknown: noiseJSON = JSONObject([("verdict", .string("unknown")), ("p", .null)])
         }
         return JSONObject([
@@ -64,7 +64,8 @@ public struct MetricComparison: Sendable {
             ("baseline", number(baseline)), ("target", number(target)),
             ("previous", measured(previous)), ("current", measured(current)),
             ("change", number(change)), ("change_from_baseline", number(changeFromBaseline)),
-            ("verdict", .string(verdict.rawValue)), ("noise", .object(noiseJSON)),
+            ("verdict", .string(verdict.rawValue)), ("compared_with", comparedWith.json), ("noise", .object(noiseJSON)),
+            ("target_reached", targetReached.map(JSON.bool) ?? .null),
             ("progress", number(progress)), ("moving_away_from_target", .bool(movingAwayFromTarget)),
         ])
     }
@@ -142,17 +143,18 @@ extension RoadmapFile {
         let target = metric["target"].double
         guard let current, !current.suppressed else {
             return MetricComparison(metric: metric, baseline: baseline, target: target, previous: previous, current: current,
-                                    change: nil, changeFromBaseline: nil, verdict: current == nil ? .notMeasured : .suppressed,
+                                    change: nil, comparedWith: .nothing, changeFromBaseline: nil,
+                                    verdict: current == nil ? .notMeasured : .suppressed,
                                     noise: .unknown, progress: nil, movingAwayFromTarget: false)
         }
         let value = current.summary.mean
         let reference = previous.flatMap { $0.suppressed ? nil : $0.summary.mean } ?? baseline
         let change = reference.map { value - $0 }
-        let verdict: Verdict
-        if let change {
-            verdict = abs(change) < 1e-9 ? .unchanged : ((change > 0) == higherIsBetter ? .improved : .worse)
+        let comparedWith: ComparisonBase
+        if let previous, !previous.suppressed {
+            comparedWith = .previous(cycle: previous.cycle)
         } else {
-            verdict = .notMeasured
+            comparedWith = baseline == nil ? .nothing : .baseline
         }
         var noise = NoiseVerdict.unknown
         if let previous, !previous.suppressed, let previousCycle {
@@ -169,13 +171,14 @@ extension RoadmapFile {
                 noise = kind.noise(previous.summary, current.summary)
             }
         }
+        let verdict = Verdict.rule(change: change, noise: noise, higherIsBetter: higherIsBetter)
         var progress: Double?
         if let baseline, let target, abs(target - baseline) > 1e-12 { progress = (value - baseline) / (target - baseline) }
         var awayFromTarget = false
         // Overshooting the target in the right direction is not moving away from it.
-        if let target, let reference, verdict == .worse { awayFromTarget = abs(target - value) > abs(target - reference) + 1e-12 }
+        if let target, let reference, let change, (change > 0) != higherIsBetter { awayFromTarget = abs(target - value) > abs(target - reference) + 1e-12 }
         return MetricComparison(metric: metric, baseline: baseline, target: target, previous: previous, current: current,
-                                change: change, changeFromBaseline: baseline.map { value - $0 }, verdict: verdict,
+                                change: change, comparedWith: comparedWith, changeFromBaseline: baseline.map { value - $0 }, verdict: verdict,
                                 noise: noise, progress: progress, movingAwayFromTarget: awayFromTarget)
     }
 

@@ -39,7 +39,10 @@ import Testing
     /// from the measurements) and its survey (the count per score, from the responses).
     static func numbers(site: String) -> Set<Int> {
         guard let page = try? String(contentsOfFile: site + "/meting-tevredenheid.html", encoding: .utf8) else { return [] }
-        return Set(page.components(separatedBy: "<td class=\"num\">").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) })
+        // A cell carries its column's name as well (data-label): read from the end of its tag.
+        return Set(page.components(separatedBy: "<td class=\"num\"").dropFirst().compactMap { cell in
+            Int(cell.drop { $0 != ">" }.dropFirst().prefix { $0.isNumber })
+        })
     }
 
     /// The ids of the finding pages of a built site, and what its findings page says about them:

@@ -146,7 +146,7 @@ import Testing
         #expect(circles.filter { $0.attributes["class"] == "curve-point previous" }.count == 3)
         let legend = try Self.slice(try Self.page(.nl), from: #"<ul class="curve-legend">"#, to: "</ul>")
         #expect(legend.contains("Voorjaar 2015 (C2): gemiddelde met 95%-interval"))
-        #expect(legend.contains("Voorjaar 2014 (C1): gemiddelde (streepjeslijn)"))
+        #expect(legend.contains("Voorjaar 2014 (C1): gemiddelde (open rondjes, streepjeslijn)"))
     }
 
     @Test func personasGetTheirOwnLabelledLinesAndTable() throws {

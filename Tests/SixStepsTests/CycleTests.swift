@@ -235,23 +235,23 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             // Higher is better: 6.5 → 7 improved (halfway from 6 to 8); 7 → 6.75 worse; 7 → 7 unchanged.
             let up = try comparison(report, "hoog-beter")
             #expect(up.higherIsBetter)
-            #expect(up.verdict == .improved && up.change == 0.5 && up.changeFromBaseline == 1 && up.progress == 0.5)
+            #expect(up.verdict == .noVerdictPossible && up.change == 0.5 && up.changeFromBaseline == 1 && up.progress == 0.5)
             #expect(up.previous?.cycle == "C1" && up.previous?.summary.mean == 6.5 && up.current?.summary.mean == 7)
             #expect(!up.movingAwayFromTarget)
             let down = try comparison(report, "hoog-slechter")
-            #expect(down.verdict == .worse && down.change == -0.25 && down.changeFromBaseline == 0.75 && down.progress == 0.375)
+            #expect(down.verdict == .noVerdictPossible && down.change == -0.25 && down.changeFromBaseline == 0.75 && down.progress == 0.375)
             #expect(down.movingAwayFromTarget)
             let same = try comparison(report, "hoog-gelijk")
-            #expect(same.verdict == .unchanged && same.change == 0 && !same.movingAwayFromTarget)
+            #expect(same.verdict == .noClearChange && same.change == 0 && !same.movingAwayFromTarget)
 
             // Lower is better: 9 → 8 improved (from 10 toward 5: 2 / 5 = 0.4); 8 → 9 worse; 8 → 8 unchanged.
             let lower = try comparison(report, "laag-beter")
             #expect(!lower.higherIsBetter)
-            #expect(lower.verdict == .improved && lower.change == -1 && lower.changeFromBaseline == -2)
+            #expect(lower.verdict == .noVerdictPossible && lower.change == -1 && lower.changeFromBaseline == -2)
             #expect(near(lower.progress, 0.4) && !lower.movingAwayFromTarget)
             let higher = try comparison(report, "laag-slechter")
-            #expect(higher.verdict == .worse && higher.change == 1 && near(higher.progress, 0.2) && higher.movingAwayFromTarget)
-            #expect(try comparison(report, "laag-gelijk").verdict == .unchanged)
+            #expect(higher.verdict == .noVerdictPossible && higher.change == 1 && near(higher.progress, 0.2) && higher.movingAwayFromTarget)
+            #expect(try comparison(report, "laag-gelijk").verdict == .noClearChange)
 
             // Not measured in C2: no verdict, but the last measurement is still shown as before.
             let skipped = try comparison(report, "om-de-andere")
@@ -270,8 +270,9 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             let json = report.json
             #expect(json["previous_cycle"] == .string("C1"))
             let rows = try #require(json["metrics"]?.array)
-            #expect(rows.map { $0["verdict"]?.string } == ["improved", "unchanged", "worse", "improved", "unchanged", "worse",
-                                                             "not_measured", "not_measured"])
+            #expect(rows.map { $0["verdict"]?.string } == ["no_verdict_possible", "no_clear_change", "no_verdict_possible", "no_verdict_possible",
+                                                             "no_clear_change", "no_verdict_possible", "not_measured", "not_measured"])
+            #expect(rows[0]["compared_with"] == .object(JSONObject([("kind", .string("previous")), ("cycle", .string("C1"))])))
             #expect(rows[0]["direction"] == .string("higher") && rows[3]["direction"] == .string("lower"))
             #expect(rows[0]["previous"]?["value"]?.double == 6.5 && rows[0]["current"]?["value"]?.double == 7)
             #expect(rows[0]["change"]?.double == 0.5 && rows[0]["progress"]?.double == 0.5)
@@ -286,7 +287,7 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             #expect(report.previous?.ref == "C2", "the cycle before")
             let skipped = try comparison(report, "om-de-andere")
             #expect(skipped.previous?.cycle == "C1", "C2 did not measure it")
-            #expect(skipped.change == 0.375 && skipped.changeFromBaseline == 0.625 && skipped.verdict == .improved)
+            #expect(skipped.change == 0.375 && skipped.changeFromBaseline == 0.625 && skipped.verdict == .noVerdictPossible)
             #expect(skipped.progress == nil, "no target")
 
             // C3 is open: what it has not measured yet needs attention; its end is still ahead.
@@ -302,8 +303,8 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             let first = try file.cycleReport("C1", today: date("2014-10-15"))
             #expect(first.previous == nil)
             let start = try comparison(first, "hoog-beter")
-            #expect(start.previous == nil && start.change == 0.5 && start.verdict == .improved)
-            #expect(try comparison(first, "laag-beter").verdict == .improved)
+            #expect(start.previous == nil && start.change == 0.5 && start.verdict == .noVerdictPossible && start.comparedWith == .baseline)
+            #expect(try comparison(first, "laag-beter").verdict == .noVerdictPossible)
             #expect(try comparison(first, "hoog-slechter").change == 1)
         }
     }
@@ -386,7 +387,7 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             try cycle(file, "Zomer", "2014-07-01", "2014-09-30", open: true, [("tevredenheid", "7,5", nil, nil), ("bereik", "70", nil, nil)])
             let report = try file.cycleReport(nil, today: date("2014-08-01"))
             #expect(try comparison(report, "tevredenheid").noise == .unknown)
-            #expect(try comparison(report, "tevredenheid").verdict == .improved)
+            #expect(try comparison(report, "tevredenheid").verdict == .noVerdictPossible, "no n on one side: no verdict on chance")
             #expect(try comparison(report, "bereik").noise == .unknown, "a percentage without n has no spread")
             #expect(try comparison(report, "tevredenheid").json["noise"]
                     == .object(JSONObject([("verdict", .string("unknown")), ("p", .null)])))
@@ -417,7 +418,7 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
                 return
             }
             #expect(near(p, small.p, 1e-12))
-            #expect(row.verdict == .improved, "within noise, but the verdict still says which way it moved")
+            #expect(row.verdict == .noClearChange, "within noise: no clear change, whichever way it moved")
             #expect(row.json["noise"]?["verdict"] == .string("within_noise"))
             #expect(try comparison(report, "groot").json["noise"]?["verdict"] == .string("larger_than_noise"))
         }
@@ -477,7 +478,7 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             }
             #expect(near(closeP, close.p, 1e-12) && closeP > 0.05)
             // 7.5 → 7.4 on a higher-is-better metric.
-            #expect(again.verdict == .worse && near(again.change, 7.4 - 7.5))
+            #expect(again.verdict == .noClearChange && near(again.change, 7.4 - 7.5))
         }
     }
 
@@ -488,8 +489,8 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             try cycle(file, "Voorjaar", "2014-04-01", "2014-06-30", [("tevredenheid", "7,5", nil, nil), ("wachttijd", "6", nil, nil)])
             try cycle(file, "Zomer", "2014-07-01", "2014-09-30", open: true, [("tevredenheid", "9", nil, nil), ("wachttijd", "3", nil, nil)])
             let report = try file.cycleReport(nil, today: date("2014-08-01"))
-            #expect(try comparison(report, "tevredenheid").verdict == .improved)
-            #expect(try comparison(report, "wachttijd").verdict == .improved)
+            #expect(try comparison(report, "tevredenheid").verdict == .noVerdictPossible, "no n on one side: no verdict on chance")
+            #expect(try comparison(report, "wachttijd").verdict == .noVerdictPossible)
             let higher = try comparison(report, "tevredenheid"), lower = try comparison(report, "wachttijd")
             #expect(higher.movingAwayFromTarget == false)
             #expect(lower.movingAwayFromTarget == false)

@@ -14,9 +14,8 @@ extension StepPages {
         return context.section(context.t("Kloppen onze aannames?", "Are our assumptions right?"), id: "aannames") {
             if statuses.isEmpty {
                 el("p", [.class("none")]) {
-                    context.t("Nog geen aannames vastgelegd. Leg ze vast met ", "No assumptions recorded yet. Record them with ")
-                    el("code") { "molensloot assumption add" }
-                    context.t(", met de meting die ze kan toetsen.", ", with the measurement that can test them.")
+                    context.t("Er zijn nog geen aannames vastgelegd, met de meting die ze kan toetsen.",
+                              "No assumptions have been recorded yet, with the measurement that can test them.")
                 }
             } else {
                 el("p") { assumptionSummary(statuses, context) }

@@ -45,7 +45,8 @@ enum CyclePages: PageFamily {
                 context.badge(statusText(cycle, context), tone: isOpen(cycle) ? "doing" : "neutral"),
                 .text(String(count(report, .improved))),
                 .text(String(count(report, .worse))),
-                .text(String(count(report, .unchanged))),
+                .text(String(count(report, .noClearChange))),
+                .text(String(count(report, .noVerdictPossible))),
                 .text(note.isEmpty ? "–" : note),
             ]
         }
@@ -60,15 +61,16 @@ enum CyclePages: PageFamily {
                     }
                 } else {
                     el("p") {
-                        context.t("De cycli staan in de volgorde waarin ze liepen. Per cyclus staat hoeveel meeteenheden beter of slechter werden dan de meting ervoor. Klik op een cyclus voor het hele rapport.",
-                                  "The cycles are in the order they ran. For each cycle you see how many metrics got better or worse than the measurement before. Open a cycle for its full report.")
+                        context.t("De cycli staan in de volgorde waarin ze liepen. Per cyclus staat hoeveel meeteenheden beter of slechter werden dan de meting ervoor, met een verschil groter dan toeval. Open een cyclus voor het hele rapport.",
+                                  "The cycles are in the order they ran. For each cycle you see how many metrics got better or worse than the measurement before, by more than chance. Open a cycle for its full report.")
                     }
                     context.table(caption: context.t("Verbetercycli met hun uitkomst", "Improvement cycles and their outcome"),
                                   headers: [context.t("Cyclus", "Cycle"), context.t("Begin", "Start"), context.t("Einde", "End"),
                                             context.t("Status", "Status"), context.t("Verbeterd", "Improved"),
-                                            context.t("Verslechterd", "Worse"), context.t("Gelijk gebleven", "Unchanged"),
+                                            context.t("Verslechterd", "Worse"), context.t("Geen duidelijke verandering", "No clear change"),
+                                            context.t("Geen oordeel mogelijk", "No verdict possible"),
                                             context.t("Terugblik", "Retrospective")],
-                                  numeric: [4, 5, 6], rows: rows)
+                                  numeric: [4, 5, 6, 7], rows: rows)
                 }
             }
             context.section(context.t("Meer over het meten", "More about measuring"), id: "meer") {
@@ -93,6 +95,11 @@ enum CyclePages: PageFamily {
                     (context.t("Vorige cyclus", "Previous cycle"), report.previous.map { context.recordLink(.cycle, $0.ref) }),
                     (context.t("Volgende cyclus", "Next cycle"), next.map { context.recordLink(.cycle, $0.ref) }),
                 ])
+                el("p", [.class("print-hide")]) {
+                    link(ReportPages.file(cycle.ref)) {
+                        context.t("Het managementrapport van deze cyclus, om te printen op A4", "The management report of this cycle, to print on A4")
+                    }
+                }
                 summary(context, report)
                 beforeAfter(context, report)
                 effects(context, report)
@@ -126,20 +133,12 @@ enum CyclePages: PageFamily {
     static func summary(_ context: PageContext, _ report: CycleReport) -> Node {
         let total = report.comparisons.count
         let measured = report.comparisons.filter { $0.current != nil }.count
-        let figures: [(Int, String)] = [
-            (count(report, .improved), context.t("verbeterd", "improved")),
-            (count(report, .worse), context.t("verslechterd", "worse")),
-            (count(report, .unchanged), context.t("gelijk gebleven", "unchanged")),
-            (count(report, .notMeasured), context.t("niet gemeten of niets om mee te vergelijken", "not measured or nothing to compare with")),
-        ] + (count(report, .suppressed) > 0 ? [(count(report, .suppressed), context.t("afgeschermd", "suppressed"))] : [])
         return context.section(context.t("In het kort", "In short"), id: "kort") {
             el("p") {
-                context.t("In deze cyclus zijn \(measured) van de \(total) meeteenheden gemeten.",
-                          "In this cycle \(measured) of the \(total) metrics were measured.")
+                context.t("In deze cyclus zijn \(measured) van de \(total) meeteenheden gemeten. Het oordeel per meeteenheid:",
+                          "In this cycle \(measured) of the \(total) metrics were measured. The verdict per metric:")
             }
-            el("ul", [.class("figures")]) {
-                figures.map { number, label in el("li") { el("strong") { String(number) }; label } }
-            }
+            context.verdictCounts(report)
         }
     }
 
@@ -150,11 +149,11 @@ enum CyclePages: PageFamily {
             let metric = comparison.metric
             return [
                 context.recordLink(.metric, comparison.slug),
-                .text(comparison.baseline.map { context.value($0, unit: metric["unit"].string) } ?? "–"),
+                .text(comparison.baseline.map { context.value($0, of: metric) } ?? "–"),
                 comparison.previous.map { MetricText.measuredCell($0, metric, context, withCycle: true) } ?? .text("–"),
                 MetricText.measuredCell(comparison.current, metric, context, withCycle: false),
                 MetricText.change(comparison, context),
-                context.verdictBadge(comparison.verdict),
+                context.verdictCell(comparison, showBase: false),
                 comparison.current.map { $0.suppressed } == false ? .text(context.noiseLabel(comparison.noise)) : .text("–"),
                 MetricText.target(metric, context),
                 MetricText.progress(comparison.progress, context),
@@ -246,43 +245,52 @@ enum CyclePages: PageFamily {
     // MARK: - Effects of the work done
 
     static func effects(_ context: PageContext, _ report: CycleReport) -> Node {
-        let byMetric = Dictionary(report.comparisons.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        return context.section(context.t("Effect van het afgeronde werk", "Effect of the work done"), id: "effect") {
-            if report.effects.isEmpty {
-                el("p", [.class("none")]) {
-                    context.t("In deze cyclus is geen roadmap-item afgerond dat een meeteenheid moet verbeteren.",
-                              "No roadmap item that should move a metric was done in this cycle.")
-                }
-            } else {
+        context.section(context.t("Effect van het afgeronde werk", "Effect of the work done"), id: "effect") {
+            if !report.effects.isEmpty {
                 el("p") {
                     context.t("Deze roadmap-items zijn in deze cyclus afgerond. Per item staat wat we verwachtten en wat we maten.",
                               "These roadmap items were done in this cycle. For each, what we expected and what we measured.")
                 }
-                context.table(caption: context.t("Verwacht en gemeten effect van de afgeronde items", "Expected and measured effect of the items done"),
-                              headers: [context.t("Roadmap-item", "Roadmap item"), context.t("Meeteenheid", "Metric"),
-                                        context.t("Verwacht", "Expected"), context.t("Gemeten", "Measured"), context.t("In woorden", "In words")],
-                              numeric: [2, 3],
-                              rows: report.effects.map { effect in
-                                  [
-                                      context.recordLink(.item, effect.item.ref),
-                                      context.recordLink(.metric, effect.metric),
-                                      .text(effect.expected.map { context.number($0, decimals: 2, signed: true) } ?? "–"),
-                                      .text(effect.observed.map { context.number($0, decimals: 2, signed: true) } ?? "–"),
-                                      .text(sentence(context, effect, byMetric[effect.metric])),
-                                  ]
-                              })
-                el("p", [.class("note")]) {
-                    context.t("Gemeten is de verandering van de hele meeteenheid in deze cyclus. Ook ander werk en toeval spelen daarin mee.",
-                              "Measured is the change of the whole metric in this cycle. Other work and chance play a part in it too.")
-                }
+            }
+            effectTable(context, report)
+        }
+    }
+
+    /// Expected against measured per item done, shared with the management report.
+    static func effectTable(_ context: PageContext, _ report: CycleReport) -> Node {
+        let byMetric = Dictionary(report.comparisons.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        if report.effects.isEmpty {
+            return el("p", [.class("none")]) {
+                context.t("In deze cyclus is geen roadmap-item afgerond dat een meeteenheid moet verbeteren.",
+                          "No roadmap item that should move a metric was done in this cycle.")
             }
         }
+        return Node.group([
+            context.table(caption: context.t("Verwacht en gemeten effect van de afgeronde items", "Expected and measured effect of the items done"),
+                          headers: [context.t("Roadmap-item", "Roadmap item"), context.t("Meeteenheid", "Metric"),
+                                    context.t("Verwacht", "Expected"), context.t("Gemeten", "Measured"), context.t("In woorden", "In words")],
+                          numeric: [2, 3],
+                          rows: report.effects.map { effect in
+                              [
+                                  context.recordLink(.item, effect.item.ref),
+                                  context.recordLink(.metric, effect.metric),
+                                  .text(effect.expected.map { context.change($0, of: context.data.record(.metric, effect.metric)) } ?? "–"),
+                                  .text(effect.observed.map { context.change($0, of: context.data.record(.metric, effect.metric)) } ?? "–"),
+                                  .text(sentence(context, effect, byMetric[effect.metric])),
+                              ]
+                          }),
+            el("p", [.class("note")]) {
+                context.t("Gemeten is de verandering van de hele meeteenheid in deze cyclus. Ook ander werk en toeval spelen daarin mee.",
+                          "Measured is the change of the whole metric in this cycle. Other work and chance play a part in it too.")
+            },
+        ])
     }
 
     /// "Verwacht +0,5, gemeten +0,48: bijna zoals verwacht."
     static func sentence(_ context: PageContext, _ effect: ItemEffect, _ comparison: MetricComparison?) -> String {
-        let expected = effect.expected.map { context.number($0, decimals: 2, signed: true) }
-        let observed = effect.observed.map { context.number($0, decimals: 2, signed: true) }
+        let metric = context.data.record(.metric, effect.metric)
+        let expected = effect.expected.map { context.change($0, of: metric) }
+        let observed = effect.observed.map { context.change($0, of: metric) }
         let suppressed = comparison?.current?.suppressed == true
         let measured = observed.map { context.t("gemeten \($0)", "measured \($0)") }
             ?? (suppressed ? context.t("de meting is afgeschermd", "the measurement is suppressed")
@@ -300,6 +308,12 @@ enum CyclePages: PageFamily {
             } else {
                 text += context.t(": meer dan verwacht", ": more than expected")
             }
+        }
+        // The ratio alone would claim an effect the noise may not carry.
+        switch comparison?.verdict {
+        case .noClearChange?: text += context.t(", maar dat verschil kan toeval zijn", ", but that difference could be chance")
+        case .noVerdictPossible?: text += context.t(", maar of dat toeval is, is niet te zeggen", ", but whether that is chance cannot be told")
+        default: break
         }
         return text + "."
     }

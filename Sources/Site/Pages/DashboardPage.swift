@@ -81,11 +81,18 @@ enum DashboardPage: PageFamily {
                     "."
                 }
                 let measured = report.comparisons.filter { $0.current != nil }.count
-                el("ul", [.class("figures")]) {
-                    el("li") { el("strong") { "\(measured)" }; context.t("van \(report.comparisons.count) meeteenheden gemeten", "of \(report.comparisons.count) metrics measured") }
-                    el("li") { el("strong") { "\(report.comparisons.filter { $0.verdict == .improved }.count)" }; context.t("verbeterd", "improved") }
-                    el("li") { el("strong") { "\(report.comparisons.filter { $0.verdict == .worse }.count)" }; context.t("verslechterd", "worse") }
-                    el("li") { el("strong") { "\(report.effects.count)" }; context.t("verwachte effecten van afgeronde items", "expected effects of items done") }
+                el("p") {
+                    context.t("\(measured) van de \(report.comparisons.count) meeteenheden zijn in deze cyclus gemeten. Het oordeel per meeteenheid, ",
+                              "\(measured) of the \(report.comparisons.count) metrics were measured in this cycle. The verdict per metric, ")
+                    context.t("vergeleken met de meting ervoor (zie ", "compared with the measurement before it (see ")
+                    link(context.href(.cycle, cycle.ref) + "#voor-en-na") { context.t("het cyclusrapport", "the cycle report") }
+                    "):"
+                }
+                context.verdictCounts(report)
+                el("p", [.class("print-hide")]) {
+                    link(ReportPages.file(cycle.ref)) {
+                        context.t("Het managementrapport van \(cycle.ref), om te printen", "The management report of \(cycle.ref), to print")
+                    }
                 }
             } else {
                 el("p", [.class("none")]) {
@@ -96,40 +103,32 @@ enum DashboardPage: PageFamily {
         }
     }
 
+    /// Each metric's latest known value with its cycle, even when the latest cycle did not measure
+    /// it; the verdict of that measurement with what it compares with; the progress toward the
+    /// target in a column of its own.
     static func metrics(_ context: PageContext) -> Node {
         let data = context.data
-        let latest = data.reports.last
         let rows: [[Node]] = data.records(.metric).map { metric in
-            let comparison = latest?.comparisons.first { $0.slug == metric.ref }
-            let value = comparison?.current.flatMap { $0.suppressed ? nil : $0.summary.mean }
+            let latest = data.latest(metric.ref)
             return [
                 context.recordLink(.metric, metric.ref),
-                .text(metric["baseline"].double.map { context.number($0) } ?? "–"),
-                .text(comparison?.current?.suppressed == true ? context.t("afgeschermd", "suppressed") : value.map { context.number($0, decimals: 2) } ?? "–"),
-                .text(metric["target"].double.map { context.number($0) } ?? "–"),
-                .text(comparison?.progress.map { context.language.percent($0) } ?? "–"),
-                comparison.map { context.verdictBadge($0.verdict) } ?? .text("–"),
+                .text(metric["baseline"].double.map { context.value($0, of: metric) } ?? "–"),
+                latest.map { MetricText.measuredCell($0.current, metric, context, withCycle: true) } ?? .text(context.t("nog niet gemeten", "not measured yet")),
+                MetricText.target(metric, context),
+                MetricText.progress(latest?.progress, context),
+                latest.map { context.verdictCell($0) } ?? context.verdictBadge(.notMeasured),
             ]
         }
-        let bars = data.records(.metric).compactMap { metric -> (label: String, value: Double, tone: String)? in
-            guard let comparison = latest?.comparisons.first(where: { $0.slug == metric.ref }),
-                  let progress = comparison.progress else { return nil }
-            // The words in the table say the same; the colour only repeats them.
-            let tone = comparison.verdict == .worse ? "bad" : progress >= 1 ? "good" : ""
-            return (metric.title, max(0, progress) * 100, tone)
-        }
         return context.section(context.t("Meeteenheden tegen hun doel", "Metrics against their target"), id: "meeteenheden") {
-            if !bars.isEmpty {
-                context.barChart(id: "voortgang", caption: context.t("Voortgang van nulmeting naar doel, in procenten",
-                                                                      "Progress from baseline to target, in percent"),
-                                 description: context.t("Per meeteenheid het deel van de weg van nulmeting naar doel dat is afgelegd.",
-                                                        "For each metric, the share of the way from baseline to target covered."),
-                                 unit: "%", bars: bars, maximum: 100)
+            el("p") {
+                context.t("Per meeteenheid de laatste meting, met de cyclus waarin die is gedaan. De voortgang is het deel van de weg van nulmeting naar doel dat is afgelegd. Het oordeel vergelijkt de laatste meting met de meting ervoor: verbeterd of verslechterd staat er alleen als het verschil groter is dan toeval.",
+                          "For each metric the latest measurement, with the cycle it was taken in. Progress is the share of the way from baseline to target covered. The verdict compares the latest measurement with the one before it: improved or worse is said only when the difference is larger than chance.")
             }
-            context.table(caption: context.t("Meeteenheden in de laatste cyclus", "Metrics in the latest cycle"),
-                          headers: [context.t("Meeteenheid", "Metric"), context.t("Nulmeting", "Baseline"), context.t("Nu", "Now"),
-                                    context.t("Doel", "Target"), context.t("Voortgang", "Progress"), context.t("Oordeel", "Verdict")],
-                          numeric: [1, 2, 3, 4], rows: rows)
+            context.table(caption: context.t("Meeteenheden: laatste meting, doel en oordeel", "Metrics: latest measurement, target and verdict"),
+                          headers: [context.t("Meeteenheid", "Metric"), context.t("Nulmeting", "Baseline"), context.t("Laatste meting", "Latest measurement"),
+                                    context.t("Doel", "Target"), context.t("Voortgang naar doel", "Progress to target"),
+                                    context.t("Oordeel t.o.v. vorige meting", "Verdict vs. previous measurement")],
+                          numeric: [1, 2, 3], rows: rows)
         }
     }
 }

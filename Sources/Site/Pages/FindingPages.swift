@@ -337,7 +337,7 @@ enum FindingPages: PageFamily {
                                 ])
                             }),
                             .text(latestText(metric, context, lookup)),
-                            context.data.latest(metric).map { context.verdictBadge($0.verdict) } ?? .text("–"),
+                            context.data.latest(metric).map { context.verdictCell($0) } ?? .text("–"),
                         ]
                     })
             }

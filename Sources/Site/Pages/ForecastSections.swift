@@ -31,10 +31,8 @@ extension StepPages {
                 }
             } else {
                 el("p", [.class("none")]) {
-                    context.t("Nog geen contactaantallen om een verwachting uit te maken. Lees ze in met ",
-                              "No contact counts to forecast from yet. Import them with ")
-                    el("code") { "molensloot volume import" }
-                    "."
+                    context.t("Er zijn nog geen contactaantallen om een verwachting uit te maken.",
+                              "There are no contact counts to forecast from yet.")
                 }
             }
         }

@@ -150,8 +150,8 @@ enum ItemPages: PageFamily {
         return context.section(context.t("Wat het moet opleveren", "What it should achieve"), id: "meeteenheden") {
             if entry.metrics.isEmpty {
                 el("p", [.class("none")]) {
-                    context.t("Dit item noemt nog geen meeteenheid. Koppel er een met 'molensloot item link \(ref) --metric …'.",
-                              "This item names no metric yet. Link one with 'molensloot item link \(ref) --metric …'.")
+                    context.t("Dit item noemt nog geen meeteenheid waarop het effect moet hebben.",
+                              "This item names no metric it should have an effect on yet.")
                 }
             } else {
                 entry.metrics.map { slug, expected in
@@ -162,11 +162,11 @@ enum ItemPages: PageFamily {
                         el("h3", [.id("effect-\(slug)")]) { context.recordLink(.metric, slug, showRef: false) },
                         el("p") {
                             context.t("Verwachte verandering: ", "Expected change: ")
-                            el("strong") { expected.map { context.change($0, unit: metric?["unit"].string) } ?? context.t("niet opgegeven", "not given") }
+                            el("strong") { expected.map { context.change($0, of: metric) } ?? context.t("niet opgegeven", "not given") }
                             "."
                             if let baseline = metric?["baseline"].double {
-                                context.t(" Nulmeting \(context.value(baseline, unit: metric?["unit"].string))", " Baseline \(context.value(baseline, unit: metric?["unit"].string))")
-                                metric?["target"].double.map { context.t(", doel \(context.value($0, unit: metric?["unit"].string))", ", target \(context.value($0, unit: metric?["unit"].string))") } ?? ""
+                                context.t(" Nulmeting \(context.value(baseline, of: metric))", " Baseline \(context.value(baseline, of: metric))")
+                                metric?["target"].double.map { context.t(", doel \(context.value($0, of: metric))", ", target \(context.value($0, of: metric))") } ?? ""
                                 "."
                             }
                         },
@@ -199,9 +199,9 @@ enum ItemPages: PageFamily {
                     context.t("Klaar in ", "Done in ")
                     position < cycles.count ? context.recordLink(.cycle, cycles[position].ref) : Node.text("–")
                     context.t(". Verwacht ", ". Expected ")
-                    effect.expected.map { context.change($0, unit: metric?["unit"].string) } ?? "–"
+                    effect.expected.map { context.change($0, of: metric) } ?? "–"
                     context.t(", gezien ", ", observed ")
-                    effect.observed.map { context.change($0, unit: metric?["unit"].string) } ?? "–"
+                    effect.observed.map { context.change($0, of: metric) } ?? "–"
                     ": "
                     el("strong") { effectVerdict(expected: effect.expected, observed: effect.observed, context) }
                     "."
@@ -216,7 +216,7 @@ enum ItemPages: PageFamily {
         let ref = entry.item.ref
         var rows: [[Node]] = []
         if let baseline = metric?["baseline"].double {
-            rows.append([.text(context.t("Nulmeting", "Baseline")), .text(context.value(baseline, unit: metric?["unit"].string)),
+            rows.append([.text(context.t("Nulmeting", "Baseline")), .text(context.value(baseline, of: metric)),
                          .text("–"), .text("–"), .text("")])
         }
         for (position, byMetric) in index.comparisons.enumerated() {
@@ -224,15 +224,15 @@ enum ItemPages: PageFamily {
             let measured: String
             if let current = comparison.current {
                 measured = current.suppressed ? context.t("afgeschermd (te weinig antwoorden)", "suppressed (too few answers)")
-                    : context.value(current.summary.mean, unit: metric?["unit"].string)
+                    : context.value(current.summary.mean, of: metric)
             } else {
                 measured = context.t("niet gemeten", "not measured")
             }
             rows.append([
                 context.recordLink(.cycle, cycles[position].ref),
                 .text(measured),
-                .text(comparison.change.map { context.change($0, unit: metric?["unit"].string) } ?? "–"),
-                context.verdictBadge(comparison.verdict),
+                .text(comparison.change.map { context.change($0, of: metric) } ?? "–"),
+                context.verdictCell(comparison),
                 // The sentence above the table says what was expected and seen; the table marks the cycle.
                 doneIn.contains(position) ? .text(context.t("klaar in deze cyclus", "done in this cycle")) : .text(""),
             ])

@@ -127,7 +127,8 @@ enum JourneyPages: PageFamily {
                     section: .insight,
                     lead: context.t("De reis van de inwoner, fase voor fase: wat inwoners meemaken, welk cijfer ze geven, wat goed gaat en wat beter moet.",
                                     "The resident's journey, phase by phase: what residents go through, the score they give, what goes well and what must improve.")) {
-            summary(findings: findings, touchpoints: touchpoints, surveyed: surveyed, wide: columns.count > 5, context)
+            summary(findings: findings, touchpoints: touchpoints, surveyed: surveyed,
+                    measuredCurve: !context.data.curves(of: journey.ref).isEmpty, wide: columns.count > 5, context)
             if columns.isEmpty {
                 el("p", [.class("none")]) {
                     context.t("Deze klantreis heeft nog geen fasen.", "This journey has no phases yet.")
@@ -158,7 +159,10 @@ enum JourneyPages: PageFamily {
 
     /// The figures at a glance and how to read the map.
     /// `wide`: more phases than fit beside each other on a laptop, so the hint to scroll shows there too.
-    static func summary(findings: [Record], touchpoints: [Record], surveyed: [Record], wide: Bool, _ context: PageContext) -> Node {
+    /// `measuredCurve`: the journey has a measured curve below the map, so the key never says
+    /// there are no scores.
+    static func summary(findings: [Record], touchpoints: [Record], surveyed: [Record], measuredCurve: Bool, wide: Bool,
+                        _ context: PageContext) -> Node {
         let moments = touchpoints.filter { $0["moment_of_truth"].int == 1 }.count
         let good = findings.filter { $0["kind"].string == "good" }.count
         return Node.group([
@@ -170,7 +174,10 @@ enum JourneyPages: PageFamily {
                 FindingPages.chip(findings.count - good, context.t("moet beter", "must improve"), context.t("moeten beter", "must improve"), context)
             },
             el("p", [.class("map-key")]) {
-                if surveyed.isEmpty {
+                if surveyed.isEmpty && measuredCurve {
+                    context.t("De cijfers van inwoners per fase staan in de grafiek ‘Gemeten klantreis’ onder de kaart.",
+                              "The residents’ scores per phase are in the chart ‘Measured journey’ below the map.")
+                } else if surveyed.isEmpty {
                     context.t("Voor deze klantreis is nog geen enquête gehouden, dus er staan nog geen cijfers van inwoners bij de fasen.",
                               "No survey has been held for this journey yet, so the phases show no scores from residents.")
                 } else {
@@ -196,33 +203,45 @@ enum JourneyPages: PageFamily {
             score.group.summary.map { Rating($0.mean, metric: score.metric) }
         }
         return el("section", [.id(id), .aria("labelledby", "\(id)-kop"), .class("phase " + (rating?.rawValue ?? "score-none"))]) {
-            if column.slug != nil {
-                el("p", [.class("phase-number")]) { context.t("Fase \(number) van \(count)", "Phase \(number) of \(count)") }
+            // Five lanes in every column, so that on a wide screen the map's rows line up across
+            // the phases as journey maps draw them (the columns share their rows, see the CSS).
+            el("div", [.class("lane lane-head")]) {
+                if column.slug != nil {
+                    el("p", [.class("phase-number")]) { context.t("Fase \(number) van \(count)", "Phase \(number) of \(count)") }
+                }
+                el("h2", [.id("\(id)-kop")]) { column.name }
+                if column.slug != nil && surveyed { phaseScores(column.scores, context) }
             }
-            el("h2", [.id("\(id)-kop")]) { column.name }
-            if column.slug != nil && surveyed { phaseScores(column.scores, context) }
-            el("h3") { context.t("Contactmomenten", "Touchpoints") + " (\(column.touchpoints.count))" }
-            if column.touchpoints.isEmpty {
-                el("p", [.class("none")]) { context.t("Geen contactmomenten.", "No touchpoints.") }
-            } else {
-                el("ul", [.class("touchpoints")]) { column.touchpoints.map { touchpoint($0, context) } }
+            el("div", [.class("lane lane-touchpoints")]) {
+                el("h3") { context.t("Contactmomenten", "Touchpoints") + " (\(column.touchpoints.count))" }
+                if column.touchpoints.isEmpty {
+                    el("p", [.class("none")]) { context.t("Geen contactmomenten.", "No touchpoints.") }
+                } else {
+                    el("ul", [.class("touchpoints")]) { column.touchpoints.map { touchpoint($0, context) } }
+                }
             }
-            findingList(context.t("Gaat goed", "Goes well"), column.good, tone: "good", context)
-            findingList(context.t("Moet beter", "Must improve"), column.improve, tone: "improve", context)
-            if !column.metrics.isEmpty {
-                el("h3") { context.t("Meeteenheden", "Metrics") }
-                el("ul", [.class("phase-metrics")]) {
-                    column.metrics.map { metric in
-                        el("li") {
-                            context.recordLink(.metric, metric.ref)
-                            el("span", [.class("phase-meta")]) {
-                                context.t("laatste meting: ", "latest: ") + FindingPages.latestText(metric.ref, context, index.lookup)
-                            }
+            el("div", [.class("lane lane-good")]) { findingList(context.t("Gaat goed", "Goes well"), column.good, tone: "good", context) }
+            el("div", [.class("lane lane-improve")]) {
+                findingList(context.t("Moet beter", "Must improve"), column.improve, tone: "improve", context)
+            }
+            el("div", [.class("lane lane-metrics")]) { metricLane(column, context, index) }
+        }
+    }
+
+    static func metricLane(_ column: Column, _ context: PageContext, _ index: Index) -> Node {
+        Node.group([
+            column.metrics.isEmpty ? .empty : el("h3") { context.t("Meeteenheden", "Metrics") },
+            column.metrics.isEmpty ? .empty : el("ul", [.class("phase-metrics")]) {
+                column.metrics.map { metric in
+                    el("li") {
+                        context.recordLink(.metric, metric.ref)
+                        el("span", [.class("phase-meta")]) {
+                            context.t("laatste meting: ", "latest: ") + FindingPages.latestText(metric.ref, context, index.lookup)
                         }
                     }
                 }
-            }
-        }
+            },
+        ])
     }
 
     /// The residents' score in a phase: a large number and its rating in words, or why there is none.
@@ -401,7 +420,7 @@ enum JourneyPages: PageFamily {
                             .text(metric["baseline"].double.map { FindingPages.value($0, unit: unit, context) } ?? "–"),
                             .text(metric["target"].double.map { FindingPages.value($0, unit: unit, context) } ?? "–"),
                             .text(FindingPages.latestText(metric.ref, context, index.lookup)),
-                            context.data.latest(metric.ref).map { context.verdictBadge($0.verdict) } ?? .text("–"),
+                            context.data.latest(metric.ref).map { context.verdictCell($0) } ?? .text("–"),
                         ]
                     })
             }

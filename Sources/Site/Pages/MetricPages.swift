@@ -21,11 +21,11 @@ enum MetricPages: PageFamily {
             // The values come first, so a phone shows them before the table has to scroll.
             return [
                 context.recordLink(.metric, metric.ref),
-                .text(metric["baseline"].double.map { context.value($0, unit: metric["unit"].string) } ?? "–"),
+                .text(metric["baseline"].double.map { context.value($0, of: metric) } ?? "–"),
                 latest.map { MetricText.measuredCell($0.current, metric, context, withCycle: true) } ?? .text("–"),
                 MetricText.target(metric, context),
                 MetricText.progress(latest?.progress, context),
-                latest.map { context.verdictBadge($0.verdict) } ?? context.verdictBadge(.notMeasured),
+                latest.map { context.verdictCell($0) } ?? context.verdictBadge(.notMeasured),
                 .text(MetricText.direction(metric, context)),
                 .text(metric["unit"].string ?? ""),
             ]
@@ -112,7 +112,7 @@ enum MetricPages: PageFamily {
                 (context.t("Eenheid", "Unit"), metric["unit"].string.map(Node.text)),
                 (context.t("Schaal", "Scale"), scale.map(Node.text)),
                 (context.t("Richting", "Direction"), .text(MetricText.direction(metric, context))),
-                (context.t("Nulmeting", "Baseline"), .text(metric["baseline"].double.map { context.value($0, unit: metric["unit"].string) }
+                (context.t("Nulmeting", "Baseline"), .text(metric["baseline"].double.map { context.value($0, of: metric) }
                     ?? context.t("nog niet vastgelegd", "not recorded yet"))),
                 (context.t("Doel", "Target"), MetricText.target(metric, context)),
                 (context.t("Klantreis", "Journey"), journey.map { context.recordLink(.journey, $0) }),
@@ -166,18 +166,18 @@ enum MetricPages: PageFamily {
             ticks.map { tick in
                 Node.group([
                     SVG.line(x1: left, y1: y(tick), x2: width - right, y2: y(tick), classes: "grid"),
-                    SVG.text(context.number(tick, decimals: 2), x: left - 8, y: y(tick) + 4, anchor: "end"),
+                    SVG.text(context.number(tick, decimals: max(2, context.decimals(of: metric))), x: left - 8, y: y(tick) + 4, anchor: "end"),
                 ])
             }
             SVG.line(x1: left, y1: top + plotHeight, x2: width - right, y2: top + plotHeight, classes: "axis")
             if let baseline {
                 SVG.line(x1: left, y1: y(baseline), x2: width - right, y2: y(baseline), classes: "baseline")
-                SVG.text(context.t("nulmeting", "baseline") + " " + context.number(baseline, decimals: 2), x: width - right - 4,
+                SVG.text(context.t("nulmeting", "baseline") + " " + context.value(baseline, of: metric), x: width - right - 4,
                          y: y(baseline) + (targetOnTop ? 22 : -7), anchor: "end", classes: "label baseline-label")
             }
             if let target {
                 SVG.line(x1: left, y1: y(target), x2: width - right, y2: y(target), classes: "target")
-                SVG.text(context.t("doel", "target") + " " + context.number(target, decimals: 2), x: width - right - 4,
+                SVG.text(context.t("doel", "target") + " " + context.value(target, of: metric), x: width - right - 4,
                          y: y(target) + (targetOnTop ? -7 : 22), anchor: "end", classes: "label target-label")
             }
             points.enumerated().compactMap { index, point in
@@ -194,7 +194,7 @@ enum MetricPages: PageFamily {
                 if let value = point.value {
                     return Node.group([
                         SVG.circle(x: x(index), y: y(value), radius: 5, classes: "point"),
-                        crowded ? .empty : SVG.text(context.number(value, decimals: 2), x: x(index) + 9, y: y(value) - 6,
+                        crowded ? .empty : SVG.text(context.value(value, of: metric), x: x(index) + 9, y: y(value) - 6,
                                                     classes: "label value-label"),
                     ])
                 }
@@ -226,7 +226,7 @@ enum MetricPages: PageFamily {
             [
                 context.recordLink(.cycle, point.cycle.ref),
                 MetricText.measuredCell(point.comparison.current, metric, context, withCycle: false),
-                .text(point.interval.map { MetricText.interval($0, context) } ?? "–"),
+                .text(point.interval.map { context.interval($0, of: metric) } ?? "–"),
                 .text(point.done.isEmpty ? "–" : point.done.joined(separator: ", ")),
             ]
         }
@@ -241,13 +241,13 @@ enum MetricPages: PageFamily {
     static func trendDescription(_ context: PageContext, _ metric: Record, _ points: [TrendPoint]) -> String {
         var parts: [String] = []
         if let baseline = metric["baseline"].double {
-            parts.append(context.t("Nulmeting \(context.value(baseline, unit: metric["unit"].string)).", "Baseline \(context.value(baseline, unit: metric["unit"].string))."))
+            parts.append(context.t("Nulmeting \(context.value(baseline, of: metric)).", "Baseline \(context.value(baseline, of: metric))."))
         }
         if let target = metric["target"].double {
-            parts.append(context.t("Doel \(context.value(target, unit: metric["unit"].string)).", "Target \(context.value(target, unit: metric["unit"].string))."))
+            parts.append(context.t("Doel \(context.value(target, of: metric)).", "Target \(context.value(target, of: metric))."))
         }
         parts.append(points.map { point in
-            let value = point.value.map { context.value($0, unit: metric["unit"].string) }
+            let value = point.value.map { context.value($0, of: metric) }
                 ?? (point.suppressed ? context.t("afgeschermd", "suppressed") : context.t("niet gemeten", "not measured"))
             return "\(point.cycle.ref): \(value)"
         }.joined(separator: "; ") + ".")
@@ -268,10 +268,10 @@ enum MetricPages: PageFamily {
                 Node.group([context.recordLink(.cycle, point.cycle.ref)]),
                 MetricText.measuredCell(current, metric, context, withCycle: false),
                 shown?.n.map { Node.text(context.number(Double($0), decimals: 0)) } ?? dash,
-                shown?.sd.map { Node.text(context.number($0, decimals: 2)) } ?? dash,
-                comparison.interval.map { Node.text(MetricText.interval($0, context)) } ?? dash,
+                shown?.sd.map { Node.text(context.number($0, decimals: context.decimals(of: metric) + 1)) } ?? dash,
+                comparison.interval.map { Node.text(context.interval($0, of: metric)) } ?? dash,
                 MetricText.change(comparison, context),
-                context.verdictBadge(comparison.verdict),
+                context.verdictCell(comparison, showBase: false),
                 shown == nil ? dash : .text(context.noiseLabel(comparison.noise)),
                 MetricText.progress(comparison.progress, context),
                 point.done.isEmpty ? dash : Node.group(point.done.enumerated().map { position, ref in
@@ -323,10 +323,10 @@ enum MetricPages: PageFamily {
                         ? context.t("De laatste enquête is gehouden in ", "The latest survey was held in ")
                         : context.t("Hieronder staat de enquête daarvoor, gehouden in ", "Below is the survey before it, held in ")
                     context.recordLink(.cycle, survey.cycle)
-                    context.t(". Er kwamen \(context.number(Double(survey.overall.n), decimals: 0)) antwoorden binnen, met een gemiddelde van \(context.value(summary.mean, unit: metric["unit"].string)).",
-                              ". It received \(context.number(Double(survey.overall.n), decimals: 0)) answers, with an average of \(context.value(summary.mean, unit: metric["unit"].string)).")
+                    context.t(". Er kwamen \(context.number(Double(survey.overall.n), decimals: 0)) antwoorden binnen, met een gemiddelde van \(context.value(summary.mean, of: metric)).",
+                              ". It received \(context.number(Double(survey.overall.n), decimals: 0)) answers, with an average of \(context.value(summary.mean, of: metric)).")
                     summary.confidenceInterval95.map { interval in
-                        " " + context.t("Het 95%-interval is \(MetricText.interval(interval, context)).", "The 95% interval is \(MetricText.interval(interval, context)).")
+                        " " + context.t("Het 95%-interval is \(context.interval(interval, of: metric)).", "The 95% interval is \(context.interval(interval, of: metric)).")
                     } ?? ""
                 }
                 if !survey.distribution.isEmpty {
@@ -401,8 +401,8 @@ enum MetricPages: PageFamily {
                 return [name(group.label), context.badge(suppressed, tone: "suppressed"), .text("–"), .text("–")]
             }
             return [name(group.label), .text(context.number(Double(group.n), decimals: 0)),
-                    .text(context.value(summary.mean, unit: metric["unit"].string)),
-                    .text(summary.confidenceInterval95.map { MetricText.interval($0, context) } ?? "–")]
+                    .text(context.value(summary.mean, of: metric)),
+                    .text(summary.confidenceInterval95.map { context.interval($0, of: metric) } ?? "–")]
         }
         return Node.group([
             el("h3") { title },
@@ -462,7 +462,7 @@ enum MetricPages: PageFamily {
                         el("p") {
                             context.badge(context.statusLabel(status), tone: status)
                             " "
-                            itemLink.expectedChange.map { context.t("Verwacht effect: ", "Expected change: ") + context.number($0, decimals: 2, signed: true) }
+                            itemLink.expectedChange.map { context.t("Verwacht effect: ", "Expected change: ") + context.change($0, of: data.record(.metric, itemLink.toRef)) }
                                 ?? context.t("Geen verwacht effect vastgelegd.", "No expected change recorded.")
                         }
                         el("p", [.class("chain-label")]) { context.t("Verbeterkansen", "Opportunities") }
@@ -522,21 +522,7 @@ enum MetricText {
 
     static func target(_ metric: Record, _ context: PageContext) -> Node {
         guard let target = metric["target"].double else { return .text(context.t("geen doel", "no target")) }
-        return .text(context.value(target, unit: metric["unit"].string) + (metric["target_date"].string.map { context.t(" op ", " by ") + context.date($0) } ?? ""))
-    }
-
-    /// A metric's value: an NPS as a signed whole number (+12, −5), a share with its % sign,
-    /// anything else in its unit.
-    static func value(_ value: Double, _ metric: Record, _ context: PageContext) -> String {
-        switch metric.metricKind {
-        case .nps: return context.number(value, decimals: 0, signed: true)
-        case .csat, .fcr, .onTime: return context.value(value, unit: "%", decimals: 1)
-        case .mean, .ces: return context.value(value, unit: metric["unit"].string)
-        }
-    }
-
-    static func interval(_ interval: ClosedRange<Double>, _ context: PageContext) -> String {
-        context.number(interval.lowerBound, decimals: 2) + " – " + context.number(interval.upperBound, decimals: 2)
+        return .text(context.value(target, of: metric) + (metric["target_date"].string.map { context.t(" op ", " by ") + context.date($0) } ?? ""))
     }
 
     /// A measured value; a suppressed one only as the word, never as a number.
@@ -544,7 +530,7 @@ enum MetricText {
         guard let measured else { return .text(context.t("niet gemeten", "not measured")) }
         let shown: Node = measured.suppressed
             ? context.badge(context.t("afgeschermd", "suppressed"), tone: "suppressed")
-            : .text(MetricText.value(measured.summary.mean, metric, context))
+            : .text(context.value(measured.summary.mean, of: metric))
         guard withCycle else { return shown }
         return Node.group([shown, .text(" ("), link(context.href(.cycle, measured.cycle)) { measured.cycle }, .text(")")])
     }
@@ -552,11 +538,7 @@ enum MetricText {
     /// The change against the previous measurement, saying what it is compared with.
     static func change(_ comparison: MetricComparison, _ context: PageContext) -> Node {
         guard let change = comparison.change else { return .text("–") }
-        let amount = context.number(change, decimals: 2, signed: true)
-        if let previous = comparison.previous, !previous.suppressed {
-            return Node.group([.text(amount + context.t(" sinds ", " since ")), link(context.href(.cycle, previous.cycle)) { previous.cycle }])
-        }
-        return .text(amount + context.t(" sinds de nulmeting", " since the baseline"))
+        return Node.group([.text(context.change(change, of: comparison.metric) + " "), context.comparedWith(comparison.comparedWith)])
     }
 
     /// The share of the way from baseline to target as a small bar and a percentage.

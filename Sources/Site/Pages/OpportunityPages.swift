@@ -186,8 +186,8 @@ enum OpportunityPages: PageFamily {
                              "Which improvements come first? Here are all opportunities side by side: what they bring, what they cost and how they score.")) {
             if index.ranked.isEmpty {
                 el("p", [.class("none")]) {
-                    context.t("Er zijn nog geen verbeterkansen. Voeg ze toe met 'molensloot opportunity add'.",
-                              "There are no opportunities yet. Add them with 'molensloot opportunity add'.")
+                    context.t("Er zijn nog geen verbeterkansen.",
+                              "There are no opportunities yet.")
                 }
             } else {
                 matrix(context, index)
@@ -413,8 +413,8 @@ enum OpportunityPages: PageFamily {
                 el("p") { el("code") { context.t("score = impact ÷ moeite", "score = impact ÷ effort") } }
             }
             el("p") {
-                context.t("Hebben twee kansen dezelfde score, dan gaat de oudste kans voor. Het team kan de weging aanpassen met 'molensloot opportunity weights'.",
-                          "When two opportunities have the same score, the older one goes first. The team can change the weighting with 'molensloot opportunity weights'.")
+                context.t("Hebben twee kansen dezelfde score, dan gaat de oudste kans voor. Het team kan de weging aanpassen.",
+                          "When two opportunities have the same score, the older one goes first. The team can change the weighting.")
             }
         }
     }
@@ -711,7 +711,7 @@ enum OpportunityPages: PageFamily {
         let rows: [[Node]] = items.flatMap { item in
             data.links(.itemMetric, from: item).map { metric in
                 [context.recordLink(.metric, metric.toRef), link(context.href(.item, item)) { item },
-                 .text(metric.expectedChange.map { context.change($0, unit: data.record(.metric, metric.toRef)?["unit"].string) } ?? "–")]
+                 .text(metric.expectedChange.map { context.change($0, of: data.record(.metric, metric.toRef)) } ?? "–")]
             }
         }
         return context.section(context.t("Meeteenheden die moeten verbeteren", "Metrics that should improve"), id: "meeteenheden") {

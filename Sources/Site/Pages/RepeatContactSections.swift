@@ -9,10 +9,8 @@ extension StepPages {
         return context.section(context.t("Herhaalcontact en kanaalwissels", "Repeat contacts and channel switches"), id: "herhaalcontact") {
             if report.isEmpty {
                 el("p", [.class("none")]) {
-                    context.t("Nog geen contactregistraties ingelezen. Lees ze in met ", "No contact registrations imported yet. Import them with ")
-                    el("code") { "molensloot volume import" }
-                    context.t(", met per contact het moment, het kanaal, de reden en het zaaknummer.",
-                              ", with each contact's moment, channel, reason and case number.")
+                    context.t("Er zijn nog geen contactregistraties ingelezen (per contact het moment, het kanaal, de reden en het zaaknummer).",
+                              "No contact registrations have been imported yet (each contact's moment, channel, reason and case number).")
                 }
             } else if let latest = report.cycles.last {
                 el("p") { repeatLead(latest, context) }

@@ -10,13 +10,22 @@ enum RoadmapPages: PageFamily {
         try emit(Page(file: "roadmap.html", title: context.t("Roadmap", "Roadmap"), section: .roadmap,
                       lead: context.t("Wat we nu doen, wat daarna komt en wat later. Binnen elke kolom staat het belangrijkste bovenaan.",
                                       "What we do now, what comes next and what comes later. In each column the most important comes first.")) {
+            if !data.roadmap.isEmpty {
+                el("p") {
+                    let open = active.filter { $0.status != "done" }.count
+                    context.count(open, "item staat", "items staan", "item is", "items are") + context.t(" nog open, ", " still open, ")
+                        + "\(active.count - open) " + context.t("afgerond", "done")
+                        + (dropped.isEmpty ? "" : context.t(" en \(dropped.count) geschrapt", " and \(dropped.count) dropped")) + "."
+                }
+            }
             if data.roadmap.isEmpty {
                 el("p", [.class("none")]) {
-                    context.t("Er staan nog geen items op de roadmap. Voeg ze toe met 'molensloot item add'.",
-                              "There are no roadmap items yet. Add them with 'molensloot item add'.")
+                    context.t("Er staan nog geen items op de roadmap.",
+                              "There are no roadmap items yet.")
                 }
             } else {
-                horizons(context, active)
+                horizons(context, active.filter { $0.status != "done" })
+                doneSection(context, active.filter { $0.status == "done" })
                 timeline(context, active)
                 droppedSection(context, dropped)
             }
@@ -57,6 +66,20 @@ enum RoadmapPages: PageFamily {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Finished work in a fold of its own, closed, so the columns show the work ahead and a
+    /// printed roadmap leaves it out.
+    static func doneSection(_ context: PageContext, _ done: [RoadmapEntry]) -> Node {
+        guard !done.isEmpty else { return .empty }
+        return context.section(context.t("Afgerond", "Done"), id: "afgerond") {
+            el("details", [.class("done-fold")]) {
+                el("summary") {
+                    done.count == 1 ? context.t("1 afgerond item tonen", "Show 1 item done") : context.t("\(done.count) afgeronde items tonen", "Show \(done.count) items done")
+                }
+                el("ol", [.class("item-cards")]) { done.map { card(context, $0) } }
             }
         }
     }
@@ -108,7 +131,7 @@ enum RoadmapPages: PageFamily {
                             commaSeparated(entry.metrics.map { slug, expected in
                                 Node.group([
                                     context.recordLink(.metric, slug, showRef: false),
-                                    expected.map { Node.text(" (\(context.change($0, unit: data.record(.metric, slug)?["unit"].string)))") } ?? .empty,
+                                    expected.map { Node.text(" (\(context.change($0, of: data.record(.metric, slug))))") } ?? .empty,
                                 ])
                             })
                         }

@@ -97,10 +97,7 @@ extension StepPages {
                     }
                 } else {
                     el("p", [.class("none")]) {
-                        context.t("Nog geen visie vastgelegd. Het team legt die vast met het commando ",
-                                  "No vision recorded yet. The team records it with the command ")
-                        el("code") { "molensloot vision set" }
-                        "."
+                        context.t("Het team heeft nog geen visie vastgelegd.", "The team has not recorded a vision yet.")
                     }
                 }
             }
@@ -173,7 +170,7 @@ extension StepPages {
                 now = Node.group([.text(context.t("afgeschermd in ", "suppressed in ")), context.recordLink(.cycle, cycle, showRef: false),
                                   .text(context.t(" (te weinig antwoorden)", " (too few answers)"))])
             } else {
-                now = Node.group([.text(context.value(current.summary.mean, unit: metric?["unit"].string) + context.t(" in ", " in ")),
+                now = Node.group([.text(context.value(current.summary.mean, of: metric) + context.t(" in ", " in ")),
                                   context.recordLink(.cycle, cycle, showRef: false)])
             }
         } else {
@@ -194,8 +191,8 @@ extension StepPages {
             context.facts([
                 (context.t("Meeteenheid", "Metric"), metricRef.map { context.recordLink(.metric, $0, showRef: false) }
                     ?? .text(context.t("nog geen meeteenheid gekozen", "no metric chosen yet"))),
-                (context.t("Nulmeting", "Baseline"), baseline.map { .text(context.value($0, unit: metric?["unit"].string)) }),
-                (context.t("Doel", "Target"), target.map { .text(context.value($0, unit: metric?["unit"].string)) }),
+                (context.t("Nulmeting", "Baseline"), baseline.map { .text(context.value($0, of: metric)) }),
+                (context.t("Doel", "Target"), target.map { .text(context.value($0, of: metric)) }),
                 (context.t("Uiterlijk", "By"), dateText.map { .text(context.date($0)) }),
                 (context.t("Nu", "Now"), now),
                 (context.t("Voortgang", "Progress"), progress.map { progressBar($0, context) }),
@@ -263,9 +260,7 @@ extension StepPages {
                                table: mixTable(mixes, order, names, context))
             } else {
                 el("p", [.class("none")]) {
-                    context.t("Nog geen contactaantallen ingelezen. Lees ze in met ", "No contact counts imported yet. Import them with ")
-                    el("code") { "molensloot volume import" }
-                    "."
+                    context.t("Er zijn nog geen contactaantallen ingelezen.", "No contact counts have been imported yet.")
                 }
             }
         }
@@ -558,8 +553,8 @@ extension StepPages {
                                   [context.recordLink(.metric, metric.ref, showRef: false),
                                    .text(metric["unit"].string ?? ""),
                                    .text(metric["direction"].string == "lower" ? context.t("lager", "lower") : context.t("hoger", "higher")),
-                                   .text(metric["baseline"].double.map { context.value($0, unit: metric["unit"].string) } ?? "–"),
-                                   .text(metric["target"].double.map { context.value($0, unit: metric["unit"].string) } ?? "–"),
+                                   .text(metric["baseline"].double.map { context.value($0, of: metric) } ?? "–"),
+                                   .text(metric["target"].double.map { context.value($0, of: metric) } ?? "–"),
                                    .text(metric["target_date"].string.map { context.date($0) } ?? "–"),
                                    metric["journey"].string.map { context.recordLink(.journey, $0) } ?? .text("–")]
                               })
@@ -745,7 +740,7 @@ extension StepPages {
                 } else {
                     context.table(caption: context.t("De \(top.count) verbeterkansen met de hoogste score", "The \(top.count) opportunities with the highest score"),
                                   headers: [context.t("Plaats", "Rank"), context.t("Verbeterkans", "Opportunity"), context.t("Score", "Score"),
-                                            context.t("Effect", "Impact"), context.t("Moeite", "Effort"), context.t("Speerpunt", "Spearhead")],
+                                            context.t("Impact", "Impact"), context.t("Moeite", "Effort"), context.t("Speerpunt", "Spearhead")],
                                   numeric: [0, 2, 3, 4],
                                   rows: top.map { opportunity in
                                       let spearhead = reference(.spearhead, opportunity.record, "spearhead")
@@ -781,9 +776,9 @@ extension StepPages {
         let weights = model.weights
         let total = weights.impact + weights.reach + weights.confidence + weights.ease + weights.severity + weights.spearhead
         let parts: [(String, Double)] = [
-            (context.t("Effect: hoeveel beter het wordt voor inwoners", "Impact: how much better it gets for residents"), weights.impact),
+            (context.t("Impact: hoeveel beter het wordt voor inwoners", "Impact: how much better it gets for residents"), weights.impact),
             (context.t("Bereik: hoeveel inwoners het raakt", "Reach: how many residents it touches"), weights.reach),
-            (context.t("Zekerheid: hoe zeker het team is van effect en moeite", "Confidence: how sure the team is of impact and effort"), weights.confidence),
+            (context.t("Zekerheid: hoe zeker het team is van impact en moeite", "Confidence: how sure the team is of impact and effort"), weights.confidence),
             (context.t("Gemak: hoe minder moeite, hoe meer punten", "Ease: the less effort, the more points"), weights.ease),
             (context.t("Ernst: hoe zwaar de zwaarste bevinding is", "Severity: how severe the worst finding is"), weights.severity),
             (context.t("Speerpunt: of de kans bij een speerpunt hoort", "Spearhead: whether it belongs to a spearhead"), weights.spearhead),
@@ -1004,12 +999,11 @@ extension StepPages {
                                         "The end date has passed: time to look back and close the cycle.")
                     }
                 }
-                el("ul", [.class("figures")]) {
-                    el("li") { el("strong") { "\(measured)" }; context.t("van \(report.comparisons.count) meeteenheden gemeten", "of \(report.comparisons.count) metrics measured") }
-                    el("li") { el("strong") { "\(report.comparisons.filter { $0.verdict == .improved }.count)" }; context.t("verbeterd", "improved") }
-                    el("li") { el("strong") { "\(report.comparisons.filter { $0.verdict == .worse }.count)" }; context.t("verslechterd", "worse") }
-                    el("li") { el("strong") { "\(report.effects.count)" }; context.t("verwachte effecten van afgeronde items", "expected effects of items done") }
+                el("p") {
+                    context.t("\(measured) van de \(report.comparisons.count) meeteenheden zijn gemeten. Het oordeel per meeteenheid:",
+                              "\(measured) of the \(report.comparisons.count) metrics have been measured. The verdict per metric:")
                 }
+                context.verdictCounts(report)
                 if !missing.isEmpty {
                     el("p") { context.t("Nog te meten in deze cyclus:", "Still to measure in this cycle:") }
                     context.recordList(.metric, missing, empty: "")
@@ -1019,15 +1013,11 @@ extension StepPages {
                     context.t("Er loopt nu geen cyclus. De laatste was ", "No cycle is running now. The last one was ")
                     context.recordLink(.cycle, last.cycle.ref)
                     last.cycle["end_date"].string.map { context.t(", tot ", ", until ") + context.date($0) } ?? ""
-                    context.t(". Een nieuwe cyclus begint met ", ". A new cycle starts with ")
-                    el("code") { "molensloot cycle open" }
-                    "."
+                    context.t(". Het team opent een nieuwe cyclus als het opnieuw gaat meten.", ". The team opens a new cycle when it measures again.")
                 }
             } else {
                 el("p", [.class("none")]) {
-                    context.t("Nog geen cycli. Een cyclus begint met ", "No cycles yet. A cycle starts with ")
-                    el("code") { "molensloot cycle open" }
-                    "."
+                    context.t("Nog geen cycli. Een cyclus begint met een meting.", "No cycles yet. A cycle starts with a measurement.")
                 }
             }
         }
@@ -1040,10 +1030,10 @@ extension StepPages {
                 el("p", [.class("none")]) { context.t("Nog geen meeteenheden.", "No metrics yet.") }
             } else {
                 el("p") {
-                    context.t("Per meeteenheid de laatste meting, vergeleken met de meting ervoor. Bij \u{201C}kan toeval zijn\u{201D} "
-                              + "is het verschil te klein om zeker te zijn.",
-                              "For each metric the latest measurement, compared with the one before. With \u{201C}could be chance\u{201D} "
-                              + "the difference is too small to be sure.")
+                    context.t("Per meeteenheid de laatste meting, vergeleken met de meting ervoor (of met de nulmeting). Verbeterd of verslechterd "
+                              + "staat er alleen als het verschil groter is dan toeval. Zonder aantal of spreiding is geen oordeel mogelijk.",
+                              "For each metric the latest measurement, compared with the one before (or with the baseline). Improved or worse "
+                              + "is said only when the difference is larger than chance. Without sample size or spread no verdict is possible.")
                 }
                 context.table(caption: context.t("Het laatste oordeel per meeteenheid", "The latest verdict per metric"),
                               headers: [context.t("Meeteenheid", "Metric"), context.t("Laatste meting", "Latest measurement"),
@@ -1055,9 +1045,9 @@ extension StepPages {
                                               context.verdictBadge(.notMeasured), .text("–")]
                                   }
                                   return [context.recordLink(.metric, metric.ref, showRef: false),
-                                          .text(current.suppressed ? context.t("afgeschermd", "suppressed") : context.value(current.summary.mean, unit: metric["unit"].string)),
+                                          .text(current.suppressed ? context.t("afgeschermd", "suppressed") : context.value(current.summary.mean, of: metric)),
                                           context.recordLink(.cycle, current.cycle),
-                                          context.verdictBadge(comparison.verdict),
+                                          context.verdictCell(comparison),
                                           .text(current.suppressed ? "–" : context.noiseLabel(comparison.noise))]
                               })
                 onward("metingen.html", context.t("Alle meeteenheden met hun metingen per cyclus", "All metrics with their measurements per cycle"))

@@ -9,11 +9,8 @@ extension StepPages {
         return context.section(context.t("Wat inwoners zeggen", "What residents say"), id: "themas") {
             if report.themes.isEmpty {
                 el("p", [.class("none")]) {
-                    context.t("Nog geen codeboek. Leg thema's vast met ", "No codebook yet. Record themes with ")
-                    el("code") { "molensloot theme add" }
-                    context.t(" of neem een gedeeld codeboek over met ", " or take over a shared codebook with ")
-                    el("code") { "molensloot theme import" }
-                    "."
+                    context.t("Er is nog geen codeboek: de opmerkingen van inwoners zijn nog niet in thema's ingedeeld.",
+                              "There is no codebook yet: residents' comments have not been sorted into themes.")
                 }
             } else {
                 el("p") {

@@ -77,6 +77,7 @@ enum CycleCommands {
         let roadmap = try invocation.openRoadmap()
         let report = try roadmap.cycleReport(invocation.argument(0))
         let contactEffects = try roadmap.itemVolumeEffects(doneIn: report.cycle)
+        let decimals = try roadmap.metricDecimals()
         if invocation.json {
             var object = report.json
             object.append("contact_effects", .array(contactEffects.map { .object($0.json) }))
@@ -92,20 +93,23 @@ enum CycleCommands {
         output.line()
         var table = TextTable([.init(title: "METRIC", flexible: true), .init(title: "BASE", alignRight: true),
                                .init(title: "BEFORE", alignRight: true), .init(title: "NOW", alignRight: true),
-                               .init(title: "CHANGE", alignRight: true), .init(title: "VERDICT"), .init(title: "NOISE"),
+                               .init(title: "CHANGE", alignRight: true), .init(title: "VERDICT"), .init(title: "VS"), .init(title: "P"),
                                .init(title: "TARGET", alignRight: true), .init(title: "PROGRESS", alignRight: true)])
         for row in report.comparisons {
-            let kind = row.kind
-            table.add([row.slug, number(row.baseline), measured(row.previous, kind, withCycle: true), measured(row.current, kind, withCycle: false),
-                       number(row.change, signed: true), row.verdict.rawValue.replacingUnderscores, noise(row.noise),
-                       number(row.target), row.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? ""])
+            let places = decimals[row.slug] ?? 2
+            table.add([row.slug, number(row.baseline, places), measured(row.previous, row.kind, places, withCycle: true),
+                       measured(row.current, row.kind, places, withCycle: false), number(row.change, places, signed: true),
+                       verdict(row.verdict), comparedWith(row), row.change == nil ? "" : noise(row.noise),
+                       number(row.target, places), row.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? ""])
         }
         table.render().forEach { output.line($0) }
+        output.line("improved/worse: beyond noise (p < 0.05); no verdict: n or spread unknown; VS: compared with")
         // Each kind has its own interval: Student's t for a mean, Wilson for a share, normal for an NPS.
         for row in report.comparisons {
             guard let interval = row.interval else { continue }
+            let places = decimals[row.slug] ?? 2
             output.line("  \(row.slug) (\(row.kind.unitDescription)): 95% interval "
-                        + value(interval.lowerBound, row.kind) + " to " + value(interval.upperBound, row.kind))
+                        + value(interval.lowerBound, row.kind, places) + " to " + value(interval.upperBound, row.kind, places))
         }
         output.line()
         if report.effects.isEmpty {
@@ -115,8 +119,9 @@ enum CycleCommands {
             var effects = TextTable([.init(title: "ITEM"), .init(title: "TITLE", flexible: true), .init(title: "METRIC"),
                                      .init(title: "EXPECTED", alignRight: true), .init(title: "OBSERVED", alignRight: true)])
             for effect in report.effects {
-                effects.add([effect.item.ref, effect.item.title, effect.metric, number(effect.expected, signed: true),
-                             effect.observed.map { formatNumber($0, signed: true) } ?? "not measured"])
+                let places = decimals[effect.metric] ?? 2
+                effects.add([effect.item.ref, effect.item.title, effect.metric, number(effect.expected, places, signed: true),
+                             effect.observed.map { formatNumber($0, signed: true, decimals: places, fixed: true) } ?? "not measured"])
             }
             effects.render().forEach { output.line("  " + $0) }
         }
@@ -128,29 +133,50 @@ enum CycleCommands {
         output.flush()
     }
 
-    static func number(_ value: Double?, signed: Bool = false) -> String {
-        value.map { formatNumber($0, signed: signed) } ?? ""
+    static func number(_ value: Double?, _ decimals: Int, signed: Bool = false) -> String {
+        value.map { formatNumber($0, signed: signed, decimals: decimals, fixed: true) } ?? ""
     }
 
-    static func measured(_ measured: Measured?, _ kind: MetricKind, withCycle: Bool) -> String {
+    static func measured(_ measured: Measured?, _ kind: MetricKind, _ decimals: Int, withCycle: Bool) -> String {
         guard let measured else { return "" }
         if measured.suppressed { return "suppressed" }
-        return value(measured.summary.mean, kind) + (withCycle ? " (\(measured.cycle))" : "")
+        return value(measured.summary.mean, kind, decimals) + (withCycle ? " (\(measured.cycle))" : "")
     }
 
-    /// A value as its kind is read: an NPS signed (+12), a share in % (72.5%), a mean as it is.
-    static func value(_ value: Double, _ kind: MetricKind) -> String {
+    /// A value as its kind is read, to the metric's precision: an NPS signed (+12), a share in %
+    /// (72%), a mean as it is.
+    static func value(_ value: Double, _ kind: MetricKind, _ decimals: Int) -> String {
         switch kind {
-        case .nps: return formatNumber(value, signed: true, decimals: 0)
-        case .csat, .fcr, .onTime: return formatNumber(value, decimals: 1) + "%"
-        case .mean, .ces: return formatNumber(value)
+        case .nps: return formatNumber(value, signed: true, decimals: decimals, fixed: true)
+        case .csat, .fcr, .onTime: return formatNumber(value, decimals: decimals, fixed: true) + "%"
+        case .mean, .ces: return formatNumber(value, decimals: decimals, fixed: true)
+        }
+    }
+
+    /// The verdict in words; the JSON has the same verdict as a key.
+    static func verdict(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .noClearChange: return "no clear change"
+        case .noVerdictPossible: return "no verdict"
+        case .notMeasured: return "not measured"
+        case .nothingToCompare: return "nothing to compare"
+        default: return verdict.rawValue
+        }
+    }
+
+    /// What the verdict compares with: "C3", "baseline".
+    static func comparedWith(_ row: MetricComparison) -> String {
+        guard row.verdict != .notMeasured && row.verdict != .suppressed else { return "" }
+        switch row.comparedWith {
+        case .previous(let cycle): return cycle
+        case .baseline: return "baseline"
+        case .nothing: return ""
         }
     }
 
     static func noise(_ verdict: NoiseVerdict) -> String {
         switch verdict {
-        case .significant(let p): return "beyond noise (p \(formatNumber(p, decimals: 3)))"
-        case .withinNoise(let p): return "within noise (p \(formatNumber(p, decimals: 2)))"
+        case .significant(let p), .withinNoise(let p): return pValueText(p, decimalComma: false)
         case .unknown: return "n/sd unknown"
         }
     }
