@@ -24,8 +24,11 @@ public struct SurveyResults: Sendable {
     public let cycle: String
     public let threshold: Int
     public let overall: SurveyGroup
-    /// Counts per score; empty when the whole survey is suppressed.
+    /// Counts per score; empty when the whole survey is suppressed. A score given by fewer
+    /// people than the threshold is left out (with as many others as `Suppression` needs).
     public let distribution: [(score: Double, count: Int)]
+    /// The respondents whose scores are left out of `distribution`: none, or at least the threshold.
+    public let otherScores: Int
     public let byPhase: [SurveyGroup]
     public let byChannel: [SurveyGroup]
     public let byPersona: [SurveyGroup]
@@ -37,6 +40,7 @@ public struct SurveyResults: Sendable {
             ("distribution", .array(distribution.map {
                 .object(JSONObject([("score", .double($0.score)), ("count", .int(Int64($0.count)))]))
             })),
+            ("other_scores", .int(Int64(otherScores))),
             ("by_phase", .array(byPhase.map { .object($0.json) })),
             ("by_channel", .array(byChannel.map { .object($0.json) })),
             ("by_persona", .array(byPersona.map { .object($0.json) })),
@@ -199,21 +203,31 @@ extension RoadmapFile {
             }
             let threshold = try privacyThreshold()
             let key: [SQLValue] = [metric.key, cycle.key]
-            func groups(_ column: String) throws -> [SurveyGroup] {
-                try connection.query(
-                    "SELECT \(column), count(*), avg(score), sum(score * score) FROM survey_responses "
-                        + "WHERE metric = ? AND cycle = ? AND \(column) IS NOT NULL GROUP BY \(column) ORDER BY \(column)", key
-                ).map { group(label: $0.string(0), n: Int($0.int(1)), mean: $0.double(2), sumOfSquares: $0.double(3), threshold: threshold) }
-            }
             let total = try connection.first(
                 "SELECT count(*), avg(score), sum(score * score) FROM survey_responses WHERE metric = ? AND cycle = ?", key)
             let overall = group(label: "all", n: Int(total?.int(0) ?? 0), mean: total?.double(1) ?? 0,
                                 sumOfSquares: total?.double(2) ?? 0, threshold: threshold)
-            let distribution = overall.suppressed ? [] : try connection.query(
+            // The overall n is published beside every breakdown, so each is suppressed against it.
+            let published = overall.suppressed ? nil : overall.n
+            func groups(_ column: String) throws -> [SurveyGroup] {
+                let rows = try connection.query(
+                    "SELECT \(column), count(*), avg(score), sum(score * score) FROM survey_responses "
+                        + "WHERE metric = ? AND cycle = ? AND \(column) IS NOT NULL GROUP BY \(column) ORDER BY \(column)", key)
+                let plan = Suppression.plan(sizes: rows.map { Int($0.int(1)) }, total: published, threshold: threshold)
+                return rows.enumerated().map { index, row in
+                    group(label: row.string(0), n: Int(row.int(1)), mean: row.double(2), sumOfSquares: row.double(3),
+                          threshold: plan.cells.contains(index) ? Int.max : threshold)
+                }
+            }
+            let scores = overall.suppressed ? [] : try connection.query(
                 "SELECT score, count(*) FROM survey_responses WHERE metric = ? AND cycle = ? GROUP BY score ORDER BY score", key
             ).map { (score: $0.double(0), count: Int($0.int(1))) }
+            let plan = Suppression.plan(sizes: scores.map(\.count), total: published, threshold: threshold)
+            let distribution = scores.indices.filter { !plan.cells.contains($0) }.map { scores[$0] }
             return SurveyResults(metric: metric.ref, cycle: cycle.ref, threshold: threshold, overall: overall,
-                                 distribution: distribution, byPhase: try groups("phase"), byChannel: try groups("channel"),
+                                 distribution: distribution,
+                                 otherScores: Suppression.hiddenPeople(sizes: scores.map(\.count), total: published ?? 0, plan: plan),
+                                 byPhase: try groups("phase"), byChannel: try groups("channel"),
                                  byPersona: try groups("persona"))
         }
     }

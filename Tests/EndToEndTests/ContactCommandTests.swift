@@ -45,6 +45,7 @@ import Testing
         cli.environment["MOLENSLOOT_DB"] = cli.path("roadmap.sqlite")
         for line in [
             "init --name 'Gemeente Molensloot'",
+            "key create",
             "journey add mor 'Melding openbare ruimte'",
             "journey add paspoort 'Paspoort aanvragen'",
             "cycle open 'Voorjaar 2014' --start 2014-03-01 --end 2014-04-30",

@@ -332,6 +332,12 @@ enum MetricPages: PageFamily {
                     el("h3") { context.t("Hoe vaak elke score is gegeven", "How often each score was given") }
                     distributionChart(context, survey)
                 }
+                if survey.otherScores > 0 {
+                    el("p", [.class("note")]) {
+                        context.t("\(context.number(Double(survey.otherScores), decimals: 0)) antwoorden gaven een score die minder dan \(survey.threshold) keer voorkwam (of die we daarom ook afschermen); die scores tonen we niet apart.",
+                                  "\(context.number(Double(survey.otherScores), decimals: 0)) answers gave a score that occurred fewer than \(survey.threshold) times (or that we suppress for that reason too); those scores are not shown one by one.")
+                    }
+                }
                 groupTable(context, metric, survey, title: context.t("Per fase van de klantreis", "Per phase of the journey"),
                            noun: context.t("Fase", "Phase"), groups: survey.byPhase) { label in
                     MetricText.phaseLink(label, journey: metric["journey"].string, context)
@@ -411,8 +417,8 @@ enum MetricPages: PageFamily {
                           numeric: [1, 2, 3], rows: rows),
             groups.contains(where: \.suppressed)
                 ? el("p", [.class("note")]) {
-                    context.t("Afgeschermd: minder dan \(survey.threshold) antwoorden. Om de privacy te beschermen tonen we daarvan geen cijfers.",
-                              "Suppressed: fewer than \(survey.threshold) answers. To protect privacy we show no figures for it.")
+                    context.t("Afgeschermd: minder dan \(survey.threshold) antwoorden, of afgeschermd zodat zo’n kleine groep niet uit het totaal en de andere groepen is af te leiden. Om de privacy te beschermen tonen we daarvan geen cijfers.",
+                              "Suppressed: fewer than \(survey.threshold) answers, or suppressed so that such a small group cannot be worked out from the total and the other groups. To protect privacy we show no figures for it.")
                 }
                 : .empty,
         ])

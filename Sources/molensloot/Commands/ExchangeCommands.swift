@@ -32,7 +32,8 @@ enum ExchangeCommands {
         let existed = fileExists(path)
         let roadmap = try RoadmapFile.openOrCreate(path: path, actor: invocation.actor)
         do {
-            let count = try roadmap.importDocument(text, source: source, replace: invocation.flag("replace"))
+            let count = try roadmap.importDocument(text, source: source, replace: invocation.flag("replace"),
+                                                      keyFile: invocation.keyFilePath)
             Output.print("imported \(count) records into \(path)")
         } catch {
             // A file made just for this import is not left behind half-made.

@@ -10,7 +10,8 @@ enum InitCommand {
     ) { invocation in
         let path = invocation.databasePath
         if let source = invocation.value("from") {
-            let count = try importNew(path: path, text: try readTextFile(source), source: source, actor: invocation.actor)
+            let count = try importNew(path: path, text: try readTextFile(source), source: source, actor: invocation.actor,
+                                      keyFile: invocation.keyFilePath)
             Output.print("created \(path) with \(count) records from \(source)")
             return
         }
@@ -19,10 +20,10 @@ enum InitCommand {
     }
 
     /// A new file holding the document, or no file at all.
-    static func importNew(path: String, text: String, source: String, actor: String) throws -> Int {
+    static func importNew(path: String, text: String, source: String, actor: String, keyFile: String?) throws -> Int {
         let roadmap = try RoadmapFile.create(path: path, actor: actor, municipality: nil)
         do {
-            return try roadmap.importDocument(text, source: source, replace: false)
+            return try roadmap.importDocument(text, source: source, replace: false, keyFile: keyFile)
         } catch {
             roadmap.discard()
             throw error

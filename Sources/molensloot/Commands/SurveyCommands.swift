@@ -52,13 +52,17 @@ enum SurveyCommands {
                 output.line("  " + formatNumber(entry.score).leftPadded(to: 5) + "  " + bar + " \(entry.count)")
             }
         }
+        if results.otherScores > 0 {
+            output.line("  \(results.otherScores) answers with scores given fewer than \(results.threshold) times (or suppressed with them) are not shown by score")
+        }
         for (title, groups) in [("PHASE", results.byPhase), ("CHANNEL", results.byChannel), ("PERSONA", results.byPersona)]
         where !groups.isEmpty {
             output.line()
             var table = TextTable([.init(title: title, flexible: true), .init(title: "N", alignRight: true),
                                    .init(title: "MEAN", alignRight: true), .init(title: "SD", alignRight: true)])
             for group in groups {
-                table.add(group.suppressed ? [group.label, "< \(results.threshold)", "suppressed", ""]
+                // A group suppressed to protect another may be larger than the threshold: no count is shown.
+                table.add(group.suppressed ? [group.label, "-", "suppressed", ""]
                           : [group.label, String(group.n), formatNumber(group.summary?.mean ?? 0),
                              group.summary?.sd.map { formatNumber($0) } ?? ""])
             }
