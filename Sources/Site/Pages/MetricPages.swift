@@ -303,7 +303,7 @@ enum MetricPages: PageFamily {
     // MARK: - Survey
 
     /// The latest survey with figures; a newer one below the privacy threshold is named, not shown.
-    static func surveySection(_ context: PageContext, _ metric: Record, _ surveys: [SurveyResults], quotes: [SurveyComment]) -> Node {
+    static func surveySection(_ context: PageContext, _ metric: Record, _ surveys: [SurveyResults], quotes: [Quote]) -> Node {
         let data = context.data
         let shown = surveys.last { !$0.overall.suppressed }
         let hidden = surveys.last.flatMap { $0.overall.suppressed ? $0 : nil }
@@ -489,7 +489,7 @@ struct MetricIndex {
     /// Per metric and cycle ref, the items done in that cycle that should move the metric.
     let doneItems: [String: [String: [String]]]
     let goalsByMetric: [String: [Record]]
-    let quotesByMetric: [String: [SurveyComment]]
+    let quotesByMetric: [String: [Quote]]
 
     init(_ data: SiteData) {
         reports = data.reports
@@ -584,7 +584,7 @@ enum MetricText {
     }
 
     /// Quotable comments only: `data.quotes` holds nothing else.
-    static func quotes(_ context: PageContext, _ quotes: [SurveyComment], showMetric: Bool) -> Node {
+    static func quotes(_ context: PageContext, _ quotes: [Quote], showMetric: Bool) -> Node {
         el("ul", [.class("quotes")]) {
             quotes.map { quote in
                 el("li") {
@@ -592,7 +592,9 @@ enum MetricText {
                         el("p") { "“" + quote.comment + "”" }
                     }
                     el("p", [.class("quote-source")]) {
-                        context.t("Score \(context.number(quote.score, decimals: 2))", "Score \(context.number(quote.score, decimals: 2))")
+                        // No score where it would undo a suppression (`Quote`).
+                        quote.score.map { context.t("Score \(context.number($0, decimals: 2))", "Score \(context.number($0, decimals: 2))") }
+                            ?? context.t("Enquête", "Survey")
                         if showMetric {
                             context.t(" voor ", " for ")
                             context.recordLink(.metric, quote.metric)
