@@ -81,9 +81,11 @@ extension RoadmapFile {
     /// Reads a document into this file in one transaction. The file must hold no roadmap yet
     /// (the default channels aside), unless `replace`, which removes the current one first.
     /// Returns the number of records imported.
-    /// `keyFile` is where a secret that an older export carries is moved to (see `Exchange.legacyKey`).
+    /// `keyFile` is where a secret that an older export carries is moved to (see `Exchange.legacyKey`);
+    /// `allowSmallGroups` confirms a privacy threshold below 5, as `survey threshold` asks.
     @discardableResult
-    public func importDocument(_ text: String, source: String, replace: Bool, keyFile: String? = nil) throws -> Int {
+    public func importDocument(_ text: String, source: String, replace: Bool, keyFile: String? = nil,
+                               allowSmallGroups: Bool = false) throws -> Int {
         let document: JSONObject
         do {
             guard let object = try JSON.parse(text).object else {
@@ -115,6 +117,7 @@ extension RoadmapFile {
             try clear(replace: replace)
             var count = 0
             try importSettings(document["settings"], source: source)
+            try checkImportedSettings(source: source, allowSmallGroups: allowSmallGroups)
             if let legacyKey { try recordKey(legacyKey) }
             try importVision(document["vision"], source: source)
             var dependencies: [Link] = []

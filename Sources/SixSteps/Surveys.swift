@@ -80,9 +80,21 @@ extension RoadmapFile {
         try setting(.privacyThreshold).flatMap { Int($0) } ?? Self.defaultPrivacyThreshold
     }
 
-    public func setPrivacyThreshold(_ value: Int) throws {
+    /// Below this a threshold protects so little that it must be asked for explicitly.
+    public static let smallestUnconfirmedThreshold = 5
+
+    /// `allowSmallGroups` confirms a threshold below 5, at which a group of a few residents is shown.
+    public func setPrivacyThreshold(_ value: Int, allowSmallGroups: Bool = false) throws {
         guard value >= 1 else { throw DomainError.inconsistent("the threshold must be at least 1 respondent") }
+        try Self.checkThreshold(value, allowSmallGroups: allowSmallGroups)
         try write { try setSetting(.privacyThreshold, String(value)) }
+    }
+
+    static func checkThreshold(_ value: Int, allowSmallGroups: Bool) throws {
+        guard value >= smallestUnconfirmedThreshold || allowSmallGroups else {
+            throw DomainError.inconsistent("a threshold of \(value) shows groups of \(value) residents, who may be recognised; "
+                                           + "pass --allow-small-groups to confirm, or choose \(smallestUnconfirmedThreshold) or more")
+        }
     }
 
     func surveyCount(metric: SQLValue, cycle: SQLValue) throws -> Int {

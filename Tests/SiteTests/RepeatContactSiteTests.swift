@@ -77,7 +77,7 @@ import Testing
         try file.add(.cycle, input: ["name": "Voorjaar 2014", "status": "closed", "start_date": "2014-03-01", "end_date": "2014-04-30"])
         try file.add(.cycle, input: ["name": "Zomer 2014", "status": "open", "start_date": "2014-05-01", "end_date": "2014-06-30"])
         _ = try file.importVolumes(CSVDocument(bytes: Array(contacts.utf8)), path: "registraties.csv", dryRun: false, key: { testKey })
-        try file.setPrivacyThreshold(threshold)
+        try file.setPrivacyThreshold(threshold, allowSmallGroups: true)
         try file.add(.metric, slug: "cijfer", input: ["name": "Rapportcijfer", "unit": "cijfer"])
         try file.add(.measurement, input: ["metric": "cijfer", "cycle": "C1", "value": "7,5"])
         try file.add(.insight, input: ["kind": "need", "title": "Melders willen horen wat er gebeurt"])

@@ -114,14 +114,15 @@ enum SurveyCommands {
 
     static let threshold = Command(
         name: "threshold", abstract: "Show or set the smallest group of respondents whose results are shown (default 10).",
-        arguments: [.init(name: "respondents", help: "the new threshold", isOptional: true)]
+        arguments: [.init(name: "respondents", help: "the new threshold", isOptional: true)],
+        options: [.flag("allow-small-groups", "confirm a threshold below 5")]
     ) { invocation in
         let roadmap = try invocation.openRoadmap()
         if let text = invocation.argument(0) {
             guard let value = Int(text), value >= 1 else {
                 throw UsageError(description: "'\(text)' is not valid: expected a whole number of respondents of at least 1")
             }
-            try roadmap.setPrivacyThreshold(value)
+            try roadmap.setPrivacyThreshold(value, allowSmallGroups: invocation.flag("allow-small-groups"))
         }
         Output.print("groups of fewer than \(try roadmap.privacyThreshold()) respondents are suppressed")
     }
