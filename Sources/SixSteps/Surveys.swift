@@ -193,15 +193,17 @@ extension RoadmapFile {
     ///   it writes refers to the same two records. (This holds only as long as the metric and cycle
     ///   are bound once for all rows. A contact import takes its channels and journeys from the
     ///   file, and stands in for the per-row checks differently: see `importContacts`.)
-    /// - A real import (not a dry run) writes with a rollback journal instead of the write-ahead log,
-    ///   when no other connection has the file open (`Connection.withRollbackJournal`): the pages
-    ///   are then written once instead of twice. A crash still leaves all or nothing.
+    /// - The import stays in the write-ahead log, although a rollback journal would write each page
+    ///   once instead of twice: with a rollback journal the import holds the file's exclusive lock
+    ///   from the moment its pages no longer fit in memory, and every other command (`finding
+    ///   list`, `status`, `site build`, `backup`) then fails after the busy timeout. In the log they
+    ///   read the last committed roadmap for as long as the import runs.
     func withBulkImportSettings<T>(dryRun: Bool, _ body: () throws -> T) throws -> T {
         let enforced = try connection.pragma("foreign_keys") == 1
         if enforced { try connection.execute("PRAGMA foreign_keys=OFF") }
         // Setting the flag cannot fail outside a transaction, and inside one it is ignored, as above.
         defer { if enforced { try? connection.execute("PRAGMA foreign_keys=ON") } }
-        return try dryRun ? body() : connection.withRollbackJournal(body)
+        return try body()
     }
 
     /// The results of a metric's survey in a cycle: overall, the distribution of scores, and per

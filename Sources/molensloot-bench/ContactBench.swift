@@ -50,7 +50,8 @@ enum ContactBench {
             }
         }
         return [outcome.row(part: "contacts", what: "volume import, \(grouped(contacts)) contacts (\(formatBytes(fileSize(csv))))",
-                            rows: contacts, budget: allowedRatio)]
+                            rows: contacts, budget: allowedRatio),
+                outcome.readerRow(part: "contacts")]
     }
 
     private static func generate(into csv: URL) -> ContactFacts {

@@ -47,7 +47,8 @@ enum SurveyBench {
             }
         }
         return [outcome.row(part: "survey", what: "survey import, \(grouped(responses)) responses (\(formatBytes(fileSize(csv))))",
-                            rows: responses, budget: allowedRatio)]
+                            rows: responses, budget: allowedRatio),
+                outcome.readerRow(part: "survey")]
     }
 
     // MARK: - Steps
