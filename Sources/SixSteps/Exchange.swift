@@ -249,6 +249,10 @@ extension RoadmapFile {
             guard try exists(.metric, key: .text(metric)) else { throw fail("unknown metric '\(metric)'") }
             guard try exists(.cycle, key: cycle) else { throw fail("unknown cycle '\(cycleRef)'") }
             if let date = object["date"]?.string, ISODate(date)?.description != date { throw fail("'\(date)' is not a date") }
+            if let date = object["date"]?.string, let span = try record(.cycle, key: cycle),
+               date < (span["start_date"].string ?? date) || date > (span["end_date"].string ?? date) {
+                throw fail("'\(date)' is outside \(cycleRef)'s dates")
+            }
             func text(_ key: String) -> SQLValue { SQLValue(object[key]?.string) }
             do {
                 try connection.run(sql, [.integer(id), .text(metric), cycle, text("date"), text("journey"), text("phase"), text("channel"),

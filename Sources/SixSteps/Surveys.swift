@@ -171,8 +171,18 @@ extension RoadmapFile {
                                      metricJourney: metric["journey"].string)
         var responses: [CheckedResponse] = []
         var scores: [Double] = []
+        // A response dated outside its cycle belongs to another cycle: refused, not counted here.
+        let first = cycle["start_date"].string, last = cycle["end_date"].string
+        var checkedDates: Set<UInt32> = []
         try document.forEachRow { row in
             let response = try reader.read(row)
+            if response.date != CheckedResponse.none, checkedDates.insert(response.date).inserted {
+                let day = reader.texts[Int(response.date)]
+                if let first, day < first { throw CSVError(line: row.line, column: columns.header("date"),
+                                                           message: "\(day) is before \(cycle.ref) starts (\(first)); import it into its own cycle with --cycle") }
+                if let last, day > last { throw CSVError(line: row.line, column: columns.header("date"),
+                                                         message: "\(day) is after \(cycle.ref) ends (\(last)); import it into its own cycle with --cycle") }
+            }
             responses.append(response)
             scores.append(response.score)
         }

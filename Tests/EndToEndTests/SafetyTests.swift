@@ -92,6 +92,8 @@ import Testing
         try Data("metric;value;n\ncijfer;0,5;20\n".utf8).write(to: URL(fileURLWithPath: cli.path("metingen.csv")))
         let imported = try cli.run("measure import metingen.csv")
         #expect(imported.status == 1 && imported.stderr.contains("below cijfer's scale"), "\(imported.stderr)")
+        try Data("date;score\n2014-05-02;7\n2014-07-02;7\n".utf8).write(to: URL(fileURLWithPath: cli.path("enquete.csv")))
+        try Self.expectRefused(cli, ["survey", "import", "enquete.csv", "--metric", "cijfer"], containing: "2014-07-02 is after C1 ends")
         try Self.expectRefused(cli, ["survey", "threshold", "3"], containing: "--allow-small-groups")
         try cli.ok("survey threshold 3 --allow-small-groups")
         try cli.ok("survey threshold 5")
