@@ -78,7 +78,7 @@ enum Fixture {
         try file.measure(metric: "doorlooptijd", value: "11", n: "400", sd: "6")
         try file.closeCycle(nil, note: text("Goed begonnen"))
         try file.openCycle(name: text("Najaar 2014"), start: "2014-07-01", end: "2014-12-31")
-        _ = try file.importSurvey(try survey(mean: 8, count: 40, phase: "afronding"), path: "najaar.csv", metric: "tevredenheid",
+        _ = try file.importSurvey(try survey(mean: 8, count: 40, phase: "afronding", month: "09"), path: "najaar.csv", metric: "tevredenheid",
                               cycle: nil, rename: [:], dryRun: false)
         try file.measure(metric: "terug", value: "71", n: "190", source: text("Telling"), note: text("Let op"))
         let comments = try file.surveyComments(metric: nil, cycle: nil)
@@ -94,13 +94,13 @@ enum Fixture {
 
     /// Responses whose scores spread around `mean`; every eighth one from a persona group that
     /// stays under the privacy threshold, every tenth with a comment carrying the payload.
-    static func survey(mean: Int, count: Int, phase: String) throws -> CSVDocument {
+    static func survey(mean: Int, count: Int, phase: String, month: String = "03") throws -> CSVDocument {
         var lines = ["date;journey;phase;channel;persona;score;comment"]
         for index in 0..<count {
             let score = max(1, min(10, mean + (index % 5) - 2))
             let persona = index % 8 == 0 ? "ouders" : ""
             let comment = index % 10 == 0 ? csvQuoted("Opmerking \(index) \(payload)") : ""
-            lines.append("2014-03-\(String(format: "%02d", index % 28 + 1));mor;\(phase);app;\(persona);\(score);\(comment)")
+            lines.append("2014-\(month)-\(String(format: "%02d", index % 28 + 1));mor;\(phase);app;\(persona);\(score);\(comment)")
         }
         return try CSVDocument(bytes: Array(lines.joined(separator: "\n").utf8))
     }
