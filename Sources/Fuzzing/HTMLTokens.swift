@@ -29,8 +29,9 @@ public enum Payloads {
         "<base href=\"https://example.org/\"><form action=javascript:alert(19)><input autofocus>",
         "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(20)\">",
         // Odd Unicode, without NUL: combining marks, joiners, right-to-left override, a byte order
-        // mark, a ligature, dotted capital I, astral letters, line and paragraph separators.
-        "Zo\u{0301}e\u{200D}\u{1F469}\u{1F3FD}\u{200D}\u{1F52C} \u{202E}lmth.exe\u{202C} 日本語 עברית \u{FEFF}ﬃ İ ß \u{1D518}\u{2028}\u{2029}\u{85}ǅ",
+        // mark, a ligature, dotted capital I, astral letters, line and paragraph separators. No C0
+        // or C1 control (NEL was here): those are refused as text, see `TextRules`.
+        "Zo\u{0301}e\u{200D}\u{1F469}\u{1F3FD}\u{200D}\u{1F52C} \u{202E}lmth.exe\u{202C} 日本語 עברית \u{FEFF}ﬃ İ ß \u{1D518}\u{2028}\u{2029}ǅ",
     ]
 }
 

@@ -141,6 +141,9 @@ public enum ImportFuzz {
     public static func csv(_ kind: CSVKind, seed: UInt64, iterations: Int, folder: String) throws -> FuzzReport {
         var tally = Tally("\(kind.rawValue) import (CSV, in-process)", seed: seed)
         let bench = try Workbench(path: folder + "/fuzz-\(kind.rawValue).sqlite") { try Corpus.makeRoadmap(at: $0) }
+        // A mutated header may name a case column: then the rows are hashed under this key.
+        let keyFile = folder + "/fuzz-\(kind.rawValue).key"
+        let key = fileExists(keyFile) ? try PseudonymKey.load(path: keyFile) : try PseudonymKey.create(path: keyFile)
         let seeds: [String]
         switch kind {
         case .survey: seeds = Corpus.survey
@@ -167,7 +170,7 @@ public enum ImportFuzz {
                 case .measure:
                     _ = try roadmap.importMeasurements(document, source: "fuzz.csv", dryRun: dryRun)
                 case .volume:
-                    _ = try roadmap.importVolumes(document, path: "fuzz.csv", dryRun: dryRun)
+                    _ = try roadmap.importVolumes(document, path: "fuzz.csv", dryRun: dryRun, key: { key })
                 }
                 tally.accepted += 1
                 if dryRun, try bench.digest() != bench.pristineDigest {

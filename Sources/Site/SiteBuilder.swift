@@ -109,6 +109,7 @@ public enum SiteBuilder {
     static func checkedTarget(_ path: String) throws -> String {
         let absolute = FileOps.absolute(path)
         if absolute == "/" { throw SiteError.refusedFolder(absolute, "it is the root of the file system") }
+        if let reason = OutputFolder.refusal(absolute) { throw SiteError.refusedFolder(absolute, reason) }
         if let home = getenv("HOME").map({ String(cString: $0) }), FileOps.absolute(home) == absolute {
             throw SiteError.refusedFolder(absolute, "it is your home folder")
         }

@@ -30,7 +30,7 @@ public struct SiteData: Sendable {
     /// Repeat contacts and channel switches from the contact registrations.
     public let contacts: ContactReport
     /// Only the comments a manager marked as quotable.
-    public let quotes: [SurveyComment]
+    public let quotes: [Quote]
     /// The measured journey curves, by journey slug; a journey without them is not a key.
     public let curves: [String: [JourneyCurve]]
     public let scoring: ScoringModel
@@ -104,7 +104,7 @@ public struct SiteData: Sendable {
                 codedQuotes: try file.codedComments().filter(\.quotable),
                 assumptions: assumptions,
                 contacts: contacts,
-                quotes: try file.surveyComments(metric: nil, cycle: nil).filter(\.quotable),
+                quotes: try file.quotes(),
                 curves: try file.journeyCurves(),
                 scoring: try file.scoringModel(),
                 threshold: try file.privacyThreshold(),

@@ -21,21 +21,9 @@ public struct Theme: Sendable, Equatable {
     public static let standard = Theme(name: nil, primary: "#1f4e79", logo: nil)
 
     /// WCAG asks 4.5:1 for normal text; the header's white text sits on the primary colour.
-    public static func contrastWithWhite(_ hex: String) -> Double? {
-        guard let (r, g, b) = rgb(hex) else { return nil }
-        func channel(_ value: Double) -> Double {
-            let c = value / 255
-            return c <= 0.039_28 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
-        }
-        let luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-        return 1.05 / (luminance + 0.05)
-    }
+    public static func contrastWithWhite(_ hex: String) -> Double? { ThemeRules.contrastWithWhite(hex) }
 
-    static func rgb(_ hex: String) -> (Double, Double, Double)? {
-        let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
-        guard digits.count == 6, let value = Int(digits, radix: 16) else { return nil }
-        return (Double((value >> 16) & 0xFF), Double((value >> 8) & 0xFF), Double(value & 0xFF))
-    }
+    static func rgb(_ hex: String) -> (Double, Double, Double)? { ThemeRules.rgb(hex) }
 
     /// A lighter tint of the primary colour for backgrounds.
     var tint: String {

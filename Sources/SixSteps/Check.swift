@@ -19,6 +19,7 @@ extension RoadmapFile {
             for row in try connection.query("PRAGMA foreign_key_check") {
                 problems.append(Problem(record: row.string(0), message: "row \(row.int(1)) refers to a missing \(row.string(2)) record"))
             }
+            if try setting(.contactKey) != nil { problems.append(Problem(record: "file", message: PseudonymKeyError.stillInRoadmap.description)) }
             for kind in Kind.allCases {
                 for record in try records(kind) {
                     do { try validate(record) } catch {

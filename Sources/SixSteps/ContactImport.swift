@@ -5,8 +5,8 @@ extension RoadmapFile {
     static let contactColumns = ["date", "channel", "reason", "case", "journey", "resolved"]
 
     /// Imports contact registrations: one row per contact with its moment, channel, reason, case
-    /// key and (optionally) journey. The case key is hashed with this roadmap's secret as it is
-    /// read and never stored or shown. A contact already in the roadmap (same case, moment,
+    /// key and (optionally) journey. The case key is hashed under `key`, from the municipality's
+    /// key file, as it is read, and never stored or shown. A contact already in the roadmap (same case, moment,
     /// channel and reason) is skipped, so importing a file twice adds nothing; each new contact
     /// adds one to the count of its month, channel and reason, so weekly exports add up.
     ///
@@ -16,33 +16,32 @@ extension RoadmapFile {
     /// keys are off while writing (`withBulkImportSettings`): every channel and journey was
     /// checked against the roadmap that the rows are written into, under the write lock, which
     /// is the check SQLite would repeat for each of a million rows.
-    func importContacts(_ document: CSVDocument, path: String, rename: [String: String], dryRun: Bool) throws -> VolumeImport {
+    func importContacts(_ document: CSVDocument, path: String, rename: [String: String], dryRun: Bool,
+                        key: PseudonymKey) throws -> VolumeImport {
         let columns = try ColumnMap(document, path: path, standard: Self.contactColumns, required: ["date", "channel", "case"],
                                     rename: rename)
         func check() throws -> CheckedContacts {
             do {
-                return try checkContacts(document, path: path, columns: columns)
+                return try checkContacts(document, path: path, columns: columns, key: key)
             } catch let error as CSVError {
                 throw DomainError.badFile(path: path, error.description)
             }
         }
-        return try writeContacts(try read(check), path: path, dryRun: dryRun, check: check)
+        return try writeContacts(try read(check), path: path, dryRun: dryRun, key: key, check: check)
     }
 
     /// Step 2 of a contact import, from a CSV file or a KCC system's JSON (`importRegistrations`):
     /// the checked contacts written in one transaction, checked again first (`check`) if another
     /// connection committed since they were.
-    func writeContacts(_ checked: CheckedContacts, path: String, dryRun: Bool,
+    func writeContacts(_ checked: CheckedContacts, path: String, dryRun: Bool, key: PseudonymKey,
                        check: () throws -> CheckedContacts) throws -> VolumeImport {
         var checked = checked
         return try withBulkImportSettings(dryRun: dryRun) { try rehearsing(dryRun, path: path) {
             if try connection.pragma("data_version") != checked.dataVersion {
                 checked = try check()
             }
-            if let secret = checked.newSecret {
-                // Not through setSetting: the audit trail must not hold the secret either.
-                try connection.run("INSERT INTO settings (key, value) VALUES (?, ?)", [.text(Setting.contactKey.rawValue), .text(secret)])
-            }
+            try checkKey(key)
+            try recordKey(key)
             // A million contacts fall on a few hundred days: each day's month is worked out once.
             var months: [Int64: String] = [:]
             func period(_ at: Int64) -> String {
@@ -69,16 +68,16 @@ extension RoadmapFile {
             let periods = Array(Set(checked.contacts.map { period($0.at) })).sorted()
             try audit(action: "import", record: "contacts",
                       summary: "imported \(checked.rows) contact registrations (\(added) new) for "
-                        + "\(periods.joined(separator: ", ")) from \(path)" + (checked.newSecret == nil ? "" : "; made a new secret for case keys"),
+                        + "\(periods.joined(separator: ", ")) from \(path)",
                       before: nil, after: nil)
             return VolumeImport(rows: counts.count, contacts: Int64(checked.rows), periods: periods, newContacts: added)
         } }
     }
 
     /// Step 1: every row checked and its case key hashed. Reads only.
-    private func checkContacts(_ document: CSVDocument, path: String, columns: ColumnMap) throws -> CheckedContacts {
-        let (hasher, newSecret) = try caseKeyHasher()
-        var reader = ContactRowReader(columns: columns, lookups: try SurveyLookups(self), hasher: hasher)
+    private func checkContacts(_ document: CSVDocument, path: String, columns: ColumnMap, key: PseudonymKey) throws -> CheckedContacts {
+        try checkKey(key)
+        var reader = ContactRowReader(columns: columns, lookups: try SurveyLookups(self), hasher: key.hasher)
         var contacts: [CheckedContact] = []
         var problems = ImportProblems()
         try document.forEachRow { row in
@@ -90,22 +89,11 @@ extension RoadmapFile {
         }
         try problems.check(path: path)
         guard !contacts.isEmpty else { throw DomainError.badFile(path: path, "the file holds no rows") }
-        return try checkedContacts(contacts, texts: reader.texts, newSecret: newSecret)
-    }
-
-    /// The one way case keys are hashed, for every contact import: with this roadmap's secret, or
-    /// a new one (returned, to be stored with the import) when it has none yet.
-    func caseKeyHasher() throws -> (hasher: SipHasher, newSecret: String?) {
-        let stored = try setting(.contactKey)
-        let secret = stored ?? ContactSecret.make()
-        guard let key = ContactSecret.parse(secret) else {
-            throw DomainError.inconsistent("the roadmap's contact_key setting is damaged; restore the roadmap from a backup")
-        }
-        return (SipHasher(key: key), stored == nil ? secret : nil)
+        return try checkedContacts(contacts, texts: reader.texts)
     }
 
     /// Read contacts as they will be written: sorted, each contact once.
-    func checkedContacts(_ read: [CheckedContact], texts: [String], newSecret: String?) throws -> CheckedContacts {
+    func checkedContacts(_ read: [CheckedContact], texts: [String]) throws -> CheckedContacts {
         var contacts = read
         let rows = contacts.count
         // In the table's own order, SQLite adds each row at the end of its tree; a row that is in
@@ -117,28 +105,7 @@ extension RoadmapFile {
             kept += 1
         }
         contacts.removeLast(contacts.count - kept)
-        return CheckedContacts(dataVersion: try connection.pragma("data_version"), newSecret: newSecret,
-                               texts: texts, rows: rows, contacts: contacts)
-    }
-}
-
-/// The 128-bit secret of the case-key hash, kept as 32 hex digits.
-enum ContactSecret {
-    static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<2).map { _ in hex(generator.next()) }.joined()
-    }
-
-    static func parse(_ text: String) -> (UInt64, UInt64)? {
-        guard text.utf8.count == 32, let high = UInt64(text.prefix(16), radix: 16), let low = UInt64(text.suffix(16), radix: 16) else {
-            return nil
-        }
-        return (high, low)
-    }
-
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        return CheckedContacts(dataVersion: try connection.pragma("data_version"), texts: texts, rows: rows, contacts: contacts)
     }
 }
 
@@ -164,8 +131,6 @@ struct CheckedContact {
 
 struct CheckedContacts {
     let dataVersion: Int64
-    /// The secret made for this import, when the roadmap had none yet.
-    let newSecret: String?
     let texts: [String]
     /// The rows of the file; `contacts` holds each contact once.
     let rows: Int

@@ -52,9 +52,18 @@ public struct ContactGroup: Sendable {
     /// Nil when the group has fewer cases than the privacy threshold.
     public let figures: ContactFigures?
 
-    init(label: String, figures: ContactFigures, threshold: Int) {
+    init(label: String, figures: ContactFigures, threshold: Int, suppressed: Bool = false) {
         self.label = label
-        self.figures = figures.cases >= threshold ? figures : nil
+        self.figures = figures.cases >= threshold && !suppressed ? figures : nil
+    }
+
+    /// The groups of one breakdown, suppressed together (`Suppression`) against `total`, the
+    /// group they are part of, when that is shown.
+    static func breakdown(_ entries: [(label: String, figures: ContactFigures)], total: ContactGroup?, threshold: Int) -> [ContactGroup] {
+        let plan = Suppression.plan(sizes: entries.map(\.figures.cases), total: total?.figures?.cases, threshold: threshold)
+        return entries.enumerated().map { index, entry in
+            ContactGroup(label: entry.label, figures: entry.figures, threshold: threshold, suppressed: plan.cells.contains(index))
+        }
     }
 
     public var suppressed: Bool { figures == nil }
@@ -77,6 +86,24 @@ public struct ContactFlow: Sendable, Equatable {
     var json: JSONObject {
         JSONObject([("step", .int(Int64(step))), ("from", .string(from)), ("to", .string(to)), ("cases", .int(Int64(cases)))])
     }
+
+    /// The flows that may be shown, and the cases of the others. Each step's flows are a
+    /// breakdown of all that step's cases, which can be worked out from what is shown (the repeat
+    /// cases, the hidden count), so they are suppressed against it; of a suppressed cycle none.
+    static func suppressed(_ flows: [ContactFlow], cycleShown: Bool, threshold: Int) -> (shown: [ContactFlow], hidden: Int) {
+        guard cycleShown else { return ([], 0) }
+        var shown: [ContactFlow] = []
+        var hidden = 0
+        for step in Set(flows.map(\.step)).sorted() {
+            let ofStep = flows.filter { $0.step == step }
+            let total = ofStep.reduce(0) { $0 + $1.cases }
+            let plan = Suppression.plan(sizes: ofStep.map(\.cases), total: total, threshold: threshold)
+            shown += ofStep.indices.filter { !plan.cells.contains($0) }.map { ofStep[$0] }
+            // A step of fewer cases than the threshold does not add its count either.
+            if !plan.total { hidden += Suppression.hiddenPeople(sizes: ofStep.map(\.cases), total: total, plan: plan) }
+        }
+        return (shown, hidden)
+    }
 }
 
 /// Repeat contacts and channel switches of the cases that started in one cycle.
@@ -87,7 +114,9 @@ public struct ContactCycle: Sendable {
     public let journeys: [ContactGroup]
     /// By the reason of the first contact, most repeat cases first.
     public let reasons: [ContactGroup]
-    /// Only flows of at least the privacy threshold of cases; the others are counted in `hiddenFlowCases`.
+    /// Only the flows that `Suppression` lets through, per step against all the step's flows; the
+    /// others are counted in `hiddenFlowCases` (none, or at least the threshold per step; 0 when
+    /// the cycle itself is suppressed).
     public let flows: [ContactFlow]
     public let hiddenFlowCases: Int
     /// The change of the repeat share since the cycle before with figures, in percentage points.
@@ -293,14 +322,21 @@ extension RoadmapFile {
         }
     }
 
+    /// Per month, suppressed as a breakdown of all cases (their contacts add up to the count the
+    /// report gives), and each month's journeys as a breakdown of that month.
     private func periods(_ tallies: ContactTallies, threshold: Int) -> [ContactPeriod] {
-        Dictionary(grouping: tallies.byPeriod, by: \.key.month).sorted { $0.key < $1.key }.map { month, entries in
+        let months = Dictionary(grouping: tallies.byPeriod, by: \.key.month).sorted { $0.key < $1.key }.map { month, entries in
             let period = ISODate(year: month / 12, month: month % 12 + 1, day: 1).map { String($0.description.prefix(7)) } ?? ""
-            return ContactPeriod(
-                period: period,
-                overall: ContactGroup(label: period, figures: entries.map(\.value).reduce(ContactFigures(), +), threshold: threshold),
-                journeys: entries.map { (tallies.text($0.key.journey), $0.value) }.filter { !$0.0.isEmpty }.sorted { $0.0 < $1.0 }
-                    .map { ContactGroup(label: $0.0, figures: $0.1, threshold: threshold) })
+            return (label: period, figures: entries.map(\.value).reduce(ContactFigures(), +), entries: entries)
+        }
+        let all = months.reduce(ContactFigures()) { $0 + $1.figures }
+        let overalls = ContactGroup.breakdown(months.map { (label: $0.label, figures: $0.figures) },
+                                              total: ContactGroup(label: "", figures: all, threshold: threshold), threshold: threshold)
+        return zip(months, overalls).map { month, overall in
+            let journeys = month.entries.map { (label: tallies.text($0.key.journey), figures: $0.value) }
+                .filter { !$0.label.isEmpty }.sorted { $0.label < $1.label }
+            return ContactPeriod(period: month.label, overall: overall,
+                                 journeys: ContactGroup.breakdown(journeys, total: overall, threshold: threshold))
         }
     }
 
@@ -309,16 +345,17 @@ extension RoadmapFile {
         for (position, span) in spans.spans.enumerated() {
             let groups = tallies.byGroup.filter { $0.key.cycle == position }
             guard !groups.isEmpty else { continue }
-            func grouped(_ label: KeyPath<ContactTallies.GroupKey, UInt32>) -> [ContactGroup] {
-                Dictionary(grouping: groups, by: { tallies.text($0.key[keyPath: label]) }).compactMap { label, entries in
-                    label.isEmpty ? nil : ContactGroup(label: label, figures: entries.map(\.value).reduce(ContactFigures(), +),
-                                                       threshold: threshold)
-                }
-            }
             let overall = ContactGroup(label: span.ref, figures: groups.values.reduce(ContactFigures(), +), threshold: threshold)
+            func grouped(_ label: KeyPath<ContactTallies.GroupKey, UInt32>) -> [ContactGroup] {
+                let entries = Dictionary(grouping: groups, by: { tallies.text($0.key[keyPath: label]) }).compactMap { label, entries in
+                    label.isEmpty ? nil : (label: label, figures: entries.map(\.value).reduce(ContactFigures(), +))
+                }
+                return ContactGroup.breakdown(entries, total: overall, threshold: threshold)
+            }
             let flows = tallies.flows.filter { $0.key.cycle == position }
                 .map { ContactFlow(step: $0.key.step, from: tallies.text($0.key.from), to: tallies.text($0.key.to), cases: $0.value) }
                 .sorted { ($0.step, -$0.cases, $0.from, $0.to) < ($1.step, -$1.cases, $1.from, $1.to) }
+            let (shownFlows, hiddenFlows) = ContactFlow.suppressed(flows, cycleShown: !overall.suppressed, threshold: threshold)
             var change: ContactChange?
             if let previous = result.last, let before = previous.overall.figures?.repeatShare,
                let after = overall.figures?.repeatShare {
@@ -331,8 +368,7 @@ extension RoadmapFile {
                     let (a, b) = ($0.figures?.repeatCases ?? -1, $1.figures?.repeatCases ?? -1)
                     return a != b ? a > b : $0.label < $1.label
                 },
-                flows: flows.filter { $0.cases >= threshold },
-                hiddenFlowCases: flows.filter { $0.cases < threshold }.reduce(0) { $0 + $1.cases },
+                flows: shownFlows, hiddenFlowCases: hiddenFlows,
                 change: change))
         }
         return result

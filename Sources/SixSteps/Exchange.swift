@@ -7,7 +7,8 @@ public enum Exchange {
     public static let format = "molensloot-roadmap"
     /// 2 added survey responses and volumes; 3 assumptions and contact registrations; 4 metric
     /// kinds, resolved contacts and the value mappings, the contacts items should change and the
-    /// codebook of themes.
+    /// codebook of themes; and it keeps the secret of the case keys out (only
+    /// `settings.contact_key_id`; a version 3 secret is moved into a key file on import).
     public static let version = 4
 
     /// Tables with ids people type, whose next id travels with the document.
@@ -47,7 +48,7 @@ extension RoadmapFile {
     public func export() throws -> JSON {
         try read {
             var document = JSONObject([("format", .string(Exchange.format)), ("version", .int(Int64(Exchange.version)))])
-            document.append("settings", .object(JSONObject(try allSettings().map { ($0.0, JSON.string($0.1)) })))
+            document.append("settings", .object(JSONObject(try exportedSettings().map { ($0.0, JSON.string($0.1)) })))
             document.append("vision", try vision().map { .object($0.json) } ?? .null)
             var linksByKind: [LinkKind: [SQLValue: [Link]]] = [:]
             for link in LinkKind.allCases { linksByKind[link] = try Dictionary(grouping: allLinks(link), by: \.from) }
@@ -83,8 +84,11 @@ extension RoadmapFile {
     /// Reads a document into this file in one transaction. The file must hold no roadmap yet
     /// (the default channels aside), unless `replace`, which removes the current one first.
     /// Returns the number of records imported.
+    /// `keyFile` is where a secret that an older export carries is moved to (see `Exchange.legacyKey`);
+    /// `allowSmallGroups` confirms a privacy threshold below 5, as `survey threshold` asks.
     @discardableResult
-    public func importDocument(_ text: String, source: String, replace: Bool) throws -> Int {
+    public func importDocument(_ text: String, source: String, replace: Bool, keyFile: String? = nil,
+                               allowSmallGroups: Bool = false) throws -> Int {
         let document: JSONObject
         do {
             guard let object = try JSON.parse(text).object else {
@@ -112,10 +116,13 @@ extension RoadmapFile {
         if let unknown = document.keys.first(where: { !known.contains($0) }) {
             throw DomainError.badImport("\(source): unknown section \"\(unknown)\"; sections are " + known.sorted().joined(separator: ", "))
         }
-        return try write {
+        let legacyKey = try Exchange.legacyKey(document, source: source, keyFile: keyFile)
+        let count = try write {
             try clear(replace: replace)
             var count = 0
             try importSettings(document["settings"], source: source)
+            try checkImportedSettings(source: source, allowSmallGroups: allowSmallGroups)
+            if let legacyKey { try recordKey(legacyKey) }
             try importVision(document["vision"], source: source)
             var dependencies: [Link] = []
             for kind in Kind.creationOrder {
@@ -152,6 +159,8 @@ extension RoadmapFile {
                       before: nil, after: nil)
             return count
         }
+        if let legacyKey { try keep(legacyKey) }
+        return count
     }
 
     private func importSettings(_ json: JSON?, source: String) throws {
@@ -161,6 +170,8 @@ extension RoadmapFile {
             guard let setting = Setting(rawValue: key), let text = value.string else {
                 throw DomainError.badImport("\(source): settings: unknown setting \"\(key)\" or a value that is not text")
             }
+            // An older export's secret goes to the key file (`Exchange.legacyKey`), never into the roadmap.
+            if setting == .contactKey { continue }
             try connection.run("INSERT INTO settings (key, value) VALUES (?, ?)", [.text(setting.rawValue), .text(text)])
         }
         // The same rules as `opportunity weights`: a known method, weights of zero or more.
@@ -172,11 +183,11 @@ extension RoadmapFile {
               model.weights.total > 0,
               try setting(.privacyThreshold).map({ (Int($0) ?? 0) >= 1 }) ?? true,
               try setting(.repeatWindowDays).map({ (1...366).contains(Int($0) ?? 0) }) ?? true,
-              try setting(.contactKey).map({ ContactSecret.parse($0) != nil }) ?? true
+              try setting(.contactKeyID).map({ $0.utf8.count == 16 && UInt64($0, radix: 16) != nil }) ?? true
         else {
             throw DomainError.badImport("\(source): settings: the score method must be weighted, rice or value-effort, "
                                         + "the weights numbers of zero or more, the privacy threshold a whole number of at least 1, "
-                                        + "the repeat window 1 to 366 days, the contact key 32 hex digits")
+                                        + "the repeat window 1 to 366 days, the contact key id 16 hex digits")
         }
     }
 
@@ -244,6 +255,10 @@ extension RoadmapFile {
             guard try exists(.metric, key: .text(metric)) else { throw fail("unknown metric '\(metric)'") }
             guard try exists(.cycle, key: cycle) else { throw fail("unknown cycle '\(cycleRef)'") }
             if let date = object["date"]?.string, ISODate(date)?.description != date { throw fail("'\(date)' is not a date") }
+            if let date = object["date"]?.string, let span = try record(.cycle, key: cycle),
+               date < (span["start_date"].string ?? date) || date > (span["end_date"].string ?? date) {
+                throw fail("'\(date)' is outside \(cycleRef)'s dates")
+            }
             func text(_ key: String) -> SQLValue { SQLValue(object[key]?.string) }
             do {
                 try connection.run(sql, [.integer(id), .text(metric), cycle, text("date"), text("journey"), text("phase"), text("channel"),
@@ -280,7 +295,7 @@ extension RoadmapFile {
     private func contactsJSON() throws -> [JSON] {
         try connection.query("SELECT case_key, at, channel, reason, journey, resolved FROM contacts ORDER BY case_key, at, channel, reason").map { row in
             var object = JSONObject([
-                ("case", .string(ContactSecret.hex(UInt64(bitPattern: row.int(0))))),
+                ("case", .string(PseudonymKey.hex(UInt64(bitPattern: row.int(0))))),
                 ("at", .string(Timestamp(seconds: row.int(1)).description)), ("channel", .string(row.string(2))),
                 ("reason", .string(row.string(3))), ("journey", row.optionalString(4).map(JSON.string) ?? .null),
             ])
@@ -293,9 +308,6 @@ extension RoadmapFile {
     private func importContacts(_ json: JSON?, source: String) throws -> Int {
         guard let json, !json.isNull else { return 0 }
         guard let contacts = json.array else { throw DomainError.badImport("\(source): contacts should be a list") }
-        guard try contacts.isEmpty || setting(.contactKey) != nil else {
-            throw DomainError.badImport("\(source): contacts need settings.contact_key, the secret their case keys were hashed with")
-        }
         let channels = Set(try records(.channel).map(\.ref))
         let journeys = Set(try records(.journey).map(\.ref))
         for (index, entry) in contacts.enumerated() {

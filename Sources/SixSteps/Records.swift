@@ -202,6 +202,7 @@ extension RoadmapFile {
     }
 
     private func checkRules(_ record: Record) throws {
+        try checkValueRules(record)
         if record.kind == .assumption { try checkAssumption(record) }
         if let touchpoint = try self.record(.touchpoint, key: record["touchpoint"]) {
             guard touchpoint["journey"] == record["journey"], touchpoint["phase"] == record["phase"] else {

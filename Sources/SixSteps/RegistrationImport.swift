@@ -41,7 +41,7 @@ extension RoadmapFile {
     /// whether it was resolved. A contact already in the roadmap is skipped, as with CSV.
     /// Every problem of the file is reported at once, and nothing is written unless all is well.
     public func importRegistrations(_ text: String, path: String, format: RegistrationFormat? = nil,
-                                    dryRun: Bool) throws -> RegistrationImport {
+                                    dryRun: Bool, key loadKey: () throws -> PseudonymKey) throws -> RegistrationImport {
         let json: JSON
         do { json = try JSON.parse(text) } catch {
             throw DomainError.badFile(path: path, "is not valid JSON (\(error))")
@@ -60,9 +60,13 @@ extension RoadmapFile {
             guard let object = record.object else { throw DomainError.badFile(path: path, "item \(index + 1) is not an object") }
             return Self.raw(object, format: format, place: "item \(index + 1)")
         }
+        // An older file that still holds the secret is sent to `key move` before any key file is asked for.
+        if try setting(.contactKey) != nil { throw PseudonymKeyError.stillInRoadmap }
+        let key = try loadKey()
         var counts = (withoutCase: 0, withResolution: 0)
         func check() throws -> CheckedContacts {
-            let (hasher, newSecret) = try caseKeyHasher()
+            try checkKey(key)
+            let hasher = key.hasher
             let lookups = try SurveyLookups(self)
             let reasons = try reasonMappings()
             var numbered = NumberedTexts()
@@ -110,9 +114,9 @@ extension RoadmapFile {
             }
             if total == 1, let only = problems.first { throw DomainError.badFile(path: path, only) }
             if total > 1 { throw DomainError.problems(path: path, problems, total: total) }
-            return try checkedContacts(contacts, texts: numbered.texts, newSecret: newSecret)
+            return try checkedContacts(contacts, texts: numbered.texts)
         }
-        let result = try writeContacts(try read(check), path: path, dryRun: dryRun, check: check)
+        let result = try writeContacts(try read(check), path: path, dryRun: dryRun, key: key, check: check)
         return RegistrationImport(format: format, result: result, withoutCase: counts.withoutCase,
                                   withResolution: counts.withResolution)
     }

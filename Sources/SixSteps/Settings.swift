@@ -17,9 +17,11 @@ public enum Setting: String, CaseIterable, Sendable {
     case themeName = "theme_name"
     case themePrimary = "theme_primary"
     case themeLogo = "theme_logo"
-    /// The secret of the keyed hash that links contact registrations by case: 32 hex digits, made
-    /// at the first import of registrations. Without it no case key can be tried against the hashes.
+    /// Only in files of an older molensloot: the secret of the keyed hash of case keys, which now
+    /// lives in a key file (`PseudonymKey`). `moveKeyOut` takes it out; it is never exported.
     case contactKey = "contact_key"
+    /// The id of the key file's key that the contacts were hashed with (`PseudonymKey.id`).
+    case contactKeyID = "contact_key_id"
     /// Contacts of one case within this many days of its first contact count as one matter (30).
     case repeatWindowDays = "repeat_window_days"
 }

@@ -24,8 +24,11 @@ public struct SurveyResults: Sendable {
     public let cycle: String
     public let threshold: Int
     public let overall: SurveyGroup
-    /// Counts per score; empty when the whole survey is suppressed.
+    /// Counts per score; empty when the whole survey is suppressed. A score given by fewer
+    /// people than the threshold is left out (with as many others as `Suppression` needs).
     public let distribution: [(score: Double, count: Int)]
+    /// The respondents whose scores are left out of `distribution`: none, or at least the threshold.
+    public let otherScores: Int
     public let byPhase: [SurveyGroup]
     public let byChannel: [SurveyGroup]
     public let byPersona: [SurveyGroup]
@@ -37,6 +40,7 @@ public struct SurveyResults: Sendable {
             ("distribution", .array(distribution.map {
                 .object(JSONObject([("score", .double($0.score)), ("count", .int(Int64($0.count)))]))
             })),
+            ("other_scores", .int(Int64(otherScores))),
             ("by_phase", .array(byPhase.map { .object($0.json) })),
             ("by_channel", .array(byChannel.map { .object($0.json) })),
             ("by_persona", .array(byPersona.map { .object($0.json) })),
@@ -97,9 +101,21 @@ extension RoadmapFile {
         try setting(.privacyThreshold).flatMap { Int($0) } ?? Self.defaultPrivacyThreshold
     }
 
-    public func setPrivacyThreshold(_ value: Int) throws {
+    /// Below this a threshold protects so little that it must be asked for explicitly.
+    public static let smallestUnconfirmedThreshold = 5
+
+    /// `allowSmallGroups` confirms a threshold below 5, at which a group of a few residents is shown.
+    public func setPrivacyThreshold(_ value: Int, allowSmallGroups: Bool = false) throws {
         guard value >= 1 else { throw DomainError.inconsistent("the threshold must be at least 1 respondent") }
+        try Self.checkThreshold(value, allowSmallGroups: allowSmallGroups)
         try write { try setSetting(.privacyThreshold, String(value)) }
+    }
+
+    static func checkThreshold(_ value: Int, allowSmallGroups: Bool) throws {
+        guard value >= smallestUnconfirmedThreshold || allowSmallGroups else {
+            throw DomainError.inconsistent("a threshold of \(value) shows groups of \(value) residents, who may be recognised; "
+                                           + "pass --allow-small-groups to confirm, or choose \(smallestUnconfirmedThreshold) or more")
+        }
     }
 
     func surveyCount(metric: SQLValue, cycle: SQLValue) throws -> Int {
@@ -243,15 +259,17 @@ extension RoadmapFile {
     ///   it writes refers to the same two records. (This holds only as long as the metric and cycle
     ///   are bound once for all rows. A contact import takes its channels and journeys from the
     ///   file, and stands in for the per-row checks differently: see `importContacts`.)
-    /// - A real import (not a dry run) writes with a rollback journal instead of the write-ahead log,
-    ///   when no other connection has the file open (`Connection.withRollbackJournal`): the pages
-    ///   are then written once instead of twice. A crash still leaves all or nothing.
+    /// - The import stays in the write-ahead log, although a rollback journal would write each page
+    ///   once instead of twice: with a rollback journal the import holds the file's exclusive lock
+    ///   from the moment its pages no longer fit in memory, and every other command (`finding
+    ///   list`, `status`, `site build`, `backup`) then fails after the busy timeout. In the log they
+    ///   read the last committed roadmap for as long as the import runs.
     func withBulkImportSettings<T>(dryRun: Bool, _ body: () throws -> T) throws -> T {
         let enforced = try connection.pragma("foreign_keys") == 1
         if enforced { try connection.execute("PRAGMA foreign_keys=OFF") }
         // Setting the flag cannot fail outside a transaction, and inside one it is ignored, as above.
         defer { if enforced { try? connection.execute("PRAGMA foreign_keys=ON") } }
-        return try dryRun ? body() : connection.withRollbackJournal(body)
+        return try body()
     }
 
     /// The results of a metric's survey in a cycle: overall, the distribution of scores, and per
@@ -265,21 +283,31 @@ extension RoadmapFile {
             }
             let threshold = try privacyThreshold()
             let key: [SQLValue] = [metric.key, cycle.key]
-            func groups(_ column: String) throws -> [SurveyGroup] {
-                try connection.query(
-                    "SELECT \(column), count(*), avg(score), sum(score * score) FROM survey_responses "
-                        + "WHERE metric = ? AND cycle = ? AND \(column) IS NOT NULL GROUP BY \(column) ORDER BY \(column)", key
-                ).map { group(label: $0.string(0), n: Int($0.int(1)), mean: $0.double(2), sumOfSquares: $0.double(3), threshold: threshold) }
-            }
             let total = try connection.first(
                 "SELECT count(*), avg(score), sum(score * score) FROM survey_responses WHERE metric = ? AND cycle = ?", key)
             let overall = group(label: "all", n: Int(total?.int(0) ?? 0), mean: total?.double(1) ?? 0,
                                 sumOfSquares: total?.double(2) ?? 0, threshold: threshold)
-            let distribution = overall.suppressed ? [] : try connection.query(
+            // The overall n is published beside every breakdown, so each is suppressed against it.
+            let published = overall.suppressed ? nil : overall.n
+            func groups(_ column: String) throws -> [SurveyGroup] {
+                let rows = try connection.query(
+                    "SELECT \(column), count(*), avg(score), sum(score * score) FROM survey_responses "
+                        + "WHERE metric = ? AND cycle = ? AND \(column) IS NOT NULL GROUP BY \(column) ORDER BY \(column)", key)
+                let plan = Suppression.plan(sizes: rows.map { Int($0.int(1)) }, total: published, threshold: threshold)
+                return rows.enumerated().map { index, row in
+                    group(label: row.string(0), n: Int(row.int(1)), mean: row.double(2), sumOfSquares: row.double(3),
+                          threshold: plan.cells.contains(index) ? Int.max : threshold)
+                }
+            }
+            let scores = overall.suppressed ? [] : try connection.query(
                 "SELECT score, count(*) FROM survey_responses WHERE metric = ? AND cycle = ? GROUP BY score ORDER BY score", key
             ).map { (score: $0.double(0), count: Int($0.int(1))) }
+            let plan = Suppression.plan(sizes: scores.map(\.count), total: published, threshold: threshold)
+            let distribution = scores.indices.filter { !plan.cells.contains($0) }.map { scores[$0] }
             return SurveyResults(metric: metric.ref, cycle: cycle.ref, threshold: threshold, overall: overall,
-                                 distribution: distribution, byPhase: try groups("phase"), byChannel: try groups("channel"),
+                                 distribution: distribution,
+                                 otherScores: Suppression.hiddenPeople(sizes: scores.map(\.count), total: published ?? 0, plan: plan),
+                                 byPhase: try groups("phase"), byChannel: try groups("channel"),
                                  byPersona: try groups("persona"))
         }
     }

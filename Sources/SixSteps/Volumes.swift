@@ -53,11 +53,15 @@ extension RoadmapFile {
     /// Reads channel volumes: counts (period, channel, reason, count), one row per contact (date,
     /// channel, reason), which are counted per month, or contact registrations with a case key
     /// (`importContacts`). A count for a period, channel and reason that is already there is
-    /// replaced, so importing a file twice changes nothing.
+    /// replaced, so importing a file twice changes nothing. `key` is asked for only when the file
+    /// holds case keys: counts import without a key file.
     public func importVolumes(_ document: CSVDocument, path: String, rename: [String: String] = [:],
-                              dryRun: Bool) throws -> VolumeImport {
+                              dryRun: Bool, key: () throws -> PseudonymKey = { throw PseudonymKeyError.missing(path: "(none named)") })
+        throws -> VolumeImport {
         if ColumnMap.has("case", document, rename: rename) {
-            return try importContacts(document, path: path, rename: rename, dryRun: dryRun)
+            // An older file that still holds the secret is sent to `key move` before any key file is asked for.
+            if try setting(.contactKey) != nil { throw PseudonymKeyError.stillInRoadmap }
+            return try importContacts(document, path: path, rename: rename, dryRun: dryRun, key: try key())
         }
         let counted = ColumnMap.has("count", document, rename: rename)
         let columns = try ColumnMap(document, path: path,

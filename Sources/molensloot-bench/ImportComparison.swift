@@ -23,6 +23,9 @@ struct ImportComparison {
         var failure: String?
         /// What the last molensloot import printed.
         var printed = ""
+        /// The reads of `ConcurrentReader` during molensloot's imports: each one's time, and why any failed.
+        var readerWaits: [Double] = []
+        var readerFailures: [String] = []
     }
 
     /// `checkPlain` looks into sqlite3's table after each of its runs, `checkPrinted` at what
@@ -38,13 +41,24 @@ struct ImportComparison {
                 try checkPlain(plain)
                 outcome.sqlite3.add(imported)
                 SQLiteShell.copyDatabase(template.database, to: target.database)
-                let (printed, result) = try target.output(command)
+                // A colleague reads the roadmap while it is imported; sqlite3 runs alone.
+                let reader = ConcurrentReader(binary: target.binary, database: target.database)
+                reader.start()
+                var attempt: (text: String, result: ChildResult)?
+                var importFailure: BenchFailure?
+                do { attempt = try target.output(command) } catch { importFailure = error }
+                let reading = reader.stop()
+                outcome.readerWaits += reading.waits
+                outcome.readerFailures += reading.failures
+                if let importFailure { throw importFailure }
+                guard let (printed, result) = attempt else { throw BenchFailure("the import gave no result") }
                 outcome.printed = printed
                 try checkPrinted(printed)
                 outcome.molensloot.add(result)
-                step("run \(run)", "sqlite3 \(seconds(imported.milliseconds)), molensloot \(seconds(result.milliseconds))")
+                step("run \(run)", "sqlite3 \(seconds(imported.milliseconds)), molensloot \(seconds(result.milliseconds)), "
+                     + "\(reading.waits.count) reads by `status` meanwhile, the longest \(seconds(reading.waits.max() ?? 0))")
             } catch {
-                outcome.failure = error.description
+                outcome.failure = (error as? BenchFailure)?.description ?? "\(error)"
                 step("run \(run)", "failed; why is under the table")
                 break
             }
@@ -59,5 +73,25 @@ extension ImportComparison.Outcome {
     func row(part: String, what: String, rows: Int, budget: Double) -> BenchRow {
         BenchRow(part: part, what: what, samples: molensloot, rate: rate(rows, "rows", in: molensloot.median),
                  baseline: .init(label: "sqlite3 .import", samples: sqlite3), budget: .ratio(budget), failure: failure)
+    }
+}
+
+extension ImportComparison.Outcome {
+    /// The row of the reader: how many reads, the longest wait, and a failure when any read
+    /// failed or waited as long as the busy timeout (5 s), which means it was locked out.
+    func readerRow(part: String) -> BenchRow {
+        var samples = Samples()
+        for wait in readerWaits { samples.add(ChildResult(status: 0, milliseconds: wait, peakKilobytes: 0)) }
+        let longest = readerWaits.max() ?? 0
+        var problem: String?
+        if let first = readerFailures.first {
+            problem = "\(readerFailures.count) of \(readerWaits.count) reads during the import failed: \(first)"
+        } else if readerWaits.isEmpty {
+            problem = "no read ran during the import"
+        } else if longest >= 5_000 {
+            problem = "a read during the import waited \(seconds(longest)), the busy timeout: it was locked out"
+        }
+        return BenchRow(part: part, what: "status while it imports: longest wait \(seconds(longest))", samples: samples,
+                        rate: "\(readerWaits.count) reads", budget: .noFailures, failure: problem ?? failure.map { _ in "the import failed" })
     }
 }

@@ -17,7 +17,9 @@ struct CLI {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("molensloot-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        environment = ["USER": "tester", "MOLENSLOOT_TODAY": "2014-06-01", "PATH": "/usr/bin:/bin"]
+        // The key file in the test's own folder, so no test reads or writes one in a home folder.
+        environment = ["USER": "tester", "MOLENSLOOT_TODAY": "2014-06-01", "PATH": "/usr/bin:/bin",
+                       "MOLENSLOOT_KEY_FILE": directory.appendingPathComponent("sleutels/pseudonym.key").path]
     }
 
     func cleanUp() { try? FileManager.default.removeItem(at: directory) }

@@ -45,6 +45,7 @@ import Testing
         cli.environment["MOLENSLOOT_DB"] = cli.path("roadmap.sqlite")
         for line in [
             "init --name 'Gemeente Molensloot'",
+            "key create",
             "journey add mor 'Melding openbare ruimte'",
             "journey add paspoort 'Paspoort aanvragen'",
             "cycle open 'Voorjaar 2014' --start 2014-03-01 --end 2014-04-30",
@@ -99,7 +100,7 @@ import Testing
         let cli = try Self.roadmap()
         defer { cli.cleanUp() }
         try cli.ok("volume import registraties.csv \(Self.map)")
-        try cli.ok("survey threshold 1")
+        try cli.ok("survey threshold 1 --allow-small-groups")
         let report = try #require(try cli.json("volume repeats --json") as? [String: Any])
         #expect(report["window_days"] as? Int == 30)
         #expect(report["threshold"] as? Int == 1)
@@ -142,7 +143,7 @@ import Testing
         let cli = try Self.roadmap()
         defer { cli.cleanUp() }
         try cli.ok("volume import registraties.csv \(Self.map)")
-        try cli.ok("survey threshold 1")
+        try cli.ok("survey threshold 1 --allow-small-groups")
         try cli.ok("metric add cijfer Rapportcijfer --unit cijfer")
         try cli.ok("measure cijfer 7,5")
         try cli.ok("insight add 'Melders willen horen wat er gebeurt' --kind need")

@@ -55,6 +55,7 @@ import Testing
         #expect(spring.status == 1 && spring.stderr.contains("closed"), "\(spring.stderr)")
         try cli.ok("survey import enquete-najaar-2014.csv --metric tevredenheid")
 
+        try cli.ok("key create")
         let contacts = try cli.ok("volume import klantcontacten-najaar-2014.json")
         #expect(contacts.stdout.contains("imported 62 contact registrations (open-klant) for 2014-09 to 2014-10"), "\(contacts.stdout)")
         #expect(!(try cli.ok("export").stdout.contains("ZAAK-2014")))
@@ -81,6 +82,7 @@ import Testing
         try Data(#"[{"Startdatum": "2014-04-03 10:00:00", "Kanaal": "Whatsapp", "Vraag": "Grofvuil", "Id": "k1"}]"#.utf8)
             .write(to: URL(fileURLWithPath: cli.path("kiss.json")))
         try cli.ok("channel remove social")
+        try cli.ok("key create")
         let unknown = try cli.run("volume import kiss.json")
         #expect(unknown.status == 1 && unknown.stderr.contains("molensloot mapping set channel \"Whatsapp\" SLUG"), "\(unknown.stderr)")
         try cli.ok("mapping set channel Whatsapp app")

@@ -16,3 +16,9 @@ enum SQLiteFile {
         try connection.execute(sql)
     }
 }
+
+extension SQLiteFile {
+    static func execute(_ path: String, _ sql: String) throws {
+        try Connection(path: path, mode: .readWrite).execute(sql)
+    }
+}

@@ -27,7 +27,7 @@ import Testing
         }
         try file.add(.metric, slug: "bijna", input: grade.merging(["name": "Meting bijna", "target": "7,5"]) { $1 })
         try file.add(.metric, slug: "algemeen", input: ["name": "Algemeen oordeel", "unit": "cijfer", "scale_min": "1", "scale_max": "10"])
-        try file.setPrivacyThreshold(3)
+        try file.setPrivacyThreshold(3, allowSmallGroups: true)
         func survey(_ rows: [(String, Int)]) throws -> CSVDocument {
             let lines = ["journey;phase;score"] + rows.map { "mor;\($0.0);\($0.1)" }
             return try CSVDocument(bytes: Array(lines.joined(separator: "\n").utf8))

@@ -105,3 +105,9 @@ enum Fixture {
         return try CSVDocument(bytes: Array(lines.joined(separator: "\n").utf8))
     }
 }
+
+/// One key file for the contact imports of this test process, in its own folder.
+let testKey: PseudonymKey = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("molensloot-key-\(UUID().uuidString)").path
+    return try! PseudonymKey.create(path: folder + "/pseudonym.key")
+}()

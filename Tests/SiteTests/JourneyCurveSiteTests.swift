@@ -35,7 +35,7 @@ import Testing
                                                            "scale_max": "10", "journey": "mor"])
         try file.add(.metric, slug: "bereikbaarheid", input: ["name": "Bereikbaarheid", "unit": "cijfer", "scale_min": "1",
                                                              "scale_max": "10", "journey": "mor"])
-        try file.setPrivacyThreshold(3)
+        try file.setPrivacyThreshold(3, allowSmallGroups: true)
         func survey(_ rows: [(String, String, Int)]) throws -> CSVDocument {
             let lines = ["journey;phase;persona;score"] + rows.map { "mor;\($0.0);\($0.1);\($0.2)" }
             return try CSVDocument(bytes: Array(lines.joined(separator: "\n").utf8))

@@ -269,7 +269,7 @@ private typealias Threshold = SixSteps.Expectation
             let lines = ["date,channel,reason,case,journey"]
                 + shareContacts(month: "2014-01", cases: 20, repeats: 3, switches: 2, prefix: "JAN")
                 + shareContacts(month: "2014-04", cases: 20, repeats: 4, switches: 3, prefix: "APR")
-            _ = try file.importVolumes(csv(lines), path: "contacten.csv", dryRun: false)
+            _ = try file.importVolumes(csv(lines), path: "contacten.csv", dryRun: false, key: { testKey })
             let expected: [(String, String, [AssumptionVerdict])] = [
                 ("repeat-share", "<= 15", [.confirmed, .refuted, .notTestable]),
                 ("repeat-share", ">= 15", [.confirmed, .confirmed, .notTestable]),
@@ -312,7 +312,7 @@ private typealias Threshold = SixSteps.Expectation
                     ["2014-02-\(String(format: "%02d", index + 1)) 10:00,balie,Paspoort,PAS-\(index),",
                      "2014-02-\(String(format: "%02d", index + 1)) 11:00,balie,Paspoort,PAS-\(index),"]
                 }
-            _ = try file.importVolumes(csv(lines), path: "contacten.csv", dryRun: false)
+            _ = try file.importVolumes(csv(lines), path: "contacten.csv", dryRun: false, key: { testKey })
             try assume(file, "Alle zaken", ["test": "repeat-share", "expect": "<= 40"])
             try assume(file, "Meldingen", ["test": "repeat-share", "journey": "mor", "expect": "<= 40"])
             try assume(file, "Paspoorten", ["test": "repeat-share", "reason": "Paspoort", "expect": "<= 40"])
@@ -333,7 +333,7 @@ private typealias Threshold = SixSteps.Expectation
             let lines = ["date,channel,reason,case,journey"]
                 + shareContacts(month: "2014-01", cases: 9, repeats: 1, switches: 0, prefix: "JAN")
                 + shareContacts(month: "2014-04", cases: 10, repeats: 1, switches: 0, prefix: "APR")
-            _ = try file.importVolumes(csv(lines), path: "contacten.csv", dryRun: false)
+            _ = try file.importVolumes(csv(lines), path: "contacten.csv", dryRun: false, key: { testKey })
             try assume(file, "Weinig herhaling", ["test": "repeat-share", "expect": "<= 5"])
             let status = try file.assumptionStatus("H1")
             #expect(status.history.map(\.verdict) == [.notTestable, .refuted, .notTestable])
@@ -350,7 +350,7 @@ private typealias Threshold = SixSteps.Expectation
         try withCycles { file in
             let lines = ["date,channel,reason,case,journey"]
                 + shareContacts(month: "2014-01", cases: 20, repeats: 11, switches: 11, prefix: "JAN")
-            _ = try file.importVolumes(csv(lines), path: "contacten.csv", dryRun: false)
+            _ = try file.importVolumes(csv(lines), path: "contacten.csv", dryRun: false, key: { testKey })
             try assume(file, "Hoogstens 55% herhaling", ["test": "repeat-share", "expect": "<= 55"])
             try assume(file, "Meer dan 55% herhaling", ["test": "repeat-share", "expect": "> 55"])
             try assume(file, "Hoogstens 55% wisselt", ["test": "switch-share", "expect": "<= 55"])

@@ -76,7 +76,7 @@ private func withCurveRoadmap<T>(_ body: (RoadmapFile) throws -> T) throws -> T 
         try file.makeMetric("tevredenheid", extra: ["scale_min": "1", "scale_max": "10", "journey": "mor"])
         try file.makeMetric("afhandeling", extra: ["scale_min": "1", "scale_max": "10", "journey": "mor"])
         try file.makeMetric("zonder-fase", extra: ["scale_min": "1", "scale_max": "10"])
-        try file.setPrivacyThreshold(3)
+        try file.setPrivacyThreshold(3, allowSmallGroups: true)
 
         try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: "2014-06-30")
         try importInto(file, metric: "tevredenheid",
@@ -218,13 +218,13 @@ private func satisfaction(_ file: RoadmapFile) throws -> JourneyCurve {
             #expect(!points[3].suppressed && close(points[3].mean, 6))
 
             // Threshold 4: afronding's 3 responses are now one too few.
-            try file.setPrivacyThreshold(4)
+            try file.setPrivacyThreshold(4, allowSmallGroups: true)
             points = try satisfaction(file).current.overall
             #expect(points.map(\.suppressed) == [false, false, true, true, true])
             #expect(points[3].mean == nil && points[3].interval == nil)
 
             // Threshold 2: uitvoering's 2 responses (7 and 9) are shown.
-            try file.setPrivacyThreshold(2)
+            try file.setPrivacyThreshold(2, allowSmallGroups: true)
             points = try satisfaction(file).current.overall
             #expect(points.map(\.suppressed) == [false, false, false, false, false])
             #expect(close(points[2].mean, 8))
@@ -234,7 +234,7 @@ private func satisfaction(_ file: RoadmapFile) throws -> JourneyCurve {
 
     @Test func oneResponseGivesAMeanWithoutAnInterval() throws {
         try withCurveRoadmap { file throws in
-            try file.setPrivacyThreshold(1)
+            try file.setPrivacyThreshold(1, allowSmallGroups: true)
             let senioren = try #require(try satisfaction(file).current.personas.first { $0.persona == "senioren" })
             let afronding = senioren.points[3]
             #expect(afronding.n == 1)

@@ -19,7 +19,7 @@ private func withKind<T>(_ kind: MetricKind, scale: (String, String)?, _ body: (
         var input = ["name": "Meting", "unit": kind == .mean || kind == .ces ? "cijfer" : "%", "kind": kind.rawValue]
         if let scale { (input["scale_min"], input["scale_max"]) = scale }
         try file.add(.metric, slug: "m", input: input)
-        try file.setPrivacyThreshold(2)
+        try file.setPrivacyThreshold(2, allowSmallGroups: true)
         try file.openCycle(name: "Voorjaar", start: "2014-03-01", end: "2014-06-30")
         return try body(file)
     }

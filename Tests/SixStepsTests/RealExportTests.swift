@@ -36,7 +36,7 @@ func withTwoCycles<T>(_ body: (RoadmapFile) throws -> T) throws -> T {
         try file.add(.persona, slug: "drukke-ouders", input: ["name": "Drukke ouders"])
         try file.add(.metric, slug: "tevredenheid", input: ["name": "Tevredenheid", "unit": "cijfer", "scale_min": "1",
                                       "scale_max": "10", "journey": "mor"])
-        try file.setPrivacyThreshold(3)
+        try file.setPrivacyThreshold(3, allowSmallGroups: true)
         try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: "2014-06-30")
         try file.closeCycle(nil, note: nil)
         try file.openCycle(name: "Najaar 2014", start: "2014-09-01", end: "2014-12-31")

@@ -131,7 +131,7 @@ private func contactRows(_ file: RoadmapFile) throws -> [JSON] { try file.export
 @Suite struct RegistrationTests {
     @Test func anOpenKlantPageImportsWithoutOptions() throws {
         try withKCC { file in
-            let imported = try file.importRegistrations(openKlantPage, path: "klantcontacten.json", dryRun: false)
+            let imported = try file.importRegistrations(openKlantPage, path: "klantcontacten.json", dryRun: false, key: { testKey })
             #expect(imported.format == .openKlant)
             #expect(imported.result.contacts == 4 && imported.result.newContacts == 4)
             #expect(imported.withoutCase == 1 && imported.withResolution == 4)
@@ -150,14 +150,14 @@ private func contactRows(_ file: RoadmapFile) throws -> [JSON] { try file.export
             let fcr = try #require(try file.measurement(metric: "fcr", cycle: 1))
             #expect(fcr["value"].double == 75 && fcr["n"].int == 4)
             // Importing the page again adds nothing.
-            let again = try file.importRegistrations(openKlantPage, path: "klantcontacten.json", dryRun: false)
+            let again = try file.importRegistrations(openKlantPage, path: "klantcontacten.json", dryRun: false, key: { testKey })
             #expect(again.result.newContacts == 0)
         }
     }
 
     @Test func aContactmomentenPageLinksContactsByTheirZaak() throws {
         try withKCC { file in
-            let imported = try file.importRegistrations(contactmomentenPage, path: "contactmomenten.json", dryRun: false)
+            let imported = try file.importRegistrations(contactmomentenPage, path: "contactmomenten.json", dryRun: false, key: { testKey })
             #expect(imported.format == .contactmomenten)
             #expect(imported.result.contacts == 3 && imported.withoutCase == 1 && imported.withResolution == 0)
             let contacts = try contactRows(file)
@@ -178,11 +178,11 @@ private func contactRows(_ file: RoadmapFile) throws -> [JSON] { try file.export
             try expectRefused(.badFile(path: "kiss.json", "item 3: unknown channel 'Whatsapp' (1 contacts); map it once with "
                                        + "'molensloot mapping set channel \"Whatsapp\" SLUG' (channels: app, balie, chat, e-mail, post, "
                                        + "telefoon, web)"), in: file) {
-                _ = try file.importRegistrations(kissExport, path: "kiss.json", dryRun: false)
+                _ = try file.importRegistrations(kissExport, path: "kiss.json", dryRun: false, key: { testKey })
             }
             try file.setValueMapping(field: "channel", spelling: "Whatsapp", target: "Chat")
             try file.setValueMapping(field: "reason", spelling: "Afval - grofvuil ophalen", target: "grofvuil")
-            let imported = try file.importRegistrations(kissExport, path: "kiss.json", dryRun: false)
+            let imported = try file.importRegistrations(kissExport, path: "kiss.json", dryRun: false, key: { testKey })
             #expect(imported.format == .kiss && imported.result.contacts == 3)
             #expect(imported.withoutCase == 1 && imported.withResolution == 3)
             let contacts = try contactRows(file)
@@ -202,7 +202,7 @@ private func contactRows(_ file: RoadmapFile) throws -> [JSON] { try file.export
             let text = #"{"results": [{"plaatsgevondenOp": "gisteren", "kanaal": "Telefoon", "uuid": "a"},"#
                 + #"{"plaatsgevondenOp": "2014-09-03T09:00:00Z", "uuid": "b"}, 7]}"#
             try expectRefused(.badFile(path: "k.json", "item 3 is not an object"), in: file) {
-                _ = try file.importRegistrations(text, path: "k.json", dryRun: false)
+                _ = try file.importRegistrations(text, path: "k.json", dryRun: false, key: { testKey })
             }
             let two = #"{"results": [{"plaatsgevondenOp": "gisteren", "kanaal": "Telefoon", "uuid": "a"},"#
                 + #"{"plaatsgevondenOp": "2014-09-03T09:00:00Z", "uuid": "b"}]}"#
@@ -210,12 +210,12 @@ private func contactRows(_ file: RoadmapFile) throws -> [JSON] { try file.export
                 "item 1: 'gisteren' is not a date and time like 2014-03-12T09:14:00",
                 "item 2: has no channel (kanaal)",
             ], total: 2), in: file) {
-                _ = try file.importRegistrations(two, path: "k.json", dryRun: false)
+                _ = try file.importRegistrations(two, path: "k.json", dryRun: false, key: { testKey })
             }
             try expectRefused(.badFile(path: "k.json", "is not a known registration export: expected Open Klant klantcontacten "
                                        + "(plaatsgevondenOp), Contactmomenten (registratiedatum) or a KISS export (Startdatum); "
                                        + "name it with --format open-klant|contactmomenten|kiss"), in: file) {
-                _ = try file.importRegistrations(#"[{"datum": "2014-09-03"}]"#, path: "k.json", dryRun: false)
+                _ = try file.importRegistrations(#"[{"datum": "2014-09-03"}]"#, path: "k.json", dryRun: false, key: { testKey })
             }
         }
     }

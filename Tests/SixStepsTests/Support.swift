@@ -145,3 +145,9 @@ func date(_ text: String) -> ISODate {
     guard let date = ISODate(text) else { fatalError("not a date: \(text)") }
     return date
 }
+
+/// One key file for the contact imports of this test process, in its own folder.
+let testKey: PseudonymKey = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("molensloot-key-\(UUID().uuidString)").path
+    return try! PseudonymKey.create(path: folder + "/pseudonym.key")
+}()

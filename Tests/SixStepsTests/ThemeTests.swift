@@ -38,7 +38,7 @@ import Testing
         try file.makeMetric("tevredenheid", extra: ["scale_min": "1", "scale_max": "10", "journey": "mor"])
         try file.add(.persona, slug: "ouders", input: ["name": "Drukke ouders"])
         try file.add(.persona, slug: "senioren", input: ["name": "Senioren"])
-        try file.setPrivacyThreshold(2)
+        try file.setPrivacyThreshold(2, allowSmallGroups: true)
         for theme in codebook { try file.saveTheme(theme, replace: false) }
         _ = try file.openCycle(name: "Voorjaar", start: "2014-03-01", end: "2014-06-30")
         _ = try file.importSurvey(CSVDocument(bytes: Array(spring.utf8)), path: "voorjaar.csv", metric: "tevredenheid",

@@ -81,7 +81,7 @@ enum CyclePages: PageFamily {
 
     // MARK: - c<N>.html
 
-    static func cyclePage(_ context: PageContext, _ report: CycleReport, next: Record?, quotes: [SurveyComment]) -> Page {
+    static func cyclePage(_ context: PageContext, _ report: CycleReport, next: Record?, quotes: [Quote]) -> Page {
         let cycle = report.cycle
         let note = cycle["note"].string ?? ""
         return Page(file: context.href(.cycle, cycle.ref),

@@ -25,7 +25,7 @@ enum JourneyPages: PageFamily {
         let touchpoints: [String: [Record]]
         let metrics: [String: [Record]]
         /// Per metric, its survey in the last cycle that had one.
-        let quotes: [String: [SurveyComment]]
+        let quotes: [String: [Quote]]
 
         init(_ data: SiteData) {
             lookup = FindingPages.Lookup(data)

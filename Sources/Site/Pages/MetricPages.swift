@@ -304,7 +304,7 @@ enum MetricPages: PageFamily {
     // MARK: - Survey
 
     /// The latest survey with figures; a newer one below the privacy threshold is named, not shown.
-    static func surveySection(_ context: PageContext, _ metric: Record, _ surveys: [SurveyResults], quotes: [SurveyComment]) -> Node {
+    static func surveySection(_ context: PageContext, _ metric: Record, _ surveys: [SurveyResults], quotes: [Quote]) -> Node {
         let data = context.data
         let shown = surveys.last { !$0.overall.suppressed }
         let hidden = surveys.last.flatMap { $0.overall.suppressed ? $0 : nil }
@@ -332,6 +332,12 @@ enum MetricPages: PageFamily {
                 if !survey.distribution.isEmpty {
                     el("h3") { context.t("Hoe vaak elke score is gegeven", "How often each score was given") }
                     distributionChart(context, survey)
+                }
+                if survey.otherScores > 0 {
+                    el("p", [.class("note")]) {
+                        context.t("\(context.number(Double(survey.otherScores), decimals: 0)) antwoorden gaven een score die minder dan \(survey.threshold) keer voorkwam (of die we daarom ook afschermen); die scores tonen we niet apart.",
+                                  "\(context.number(Double(survey.otherScores), decimals: 0)) answers gave a score that occurred fewer than \(survey.threshold) times (or that we suppress for that reason too); those scores are not shown one by one.")
+                    }
                 }
                 groupTable(context, metric, survey, title: context.t("Per fase van de klantreis", "Per phase of the journey"),
                            noun: context.t("Fase", "Phase"), groups: survey.byPhase) { label in
@@ -412,8 +418,8 @@ enum MetricPages: PageFamily {
                           numeric: [1, 2, 3], rows: rows),
             groups.contains(where: \.suppressed)
                 ? el("p", [.class("note")]) {
-                    context.t("Afgeschermd: minder dan \(survey.threshold) antwoorden. Om de privacy te beschermen tonen we daarvan geen cijfers.",
-                              "Suppressed: fewer than \(survey.threshold) answers. To protect privacy we show no figures for it.")
+                    context.t("Afgeschermd: minder dan \(survey.threshold) antwoorden, of afgeschermd zodat zo’n kleine groep niet uit het totaal en de andere groepen is af te leiden. Om de privacy te beschermen tonen we daarvan geen cijfers.",
+                              "Suppressed: fewer than \(survey.threshold) answers, or suppressed so that such a small group cannot be worked out from the total and the other groups. To protect privacy we show no figures for it.")
                 }
                 : .empty,
         ])
@@ -484,7 +490,7 @@ struct MetricIndex {
     /// Per metric and cycle ref, the items done in that cycle that should move the metric.
     let doneItems: [String: [String: [String]]]
     let goalsByMetric: [String: [Record]]
-    let quotesByMetric: [String: [SurveyComment]]
+    let quotesByMetric: [String: [Quote]]
 
     init(_ data: SiteData) {
         reports = data.reports
@@ -571,7 +577,7 @@ enum MetricText {
     }
 
     /// Quotable comments only: `data.quotes` holds nothing else.
-    static func quotes(_ context: PageContext, _ quotes: [SurveyComment], showMetric: Bool) -> Node {
+    static func quotes(_ context: PageContext, _ quotes: [Quote], showMetric: Bool) -> Node {
         el("ul", [.class("quotes")]) {
             quotes.map { quote in
                 el("li") {
@@ -579,7 +585,9 @@ enum MetricText {
                         el("p") { "“" + quote.comment + "”" }
                     }
                     el("p", [.class("quote-source")]) {
-                        context.t("Score \(context.number(quote.score, decimals: 2))", "Score \(context.number(quote.score, decimals: 2))")
+                        // No score where it would undo a suppression (`Quote`).
+                        quote.score.map { context.t("Score \(context.number($0, decimals: 2))", "Score \(context.number($0, decimals: 2))") }
+                            ?? context.t("Enquête", "Survey")
                         if showMetric {
                             context.t(" voor ", " for ")
                             context.recordLink(.metric, quote.metric)

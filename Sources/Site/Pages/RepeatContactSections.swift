@@ -119,10 +119,12 @@ extension StepPages {
         el("p", [.class("step-meta")]) {
             context.t("Een zaak is alles wat onder één zaaknummer binnenkomt tot \(report.windowDays) dagen na het eerste contact. "
                       + "Zaaknummers worden bij het inlezen onleesbaar gemaakt (gehasht) en nergens bewaard. "
-                      + "Groepen van minder dan \(report.threshold) zaken tonen we niet.",
+                      + "Groepen van minder dan \(report.threshold) zaken tonen we niet, en zo nodig een groep meer, "
+                      + "zodat een kleine groep niet uit het totaal is af te leiden.",
                       "A case is everything under one case number until \(report.windowDays) days after the first contact. "
                       + "Case numbers are made unreadable (hashed) on import and stored nowhere. "
-                      + "Groups of fewer than \(report.threshold) cases are not shown.")
+                      + "Groups of fewer than \(report.threshold) cases are not shown, nor, where needed, one group more, "
+                      + "so that a small group cannot be worked out from the total.")
         }
     }
 
@@ -225,10 +227,10 @@ extension StepPages {
             cycle.hiddenFlowCases > 0
                 ? el("p", [.class("step-meta")]) {
                     cycle.hiddenFlowCases == 1
-                        ? context.t("1 zaak liep via een overgang met minder dan \(threshold) zaken; die tonen we niet.",
-                                    "1 case took a move with fewer than \(threshold) cases; that is not shown.")
-                        : context.t("\(cycle.hiddenFlowCases) zaken liepen via overgangen met minder dan \(threshold) zaken; die tonen we niet.",
-                                    "\(cycle.hiddenFlowCases) cases took moves with fewer than \(threshold) cases; those are not shown.")
+                        ? context.t("1 zaak liep via een overgang die we niet tonen: kleiner dan \(threshold) zaken, of afgeschermd zodat een kleinere niet is af te leiden.",
+                                    "1 case took a move that is not shown: fewer than \(threshold) cases, or suppressed so that a smaller one cannot be worked out.")
+                        : context.t("\(cycle.hiddenFlowCases) zaken liepen via overgangen die we niet tonen: kleiner dan \(threshold) zaken, of afgeschermd zodat een kleinere niet is af te leiden.",
+                                    "\(cycle.hiddenFlowCases) cases took moves that are not shown: fewer than \(threshold) cases, or suppressed so that a smaller one cannot be worked out.")
                 }
                 : .empty,
         ])

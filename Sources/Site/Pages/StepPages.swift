@@ -1073,7 +1073,8 @@ extension StepPages {
                         el("li") {
                             el("blockquote") { paragraphs(quote.comment) }
                             el("p", [.class("step-meta")]) {
-                                context.t("Cijfer \(context.number(quote.score)) · ", "Score \(context.number(quote.score)) · ")
+                                // No score where it would undo a suppression (`Quote`).
+                                quote.score.map { context.t("Cijfer \(context.number($0)) · ", "Score \(context.number($0)) · ") } ?? ""
                                 context.recordLink(.metric, quote.metric, showRef: false)
                                 " · "
                                 context.recordLink(.cycle, quote.cycle)

@@ -32,6 +32,7 @@ enum GlobalOption {
     static let options: [Command.Option] = [
         .init(name: "db", value: "path", help: "the roadmap file (default: $MOLENSLOOT_DB, else ./roadmap.sqlite)"),
         .init(name: "by", value: "name", help: "who makes the change, for the log (default: $USER)"),
+        .init(name: "key-file", value: "path", help: "the key file of the case-key hashes (default: $MOLENSLOOT_KEY_FILE, else ~/.config/molensloot/pseudonym.key)"),
         .flag("help", "show help for this command"),
     ]
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SixSteps
 
 /// The process's surroundings, read through one door so commands stay testable.
 struct Environment: Sendable {
@@ -16,8 +17,10 @@ struct Environment: Sendable {
 struct Output {
     private(set) var text = ""
 
+    /// Control characters in what the roadmap holds are written as \u{1B}: text from a file made
+    /// by an older version, or imported, must not drive the reader's terminal.
     mutating func line(_ line: String = "") {
-        text += line
+        text += TextRules.escaped(line)
         text += "\n"
     }
 
@@ -26,7 +29,7 @@ struct Output {
 
 func printError(_ message: String) {
     // One line, always: a quoted CSV field in a message may hold a line break.
-    writeAll("error: \(message.singleLine.shortened)\n", to: 2)
+    writeAll("error: \(TextRules.escaped(message.singleLine).shortened)\n", to: 2)
 }
 
 extension String {

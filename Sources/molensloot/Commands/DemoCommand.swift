@@ -53,7 +53,7 @@ enum DemoCommand {
         let database = "\(folder)/\(example.name).sqlite"
         // The demo's own file from an earlier run is replaced; it holds nothing of the user's.
         for suffix in ["", "-wal", "-shm"] { removeFile(database + suffix) }
-        _ = try InitCommand.importNew(path: database, text: example.json, source: "\(example.name).json", actor: invocation.actor)
+        _ = try InitCommand.importNew(path: database, text: example.json, source: "\(example.name).json", actor: invocation.actor, keyFile: nil)
         let roadmap = try RoadmapFile.open(path: database, actor: invocation.actor)
         let site = try SiteBuilder.build(roadmap, to: "\(folder)/site-\(example.name)", language: language)
         Output.print("""

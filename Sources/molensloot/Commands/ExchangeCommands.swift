@@ -20,7 +20,8 @@ enum ExchangeCommands {
     static let `import` = Command(
         name: "import", abstract: "Read a roadmap from a JSON export into an empty (or new) file.",
         arguments: [.init(name: "file", help: "the JSON document")],
-        options: [.flag("replace", "replace the roadmap in the file (the audit trail is kept)")],
+        options: [.flag("replace", "replace the roadmap in the file (the audit trail is kept)"),
+                  .flag("allow-small-groups", "accept a privacy threshold below 5")],
         examples: ["molensloot import roadmap.json --db new.sqlite"]
     ) { invocation in
         let source = invocation.argument(0) ?? ""
@@ -32,7 +33,9 @@ enum ExchangeCommands {
         let existed = fileExists(path)
         let roadmap = try RoadmapFile.openOrCreate(path: path, actor: invocation.actor)
         do {
-            let count = try roadmap.importDocument(text, source: source, replace: invocation.flag("replace"))
+            let count = try roadmap.importDocument(text, source: source, replace: invocation.flag("replace"),
+                                                      keyFile: invocation.keyFilePath,
+                                                      allowSmallGroups: invocation.flag("allow-small-groups"))
             Output.print("imported \(count) records into \(path)")
         } catch {
             // A file made just for this import is not left behind half-made.

@@ -75,7 +75,8 @@ enum RegistrationCommands {
         var text = try readTextFile(path)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let dryRun = invocation.flag("dry-run")
-        let imported = try invocation.openRoadmap().importRegistrations(text, path: path, format: format, dryRun: dryRun)
+        let imported = try invocation.openRoadmap().importRegistrations(text, path: path, format: format, dryRun: dryRun,
+                                                                        key: { try PseudonymKey.load(path: invocation.keyFilePath) })
         let result = imported.result
         var output = Output()
         output.line((dryRun ? "dry run: would import " : "imported ")

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SixSteps
 import Site
 
@@ -38,10 +43,24 @@ enum SiteCommands {
         if let path = invocation.value("logo") {
             let lowered = path.lowercased()
             let fileExtension = lowered.hasSuffix(".svg") ? "svg" : lowered.hasSuffix(".png") ? "png" : ""
-            logo = (fileExtension, try readBinaryFile(path))
+            logo = (fileExtension, try readLogoFile(path))
         }
         try Theme.save(to: roadmap, name: invocation.value("name"), primary: invocation.value("color"), logo: logo,
                        removeLogo: invocation.flag("no-logo"))
         Output.print("saved the theme; build the site again to see it")
     }
+}
+
+/// A logo is read only from a regular file (not a link to somewhere else, a device or a pipe)
+/// of at most the size the site takes, checked before a byte is read.
+func readLogoFile(_ path: String) throws -> [UInt8] {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { throw CommandError.file("cannot read \(path): \(String(cString: strerror(errno)))") }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+        throw CommandError.file("\(path) is not a regular file (a link, folder or device); name the logo file itself")
+    }
+    guard info.st_size <= ThemeRules.maximumLogoBytes else {
+        throw CommandError.file("the logo \(path) is larger than 512 KB; use a smaller file")
+    }
+    return try readBinaryFile(path)
 }

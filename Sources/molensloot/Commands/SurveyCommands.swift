@@ -92,13 +92,17 @@ enum SurveyCommands {
                 output.line("  " + formatNumber(entry.score).leftPadded(to: 5) + "  " + bar + " \(entry.count)")
             }
         }
+        if results.otherScores > 0 {
+            output.line("  \(results.otherScores) answers with scores given fewer than \(results.threshold) times (or suppressed with them) are not shown by score")
+        }
         for (title, groups) in [("PHASE", results.byPhase), ("CHANNEL", results.byChannel), ("PERSONA", results.byPersona)]
         where !groups.isEmpty {
             output.line()
             var table = TextTable([.init(title: title, flexible: true), .init(title: "N", alignRight: true),
                                    .init(title: "MEAN", alignRight: true), .init(title: "SD", alignRight: true)])
             for group in groups {
-                table.add(group.suppressed ? [group.label, "< \(results.threshold)", "suppressed", ""]
+                // A group suppressed to protect another may be larger than the threshold: no count is shown.
+                table.add(group.suppressed ? [group.label, "-", "suppressed", ""]
                           : [group.label, String(group.n), formatNumber(group.summary?.mean ?? 0),
                              group.summary?.sd.map { formatNumber($0) } ?? ""])
             }
@@ -150,14 +154,15 @@ enum SurveyCommands {
 
     static let threshold = Command(
         name: "threshold", abstract: "Show or set the smallest group of respondents whose results are shown (default 10).",
-        arguments: [.init(name: "respondents", help: "the new threshold", isOptional: true)]
+        arguments: [.init(name: "respondents", help: "the new threshold", isOptional: true)],
+        options: [.flag("allow-small-groups", "confirm a threshold below 5")]
     ) { invocation in
         let roadmap = try invocation.openRoadmap()
         if let text = invocation.argument(0) {
             guard let value = Int(text), value >= 1 else {
                 throw UsageError(description: "'\(text)' is not valid: expected a whole number of respondents of at least 1")
             }
-            try roadmap.setPrivacyThreshold(value)
+            try roadmap.setPrivacyThreshold(value, allowSmallGroups: invocation.flag("allow-small-groups"))
         }
         Output.print("groups of fewer than \(try roadmap.privacyThreshold()) respondents are suppressed")
     }

@@ -30,7 +30,8 @@ enum VolumeCommands {
         let document = try ImportOptions.read(path)
         let result = try invocation.openRoadmap().importVolumes(document, path: path,
                                                                rename: try ImportOptions.renames(invocation, columns: columns),
-                                                               dryRun: invocation.flag("dry-run"))
+                                                               dryRun: invocation.flag("dry-run"),
+                                                               key: { try PseudonymKey.load(path: invocation.keyFilePath) })
         let verb = invocation.flag("dry-run") ? "dry run: would import " : "imported "
         if let new = result.newContacts {
             Output.print(verb + "\(result.contacts) contact registrations (\(new) new; the case keys are stored only as hashes) "
@@ -106,7 +107,7 @@ enum VolumeCommands {
                 }
             }
             if cycle.hiddenFlowCases > 0 {
-                output.line("  \(cycle.hiddenFlowCases) cases in flows below the threshold are not shown")
+                output.line("  \(cycle.hiddenFlowCases) cases in flows that are suppressed (below the threshold, or so that one cannot be worked out) are not shown")
             }
         }
         output.line()
