@@ -11,13 +11,16 @@ enum OutputFolder {
     /// Folders of the system, refused with all they hold.
     static let systemTrees = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/run", "/sbin",
                               "/sys", "/usr", "/System", "/Library", "/Applications"]
+    /// Inside those, the folders every user may write to, as /tmp: /dev/shm keeps files in memory.
+    static let sharedFolders = ["/dev/shm"]
     /// Folders of the system that hold users' folders further down (/var/www/site, /srv/intranet):
     /// refused themselves and one level down, allowed deeper.
     static let systemParents = ["/var", "/srv", "/opt", "/mnt", "/media", "/home", "/Users", "/Volumes", "/root"]
 
     /// Nil when `absolute` may be used, else the reason it may not.
     static func refusal(_ absolute: String) -> String? {
-        for tree in systemTrees where absolute == tree || absolute.hasPrefix(tree + "/") {
+        let shared = sharedFolders.contains { absolute.hasPrefix($0 + "/") }
+        for tree in systemTrees where !shared && (absolute == tree || absolute.hasPrefix(tree + "/")) {
             return "it is a system folder (\(tree))"
         }
         for parent in systemParents where absolute == parent || isChild(absolute, of: parent) {

@@ -27,6 +27,13 @@ import Testing
             try Self.expectRefused(cli, ["site", "build", "--out", folder, "--force"], containing: "it is a system folder")
         }
         try Self.expectRefused(cli, ["site", "build", "--out", "/dev/null", "--force"], containing: "system folder")
+        try Self.expectRefused(cli, ["site", "build", "--out", "/dev/shm", "--force"], containing: "system folder")
+        // A folder in /dev/shm is the user's own, as one in /tmp is: a site built in memory.
+        if FileManager.default.isWritableFile(atPath: "/dev/shm") {
+            let inMemory = "/dev/shm/molensloot-test-\(getpid())"
+            defer { try? FileManager.default.removeItem(atPath: inMemory) }
+            try cli.ok("site build --out \(inMemory)")
+        }
         #expect(mkfifo(cli.path("pijp"), 0o600) == 0)
         try Self.expectRefused(cli, ["site", "build", "--out", "pijp", "--force"], containing: "a pipe or socket")
         #expect(FileManager.default.fileExists(atPath: cli.path("pijp")))
