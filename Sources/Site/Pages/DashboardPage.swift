@@ -84,7 +84,7 @@ enum DashboardPage: PageFamily {
                 el("p") {
                     context.t("\(measured) van de \(report.comparisons.count) meeteenheden zijn in deze cyclus gemeten. Het oordeel per meeteenheid, ",
                               "\(measured) of the \(report.comparisons.count) metrics were measured in this cycle. The verdict per metric, ")
-                    context.t("vergeleken met de meting ervoor (zie ", "compared with the measurement before it (see ")
+                    context.t("vergeleken met de meting ervoor of de nulmeting (zie ", "compared with the measurement before it or the baseline (see ")
                     link(context.href(.cycle, cycle.ref) + "#voor-en-na") { context.t("het cyclusrapport", "the cycle report") }
                     "):"
                 }
@@ -121,13 +121,13 @@ enum DashboardPage: PageFamily {
         }
         return context.section(context.t("Meeteenheden tegen hun doel", "Metrics against their target"), id: "meeteenheden") {
             el("p") {
-                context.t("Per meeteenheid de laatste meting, met de cyclus waarin die is gedaan. De voortgang is het deel van de weg van nulmeting naar doel dat is afgelegd. Het oordeel vergelijkt de laatste meting met de meting ervoor: verbeterd of verslechterd staat er alleen als het verschil groter is dan toeval.",
-                          "For each metric the latest measurement, with the cycle it was taken in. Progress is the share of the way from baseline to target covered. The verdict compares the latest measurement with the one before it: improved or worse is said only when the difference is larger than chance.")
+                context.t("Per meeteenheid de laatste meting, met de cyclus waarin die is gedaan. De voortgang is het deel van de weg van nulmeting naar doel dat is afgelegd. Het oordeel vergelijkt de laatste meting met de meting ervoor, of met de nulmeting als er geen meting ervoor is: verbeterd of verslechterd staat er alleen als het verschil groter is dan toeval.",
+                          "For each metric the latest measurement, with the cycle it was taken in. Progress is the share of the way from baseline to target covered. The verdict compares the latest measurement with the one before it, or with the baseline when there is none: improved or worse is said only when the difference is larger than chance.")
             }
             context.table(caption: context.t("Meeteenheden: laatste meting, doel en oordeel", "Metrics: latest measurement, target and verdict"),
                           headers: [context.t("Meeteenheid", "Metric"), context.t("Nulmeting", "Baseline"), context.t("Laatste meting", "Latest measurement"),
                                     context.t("Doel", "Target"), context.t("Voortgang naar doel", "Progress to target"),
-                                    context.t("Oordeel t.o.v. vorige meting", "Verdict vs. previous measurement")],
+                                    context.t("Oordeel", "Verdict")],
                           numeric: [1, 2, 3], rows: rows)
         }
     }
