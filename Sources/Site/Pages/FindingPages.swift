@@ -54,11 +54,6 @@ enum FindingPages: PageFamily {
 
     // MARK: - Shared pieces, also used by the journey pages
 
-    /// "71%", "11,4 dagen", "7,1": a value the way the metric's unit is spoken.
-    static func value(_ value: Double, unit: String, _ context: PageContext) -> String {
-        unit == "cijfer" || unit == "grade" ? grade(value, context) : context.value(value, unit: unit, decimals: 1)
-    }
-
     /// Scores are read as school grades: always one decimal, "7,0" rather than "7".
     static func grade(_ value: Double, _ context: PageContext) -> String {
         let text = context.number(value, decimals: 1)
@@ -72,8 +67,7 @@ enum FindingPages: PageFamily {
         if measured.suppressed {
             return context.t("afgeschermd (te weinig antwoorden) in \(cycle)", "suppressed (too few responses) in \(cycle)")
         }
-        let unit = context.data.record(.metric, metric)?["unit"].string ?? ""
-        return value(measured.summary.mean, unit: unit, context) + context.t(" in ", " in ") + cycle
+        return context.value(measured.summary.mean, of: context.data.record(.metric, metric)) + context.t(" in ", " in ") + cycle
     }
 
     static func kindBadge(_ kind: String, _ context: PageContext) -> Node {

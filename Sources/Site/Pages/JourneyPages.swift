@@ -412,13 +412,12 @@ enum JourneyPages: PageFamily {
                               context.t("Doel", "Target"), context.t("Laatste meting", "Latest measurement"), context.t("Oordeel", "Verdict")],
                     numeric: [2, 3],
                     rows: metrics.map { metric in
-                        let unit = metric["unit"].string ?? ""
                         let phase = metric["phase"].string
                         return [
                             context.recordLink(.metric, metric.ref),
                             .text(phase.map { index.lookup.phaseName(journey: journey, phase: $0) } ?? context.t("hele klantreis", "whole journey")),
-                            .text(metric["baseline"].double.map { FindingPages.value($0, unit: unit, context) } ?? "–"),
-                            .text(metric["target"].double.map { FindingPages.value($0, unit: unit, context) } ?? "–"),
+                            .text(metric["baseline"].double.map { context.value($0, of: metric) } ?? "–"),
+                            .text(metric["target"].double.map { context.value($0, of: metric) } ?? "–"),
                             .text(FindingPages.latestText(metric.ref, context, index.lookup)),
                             context.data.latest(metric.ref).map { context.verdictCell($0) } ?? .text("–"),
                         ]
