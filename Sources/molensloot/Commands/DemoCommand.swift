@@ -71,7 +71,7 @@ enum DemoCommand {
         for part in path.split(separator: "/") {
             current += "/" + part
             if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw CommandError.file("cannot make \(current): \(String(cString: strerror(errno)))")
+                throw CommandError.file("cannot make \(current): \(systemMessage(errno))")
             }
         }
     }

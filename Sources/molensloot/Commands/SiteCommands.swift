@@ -55,7 +55,7 @@ enum SiteCommands {
 /// of at most the size the site takes, checked before a byte is read.
 func readLogoFile(_ path: String) throws -> [UInt8] {
     var info = stat()
-    guard lstat(path, &info) == 0 else { throw CommandError.file("cannot read \(path): \(String(cString: strerror(errno)))") }
+    guard lstat(path, &info) == 0 else { throw CommandError.file("cannot read \(path): \(systemMessage(errno))") }
     guard info.st_mode & S_IFMT == S_IFREG else {
         throw CommandError.file("\(path) is not a regular file (a link, folder or device); name the logo file itself")
     }
