@@ -27,7 +27,7 @@ enum Program {
             RecordCommands.group(.agreement, t("Stap 5: werkafspraken: wie doet wat, hoe vaak.", "Step 5: working agreements: who does what, how often.")),
             RoadmapCommand.command, CycleCommands.command, MeasureCommands.command, SurveyCommands.command,
             VolumeCommands.command, MappingCommands.command, ThemeCommands.command, KeyCommands.command, SiteCommands.command,
-            StatusCommand.command, CheckCommand.command, LogCommand.command,
+            StatusCommand.command, CheckCommand.command, LogCommand.command, LanguageCommand.command,
             ExchangeCommands.export, ExchangeCommands.import, ExchangeCommands.backup,
         ],
         examples: [

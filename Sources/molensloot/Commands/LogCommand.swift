@@ -3,14 +3,14 @@ import SixSteps
 /// The audit trail.
 enum LogCommand {
     static let command = Command(
-        name: "log", abstract: "Show the audit trail: who changed what, when, before and after.",
-        arguments: [.init(name: "record", help: "only this record's history, e.g. F12 or mor", isOptional: true)],
-        options: [.init(name: "limit", value: "n", help: "how many entries, newest first (default: 50)"), .json]
+        name: "log", abstract: t("Toon het logboek: wie wat wanneer veranderde, met voor en na.", "Show the audit trail: who changed what, when, before and after."),
+        arguments: [.init(name: "record", help: t("alleen de geschiedenis van dit record, bijv. F12 of mor", "only this record's history, e.g. F12 or mor"), isOptional: true)],
+        options: [.init(name: "limit", value: "n", help: t("hoeveel regels, nieuwste eerst (standaard: 50)", "how many entries, newest first (default: 50)")), .json]
     ) { invocation in
         var limit = 50
         if let text = invocation.value("limit") {
             guard let value = Int(text), value > 0 else {
-                throw UsageError(description: "--limit '\(text)' is not valid: expected a whole number of at least 1")
+                throw UsageError(description: t("--limit '\(text)' kan niet: verwacht een geheel getal van minstens 1", "--limit '\(text)' is not valid: expected a whole number of at least 1"))
             }
             limit = value
         }
@@ -21,11 +21,11 @@ enum LogCommand {
             Output.json(.array(entries.map { .object($0.json) }))
             return
         }
-        var table = TextTable([.init(title: "WHEN"), .init(title: "WHO"), .init(title: "WHAT", flexible: true)])
+        var table = TextTable([.init(title: t("WANNEER", "WHEN")), .init(title: t("WIE", "WHO")), .init(title: t("WAT", "WHAT"), flexible: true)])
         for entry in entries { table.add([entry.at, entry.who, entry.summary]) }
         var output = Output()
         table.render().forEach { output.line($0) }
-        if entries.isEmpty { output.line("no changes recorded") }
+        if entries.isEmpty { output.line(t("geen wijzigingen vastgelegd", "no changes recorded")) }
         output.flush()
     }
 }
