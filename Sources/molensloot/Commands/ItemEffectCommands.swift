@@ -57,7 +57,9 @@ enum ItemEffectCommands {
     static func describe(_ effect: ItemVolumeEffect, into output: inout Output, indent: String = "") {
         let expected = effect.target.expectedChange.map { t("verwacht \(localNumber($0, decimals: 0, signed: true)) per maand", "expected \(localNumber($0, decimals: 0, signed: true)) a month") }
             ?? t("geen verwachte verandering vastgelegd", "no expected change recorded")
-        output.line(indent + "\(effect.target.item) " + t("op", "on") + " \(effect.target.label.singleLine): " + expected)
+        let target = [effect.target.channel.map { t("kanaal ", "channel ") + $0 },
+                      effect.target.reason.isEmpty ? nil : t("reden", "reason") + " '\(effect.target.reason)'"].compactMap { $0 }
+        output.line(indent + "\(effect.target.item) " + t("op", "on") + " \(target.joined(separator: ", ").singleLine): " + expected)
         switch effect.result {
         case .failure(let refusal):
             output.line(indent + t("  niet te zeggen: ", "  cannot tell: ") + "\(refusal)")

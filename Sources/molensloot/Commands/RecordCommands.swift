@@ -130,9 +130,12 @@ enum RecordCommands {
             let roadmap = try invocation.openRoadmap()
             let trace = try roadmap.trace(kind, invocation.argument(0) ?? "")
             if invocation.json {
-                Output.json(.object(trace.json))
+                var object = trace.json
+                for (key, value) in try StorySections.json(kind, trace.record.ref, roadmap) { object.append(key, value) }
+                Output.json(.object(object))
             } else {
                 printTrace(trace)
+                try StorySections.print(kind, trace.record.ref, roadmap)
             }
         }
     }
