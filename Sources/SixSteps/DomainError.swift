@@ -36,7 +36,7 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
             return t("\(language.aNoun(kind)) heeft --\(field.replacingUnderscores) nodig; zet die in de opdracht",
                      "\(language.aNoun(kind)) needs --\(field.replacingUnderscores); add it to the command")
         case .invalidValue(let field, let value, let expected):
-            return t("--\(field.replacingUnderscores) '\(value)' kan niet: verwacht \(Self.expectedDutch(expected))",
+            return t("--\(field.replacingUnderscores) '\(value)' kan niet: verwacht \(Self.expectedDutch(expected, field: field))",
                      "--\(field.replacingUnderscores) '\(value)' is not valid: expected \(expected)")
         case .invalidSlug(let slug):
             return t("'\(slug)' is geen geldige slug: gebruik kleine letters, cijfers en streepjes, begin met een letter, zoals 'csat-mor'",
@@ -85,8 +85,15 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The common expectations in Dutch; the rest as the rule wrote them.
-    static func expectedDutch(_ expected: String) -> String {
+    static func expectedDutch(_ expected: String, field: String) -> String {
         if expected == "text" { return "tekst" }
+        // A choice lists its values as a person types them in Dutch.
+        if expected.hasPrefix("one of "), let known = Kind.allCases.lazy.compactMap({ $0.field(field) }).first(where: {
+            if case .choice = $0.type { return true } else { return false }
+        }) {
+            let values = expected.dropFirst("one of ".count).split(separator: ",").map { $0.trimmingSpaces }
+            return "een van " + values.map { Language.nl.valueLabel(known, $0) }.joined(separator: ", ")
+        }
         var text = expected
         var phrases: [(String, String)] = [
             ("a value (it cannot be empty)", "een waarde (leeg kan niet)"),
@@ -115,7 +122,7 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
 
 extension String {
     /// Every occurrence of `target` replaced, without Foundation.
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    public func replacingAll(_ target: String, with replacement: String) -> String {
         let pattern = Array(target), characters = Array(self)
         guard !pattern.isEmpty, characters.count >= pattern.count else { return self }
         var result = ""
@@ -131,4 +138,8 @@ extension String {
         }
         return result
     }
+}
+
+extension Substring {
+    var trimmingSpaces: String { String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
 }

@@ -239,7 +239,7 @@ extension Language {
         case ("findings", .item), ("findings", .metric): return t("Bevindingen erachter", "Findings behind it")
         case ("findings", _): return t("Bevindingen", "Findings")
         case ("insights", _): return t("Inzichten", "Insights")
-        case ("spearhead", _): return t("Speerpunt", "Spearhead")
+        case ("in_spearhead", _): return t("Speerpunt", "Spearhead")
         case ("depends_on", _): return t("Wacht op", "Depends on")
         case ("needed_by", _): return t("Nodig voor", "Needed by")
         case ("agreements", _): return t("Werkafspraken", "Working agreements")

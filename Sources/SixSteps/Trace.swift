@@ -97,7 +97,7 @@ extension RoadmapFile {
             return [
                 .init(key: "rank", title: "Rank", records: score.map { [$0] } ?? []),
                 .init(key: "findings", title: "Based on findings", records: try traced(.finding, findings)),
-                .init(key: "spearhead", title: "Spearhead", records: try traced(.spearhead, [record["spearhead"]])),
+                .init(key: "in_spearhead", title: "Spearhead", records: try traced(.spearhead, [record["spearhead"]])),
                 .init(key: "items", title: "Roadmap items", records: try traced(.item, items)),
                 .init(key: "metrics", title: "Metrics they should move", records: try traced(.metric, metricLinks.map(\.to))),
             ]

@@ -4,8 +4,8 @@ import SixSteps
 /// neither --lang nor $MOLENSLOOT_LANG says otherwise.
 enum LanguageCommand {
     static let command = Command(
-        name: "language", abstract: t("Toon of kies de taal van deze roadmap: nl (Nederlands) of en (Engels).",
-                                      "Show or choose the language of this roadmap: nl (Dutch) or en (English)."),
+        name: "language", abstract: t("Toon of kies de taal van deze roadmap: Nederlands (nl) of Engels (en).",
+                                      "Show or choose the language of this roadmap: Dutch (nl) or English (en)."),
         arguments: [.init(name: "nl|en", help: t("de nieuwe taal; zonder argument toont molensloot de huidige",
                                                  "the new language; without it, molensloot shows the current one"), isOptional: true)],
         examples: ["molensloot language en", "molensloot language"]

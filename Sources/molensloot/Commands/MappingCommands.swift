@@ -25,14 +25,14 @@ enum MappingCommands {
 
     static let set = Command(
         name: "set", abstract: t("Vertaal een schrijfwijze uit een export naar een kanaal, klantreis of persona (slug of naam) of een contactreden.", "Map a spelling of an export to a channel, journey or persona (slug or name) or a contact reason."),
-        arguments: [.init(name: t("veld", "field"), help: RoadmapFile.mappedFields.joined(separator: ", ")),
+        arguments: [fieldArgument,
                     .init(name: t("schrijfwijze", "spelling"), help: t("de waarde zoals de export die schrijft", "the value as the export writes it")),
                     .init(name: t("doel", "target"), help: t("de waarde in de roadmap", "the roadmap's value"))],
         examples: ["molensloot mapping set channel \"Contactformulier\" web",
                    "molensloot mapping set reason \"Afval - grofvuil ophalen\" grofvuil",
                    "molensloot mapping set journey \"Melding openbare ruimte (MOR)\" mor"]
     ) { invocation in
-        let (field, spelling, target) = (invocation.argument(0) ?? "", invocation.argument(1) ?? "", invocation.argument(2) ?? "")
+        let (field, spelling, target) = (mappedField(invocation.argument(0) ?? ""), invocation.argument(1) ?? "", invocation.argument(2) ?? "")
         guard RoadmapFile.mappedFields.contains(field.lowercased()) else {
             throw UsageError(description: t("'\(field)' is geen veld dat vertaald kan worden: gebruik ", "'\(field)' is not a field that can be mapped: use ")
                              + RoadmapFile.mappedFields.joined(separator: ", "))
@@ -43,11 +43,24 @@ enum MappingCommands {
 
     static let remove = Command(
         name: "remove", abstract: t("Vergeet de vertaling van een schrijfwijze.", "Forget the mapping of a spelling."),
-        arguments: [.init(name: t("veld", "field"), help: RoadmapFile.mappedFields.joined(separator: ", ")),
+        arguments: [fieldArgument,
                     .init(name: t("schrijfwijze", "spelling"), help: t("de waarde zoals de export die schrijft", "the value as the export writes it"))]
     ) { invocation in
-        try invocation.openRoadmap().removeValueMapping(field: invocation.argument(0) ?? "", spelling: invocation.argument(1) ?? "")
+        try invocation.openRoadmap().removeValueMapping(field: mappedField(invocation.argument(0) ?? ""), spelling: invocation.argument(1) ?? "")
         Output.print(t("vertaling van ", "removed the mapping of ") + "\(invocation.argument(0) ?? "") '\(invocation.argument(1) ?? "")'" + t(" verwijderd", ""))
+    }
+}
+
+extension MappingCommands {
+    /// The fields in Dutch, as a manager may type them: `kanaal` is channel.
+    static let dutchFields = ["channel": "kanaal", "reason": "reden", "journey": "klantreis", "persona": "persona"]
+
+    static var fieldArgument: Command.Argument {
+        .init(name: t("veld", "field"), help: RoadmapFile.mappedFields.map { language == .nl ? dutchFields[$0] ?? $0 : $0 }.joined(separator: ", "))
+    }
+
+    static func mappedField(_ typed: String) -> String {
+        dutchFields.first { $0.value == typed.lowercased() }?.key ?? typed
     }
 }
 

@@ -26,7 +26,7 @@ enum MeasureCommands {
     static let columns = ["metric", "value", "n", "sd", "cycle", "source", "note"]
 
     static let importFile = Command(
-        name: "import", abstract: t("Importeer metingen uit CSV: kolommen metric, value en eventueel n, sd, cycle, source, note.", "Import measurements from CSV: columns metric, value and optionally n, sd, cycle, source, note."),
+        name: "import", abstract: t("Importeer metingen uit CSV (de eerste twee kolommen zijn verplicht); kolommen: metric, value, n, sd, cycle, source, note.", "Import measurements from CSV: columns metric, value and optionally n, sd, cycle, source, note."),
         arguments: [.init(name: t("bestand", "file"), help: t("een CSV-bestand, met komma's of puntkomma's", "a CSV file, comma or semicolon separated"))],
         options: [ImportOptions.map(columns), ImportOptions.dryRun],
         examples: ["molensloot measure import metingen.csv --dry-run"]

@@ -55,8 +55,8 @@ enum OpportunityCommands {
                        entry.findings.prefix(3).joined(separator: " ") + (entry.findings.count > 3 ? " …" : ""), entry.reason])
         }
         var output = Output()
-        output.line(model.formula)
-        if model.method == .weighted { output.line(ScoringModel.scaleNote) }
+        output.line(formula(model))
+        if model.method == .weighted { output.line(scaleNote) }
         output.line()
         table.render().forEach { output.line($0) }
         if ranked.count >= 2 {
@@ -70,7 +70,7 @@ enum OpportunityCommands {
         name: "weights", abstract: t("Toon of wijzig hoe verbeterkansen een score krijgen.", "Show or change how opportunities are scored."),
         options: [.init(name: "preset", value: t("naam", "name"), help: t("balanced, rice of value-effort", "balanced, rice or value-effort"))]
             + ["impact", "reach", "confidence", "ease", "severity", "spearhead"].map {
-                Command.Option(name: $0, value: t("gewicht", "weight"), help: t("het gewicht van \($0) in de gewogen score", "the weight of \($0) in the balanced score"))
+                Command.Option(name: $0, value: t("gewicht", "weight"), help: t("het gewicht van \(dutchInputs[$0] ?? $0) in de gewogen score", "the weight of \($0) in the balanced score"))
             } + [.json],
         examples: ["molensloot opportunity weights --preset rice", "molensloot opportunity weights --impact 4 --ease 1"]
     ) { invocation in
@@ -103,8 +103,29 @@ enum OpportunityCommands {
             for (name, path) in paths { object.append(name, .double(model.weights[keyPath: path])) }
             Output.json(.object(object))
         } else {
-            Output.print((changed ? t("bewaard; ", "saved; ") : "") + t("methode ", "method ") + "\(model.method.rawValue)\n" + model.formula
-                         + (model.method == .weighted ? "\n" + ScoringModel.scaleNote : ""))
+            Output.print((changed ? t("bewaard; ", "saved; ") : "") + t("methode ", "method ") + "\(model.method.rawValue)\n" + formula(model)
+                         + (model.method == .weighted ? "\n" + scaleNote : ""))
         }
+    }
+}
+
+extension OpportunityCommands {
+    /// The formula in the run's language; the JSON keeps the domain's English one.
+    static func formula(_ model: ScoringModel) -> String {
+        guard language == .nl else { return model.formula }
+        var text = model.formula.replacingAll(".", with: ",")
+        for (english, dutch) in [("reach", "bereik"), ("confidence", "zekerheid"), ("ease", "gemak"), ("severity", "ernst"),
+                                 ("spearhead", "speerpunt"), ("effort", "moeite")] {
+            text = text.replacingAll(english, with: dutch)
+        }
+        return text
+    }
+
+    static let dutchInputs = ["impact": "impact", "reach": "bereik", "confidence": "zekerheid", "ease": "gemak", "severity": "ernst",
+                              "spearhead": "speerpunt"]
+
+    static var scaleNote: String {
+        t("elke invoer geschaald naar 0–1; gemak = 5 − moeite; ernst is die van de zwaarste gekoppelde bevinding",
+          ScoringModel.scaleNote)
     }
 }
