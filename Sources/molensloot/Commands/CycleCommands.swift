@@ -101,7 +101,7 @@ enum CycleCommands {
             table.add([row.slug, number(row.baseline, places), measured(row.previous, row.kind, places, withCycle: true),
                        measured(row.current, row.kind, places, withCycle: false), number(row.change, places, signed: true),
                        verdict(row.verdict), comparedWith(row), row.change == nil ? "" : noise(row.noise),
-                       number(row.target, places), row.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? ""])
+                       number(row.target, places), row.progress.map { localNumber($0 * 100, decimals: 0) + "%" } ?? ""])
         }
         table.render().forEach { output.line($0) }
         output.line(t("verbeterd/verslechterd: groter dan toeval (p < 0,05); geen oordeel: aantal of spreiding onbekend; T.O.V.: vergeleken met",

@@ -52,7 +52,7 @@ enum OpportunityCommands {
                                .init(title: "SCORE", alignRight: true), .init(title: t("BEVINDINGEN", "FINDINGS")), .init(title: t("WEEGT HET ZWAARST", "WEIGHS MOST"))])
         for entry in ranked {
             table.add([String(entry.rank), entry.ref, entry.record.title, localNumber(entry.score),
-                       entry.findings.prefix(3).joined(separator: " ") + (entry.findings.count > 3 ? " …" : ""), entry.reason])
+                       entry.findings.prefix(3).joined(separator: " ") + (entry.findings.count > 3 ? " …" : ""), reason(entry.reason)])
         }
         var output = Output()
         output.line(formula(model))
@@ -123,6 +123,12 @@ extension OpportunityCommands {
 
     static let dutchInputs = ["impact": "impact", "reach": "bereik", "confidence": "zekerheid", "ease": "gemak", "severity": "ernst",
                               "spearhead": "speerpunt"]
+
+    /// "impact 4, ernst 5": the inputs that weigh most, named in the run's language.
+    static func reason(_ text: String) -> String {
+        guard language == .nl else { return text }
+        return dutchInputs.reduce(text) { $0.replacingAll($1.key, with: $1.value) }.replacingAll("effort", with: "moeite")
+    }
 
     static var scaleNote: String {
         t("elke invoer geschaald naar 0–1; gemak = 5 − moeite; ernst is die van de zwaarste gekoppelde bevinding",

@@ -30,7 +30,7 @@ enum StatusCommand {
         let tested = [AssumptionVerdict.confirmed, .refuted, .notTestable].map { report.assumptions[$0] ?? [] }
         if tested.contains(where: { !$0.isEmpty }) {
             output.line()
-            output.line(t("Aannames: \(tested[0].count) kloppen, \(tested[1].count) kloppen niet", "Assumptions: \(tested[0].count) confirmed, \(tested[1].count) refuted")
+            output.line(t("Aannames: \(tested[0].count) \(tested[0].count == 1 ? "klopt" : "kloppen"), \(tested[1].count) \(tested[1].count == 1 ? "klopt" : "kloppen") niet", "Assumptions: \(tested[0].count) confirmed, \(tested[1].count) refuted")
                         + (tested[1].isEmpty ? "" : " (" + tested[1].joined(separator: " ") + ")")
                         + t(", \(tested[2].count) nog niet te toetsen", ", \(tested[2].count) not testable yet"))
         }

@@ -48,7 +48,7 @@ enum SurveyCommands {
         lines.append(t("  regels gelezen: \(result.rowsRead); geïmporteerd: \(result.responses); overgeslagen: \(result.skipped)",
                        "  rows read: \(result.rowsRead); imported: \(result.responses); skipped: \(result.skipped)"))
         if !result.nonResponses.isEmpty {
-            lines.append(t("  overgeslagen als geen antwoord: ", "  skipped as no answer: ") + result.nonResponses.map { "\($0.answer) \($0.count)" }.joined(separator: ", "))
+            lines.append(t("  overgeslagen als geen antwoord: ", "  skipped as no answer: ") + result.nonResponses.map { "\($0.answer == "empty" ? t("leeg", "empty") : $0.answer) \($0.count)" }.joined(separator: ", "))
         }
         if result.otherCycles > 0 {
             lines.append(t("  overgeslagen omdat ze in een andere cyclus of in geen cyclus vallen: ", "  skipped as dated in another cycle or in none: ") + "\(result.otherCycles)")
