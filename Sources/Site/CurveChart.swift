@@ -91,7 +91,7 @@ enum CurveChart {
             let before = previous?.overall[index]
             return [
                 .text(curve.phases[index].name),
-                .text(countCell(point, threshold: curve.threshold, context)),
+                .text(countCell(point, context)),
                 meanCell(point, unit: unit, context),
                 .text(point.interval.map { intervalText($0, context) } ?? "–"),
                 before.map { meanCell($0, unit: unit, context) } ?? .text("–"),
@@ -165,7 +165,7 @@ enum CurveChart {
                 return [
                     .text(personaName(persona.persona, context)),
                     .text(curve.phases[index].name),
-                    .text(countCell(point, threshold: curve.threshold, context)),
+                    .text(countCell(point, context)),
                     meanCell(point, unit: unit, context),
                     .text(point.interval.map { intervalText($0, context) } ?? "–"),
                 ]
@@ -189,19 +189,22 @@ enum CurveChart {
         context.data.record(.persona, slug)?.title ?? slug
     }
 
-    static func tooFew(_ context: PageContext) -> String { context.t("te weinig antwoorden", "too few responses") }
+    /// One word for every hidden point, whether it was too small itself or hidden so that a small
+    /// one cannot be worked out: which of the two it was would say something about its size.
+    static func tooFew(_ context: PageContext) -> String { context.t("afgeschermd", "suppressed") }
     static func noResponses(_ context: PageContext) -> String { context.t("geen antwoorden", "no responses") }
 
     /// Under a phase on the chart: its n, or why there is no point.
     static func countText(_ point: CurvePoint, _ context: PageContext) -> String {
-        if point.suppressed { return tooFew(context) }
+        // Two short words wrap under a narrow phase where one long one would be cut.
+        if point.suppressed { return context.t("niet getoond", "not shown") }
         if point.n == 0 { return noResponses(context) }
         return "n = " + context.number(Double(point.n), decimals: 0)
     }
 
-    /// A suppressed point's n is not given either: "fewer than 10" says all a reader needs.
-    static func countCell(_ point: CurvePoint, threshold: Int, _ context: PageContext) -> String {
-        point.suppressed ? context.t("minder dan \(threshold)", "fewer than \(threshold)") : context.number(Double(point.n), decimals: 0)
+    /// A suppressed point's n is not given either.
+    static func countCell(_ point: CurvePoint, _ context: PageContext) -> String {
+        point.suppressed ? tooFew(context) : context.number(Double(point.n), decimals: 0)
     }
 
     static func meanCell(_ point: CurvePoint, unit: String?, _ context: PageContext) -> Node {
