@@ -334,8 +334,8 @@ enum CurveChart {
             high = ticks.last ?? 1
             slot = (CurveChart.width - CurveChart.left - CurveChart.right) / Double(max(curve.phases.count, 1))
             let letters = max(4, Int(slot / CurveChart.letterWidth))
-            names = curve.phases.map { CurveChart.wrap($0.name, letters: letters, lines: 3) }
-            self.below = below.map { CurveChart.wrap($0, letters: letters, lines: 2) }
+            names = curve.phases.map { SVG.wrap($0.name, letters: letters, lines: 3) }
+            self.below = below.map { SVG.wrap($0, letters: letters, lines: 2) }
             let nameLines = Double(names.map(\.count).max() ?? 1)
             let belowLines = Double(self.below.map(\.count).max() ?? 0)
             height = CurveChart.top + CurveChart.plotHeight + 10 + (nameLines + belowLines) * CurveChart.lineHeight
@@ -419,37 +419,5 @@ enum CurveChart {
         let step = [5.0, 2, 1].map { $0 * magnitude / 10 }.first { range / $0 >= 4 } ?? magnitude / 10
         let inner = stride(from: (low / step).rounded(.down) + 1, to: (high / step).rounded(.up), by: 1).map { $0 * step }
         return [low] + inner.filter { $0 - low > step / 2 && high - $0 > step / 2 } + [high]
-    }
-
-    /// A label in lines of at most `letters` characters, broken between words (or inside a word
-    /// that is longer than a line); what does not fit in `lines` ends in an ellipsis. The table
-    /// beside the chart always has the whole name.
-    static func wrap(_ text: String, letters: Int, lines limit: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ").map(String.init) {
-            var word = word
-            while word.count > letters {
-                if !line.isEmpty {
-                    lines.append(line)
-                    line = ""
-                }
-                lines.append(String(word.prefix(letters - 1)) + "-")
-                word = String(word.dropFirst(letters - 1))
-            }
-            if line.isEmpty {
-                line = word
-            } else if line.count + 1 + word.count <= letters {
-                line += " " + word
-            } else {
-                lines.append(line)
-                line = word
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        guard lines.count > limit else { return lines.isEmpty ? [""] : lines }
-        var kept = Array(lines.prefix(limit))
-        kept[limit - 1] = String(kept[limit - 1].prefix(letters - 1)) + "…"
-        return kept
     }
 }
