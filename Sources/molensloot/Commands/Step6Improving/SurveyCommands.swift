@@ -53,10 +53,6 @@ enum SurveyCommands {
         if result.otherCycles > 0 {
             lines.append(t("  overgeslagen omdat ze in een andere cyclus of in geen cyclus vallen: ", "  skipped as dated in another cycle or in none: ") + "\(result.otherCycles)")
         }
-        if result.outsideTaken > 0 {
-            lines.append(t("  buiten elke cyclus gedateerd, op verzoek in \(result.cycle) gezet: ", "  dated outside every cycle, placed in \(result.cycle) as asked: ")
-                         + "\(result.outsideTaken)")
-        }
         lines.append(t("  data: ", "  dates: ") + (result.dates.map { localDate($0.lowerBound) + t(" tot ", " to ") + localDate($0.upperBound) }
                                                   ?? t("geen in het bestand", "none in the file")))
         if !result.ignoredColumns.isEmpty { lines.append(t("  kolommen niet gelezen: ", "  columns not read: ") + result.ignoredColumns.joined(separator: ", ")) }
