@@ -250,3 +250,13 @@ extension Language {
         }
     }
 }
+
+extension Language {
+    /// An input of an opportunity's score: "bereik" for reach.
+    public func scoreInput(_ name: String) -> String {
+        guard self == .nl else { return name }
+        let words = ["impact": "impact", "reach": "bereik", "confidence": "zekerheid", "ease": "gemak", "severity": "ernst",
+                     "spearhead": "speerpunt", "effort": "moeite"]
+        return words[name] ?? name
+    }
+}

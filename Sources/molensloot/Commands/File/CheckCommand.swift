@@ -13,7 +13,7 @@ enum CheckCommand {
             Output.print(t("in orde: geen problemen gevonden", "ok: no problems found"))
         } else {
             var output = Output()
-            for problem in problems { output.line("\(problem.record): \(problem.message)") }
+            for problem in problems { output.line("\(problem.record): \(problem.message(language))") }
             output.line(t("\(problems.count) \(problems.count == 1 ? "probleem" : "problemen") gevonden", "\(problems.count) problem\(problems.count == 1 ? "" : "s") found"))
             output.flush()
         }

@@ -38,7 +38,7 @@ enum OpportunityCommands {
             guard invocation.arguments.count == 2 else {
                 throw UsageError(description: t("geef twee verbeterkansen om te vergelijken, zoals 'opportunity rank O3 O5'", "give two opportunities to compare, like 'opportunity rank O3 O5'"))
             }
-            let text = try roadmap.read { try roadmap.explainRanking(invocation.arguments[0], invocation.arguments[1]) }
+            let text = try roadmap.read { try roadmap.explainRanking(invocation.arguments[0], invocation.arguments[1], language: language) }
             Output.print(text)
             return
         }
