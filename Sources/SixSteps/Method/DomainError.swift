@@ -14,6 +14,8 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
     case badImport(String)
     case frozen(cycle: String)
     case noOpenCycle
+    case noCycles
+    case noSurveyResponses(metric: String)
     case cycleStillOpen(String)
     case badFile(path: String, String)
     /// Several problems of one import file, each with its line and column; `total` counts them all.
@@ -70,6 +72,12 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
         case .noOpenCycle:
             return t("er is geen open cyclus; open er een met 'molensloot cycle open NAAM' of noem er een met --cycle",
                      "no cycle is open; open one with 'molensloot cycle open NAME' or name one with --cycle")
+        case .noCycles:
+            return t("er zijn nog geen cycli; open er een met 'molensloot cycle open NAAM'",
+                     "there are no cycles yet; open one with 'molensloot cycle open NAME'")
+        case .noSurveyResponses(let metric):
+            return t("\(metric) heeft nog geen enquêteantwoorden; importeer ze met 'molensloot survey import'",
+                     "\(metric) has no survey responses yet; import them with 'molensloot survey import'")
         case .cycleStillOpen(let cycle):
             return t("\(cycle) is nog open; sluit die eerst met 'molensloot cycle close'",
                      "\(cycle) is still open; close it first with 'molensloot cycle close'")

@@ -276,7 +276,7 @@ extension RoadmapFile {
             let metric = try record(.metric, metricRef)
             let cycle = try cycleRef.map { try record(.cycle, $0) } ?? surveyedCycle(metric: metric.key)
             guard let cycle else {
-                throw DomainError.inconsistent("\(metric.ref) has no survey responses yet; import them with 'molensloot survey import'")
+                throw DomainError.noSurveyResponses(metric: metric.ref)
             }
             let threshold = try privacyThreshold()
             let key: [SQLValue] = [metric.key, cycle.key]

@@ -31,7 +31,7 @@ enum KeyCommands {
         do {
             loaded = try PseudonymKey.load(path: path)
         } catch let error as PseudonymKeyError {
-            problem = error.description
+            problem = error.message(language)
         }
         let matches = loaded.map { key in custody.keyID.map { $0 == key.id } ?? true }
         if invocation.json {
