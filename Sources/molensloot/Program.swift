@@ -63,6 +63,9 @@ enum Program {
             case .missingValue, .invalidValue, .invalidSlug: return 64
             default: return 1
             }
+        } catch let error as StoreError {
+            printError(error.localized)
+            return 1
         } catch let error as PseudonymKeyError {
             printError(error.message(language))
             return 1
