@@ -290,17 +290,7 @@ extension RoadmapFile {
                 var rows = try connection.query(
                     "SELECT \(column), count(*), avg(score), sum(score * score) FROM survey_responses "
                         + "WHERE metric = ? AND cycle = ? AND \(column) IS NOT NULL GROUP BY \(column) ORDER BY \(column)", key)
-                if column == "phase" {
-                    // Phases in the order of the journey, as a resident goes through them; a phase
-                    // no journey knows comes last.
-                    let positions = Dictionary(try connection.query(
-                        "SELECT slug, min(position) FROM journey_phases WHERE journey = coalesce(?, journey) GROUP BY slug",
-                        [metric["journey"]]).map { ($0.string(0), $0.int(1)) }, uniquingKeysWith: min)
-                    rows = rows.enumerated().sorted { left, right in
-                        let l = positions[left.element.string(0)] ?? Int64.max, r = positions[right.element.string(0)] ?? Int64.max
-                        return l != r ? l < r : left.offset < right.offset
-                    }.map(\.element)
-                }
+                if column == "phase" { rows = try inPhaseOrder(rows, journey: metric["journey"]) }
                 let plan = Suppression.plan(sizes: rows.map { Int($0.int(1)) }, total: published, threshold: threshold)
                 return rows.enumerated().map { index, row in
                     group(label: row.string(0), n: Int(row.int(1)), mean: row.double(2), sumOfSquares: row.double(3),
