@@ -15,10 +15,7 @@ enum StepPages: PageFamily {
         try emit(improvingPage(context))
     }
 
-    static func title(_ context: PageContext, _ number: Int) -> String {
-        let name = number == 1 ? context.t("Visie", "Vision") : context.stepName(number)
-        return context.t("Stap \(number): ", "Step \(number): ") + name
-    }
+    static func title(_ context: PageContext, _ step: Step) -> String { context.stepTitle(step) }
 }
 
 // MARK: - Shared pieces
@@ -84,7 +81,7 @@ extension StepPages {
 extension StepPages {
     static func visionPage(_ context: PageContext) -> Page {
         let data = context.data
-        return Page(file: Section.vision.file, title: title(context, 1), section: .vision,
+        return Page(file: Section.vision.file, title: title(context, .vision), section: .vision,
                     lead: context.t("In deze stap legt het team vast waar de dienstverlening naartoe gaat. De visie zegt wat inwoners "
                                     + "mogen verwachten. De principes zeggen hoe we werken. De doelen laten zien of het lukt.",
                                     "In this step the team sets out where the service is heading. The vision says what residents "
@@ -206,7 +203,7 @@ extension StepPages {
 
 extension StepPages {
     static func basicsPage(_ context: PageContext) -> Page {
-        Page(file: Section.basics.file, title: title(context, 2), section: .basics,
+        Page(file: Section.basics.file, title: title(context, .basics), section: .basics,
              lead: context.t("In deze stap brengt het team in kaart hoe het nu gaat. Via welke kanalen zoeken inwoners contact, "
                              + "en waarover? Wat hebben zij nodig? En met welke meeteenheden volgen we dat?",
                              "In this step the team maps how things are now. Through which channels do residents get in touch, "
@@ -590,7 +587,7 @@ extension StepPages {
             return a != b ? a > b : ($0.key.int ?? 0) < ($1.key.int ?? 0)
         }.prefix(10)
         let journeys = data.records(.journey)
-        return Page(file: Section.insight.file, title: title(context, 3), section: .insight,
+        return Page(file: Section.insight.file, title: title(context, .insight), section: .insight,
                     lead: context.t("In deze stap kijkt het team door de ogen van inwoners. Per klantreis staat fase voor fase "
                                     + "wat goed gaat en wat beter moet.",
                                     "In this step the team looks through the eyes of residents. For each journey, phase by phase, "
@@ -680,7 +677,7 @@ extension StepPages {
         }
         let spearheads = data.records(.spearhead)
         let top = data.ranked.prefix(10)
-        return Page(file: Section.opportunities.file, title: title(context, 4), section: .opportunities,
+        return Page(file: Section.opportunities.file, title: title(context, .opportunities), section: .opportunities,
                     lead: context.t("In deze stap kiest het team wat het eerst aanpakt. Uit de bevindingen komen verbeterkansen. "
                                     + "Elke kans krijgt een score. Speerpunten bundelen de kansen die er het meest toe doen.",
                                     "In this step the team chooses what to tackle first. The findings lead to opportunities. "
@@ -840,7 +837,7 @@ extension StepPages {
         for entry in data.roadmap { counts[entry.horizon, default: [:]][entry.status, default: 0] += 1 }
         let now = data.roadmap.filter { $0.horizon == Horizon.now.rawValue && $0.status != ItemStatus.dropped.rawValue }
         let agreements = data.records(.agreement)
-        return Page(file: Section.roadmap.file, title: title(context, 5), section: .roadmap,
+        return Page(file: Section.roadmap.file, title: title(context, .roadmap), section: .roadmap,
                     lead: context.t("In deze stap zet het team de verbeteringen in de tijd: wat nu, wat hierna en wat later. "
                                     + "Werkafspraken leggen vast wie wat doet en hoe vaak.",
                                     "In this step the team puts the improvements in time: what now, what next and what later. "
@@ -933,7 +930,7 @@ extension StepPages {
 extension StepPages {
     static func improvingPage(_ context: PageContext) -> Page {
         let data = context.data
-        return Page(file: Section.improving.file, title: title(context, 6), section: .improving,
+        return Page(file: Section.improving.file, title: title(context, .improving), section: .improving,
                     lead: context.t("In deze stap meet het team na elke ronde of het echt beter werd. Zo'n ronde heet een cyclus. "
                                     + "Aan het eind kijkt het team terug en past de roadmap aan.",
                                     "In this step the team measures after each round whether things really got better. Such a round "

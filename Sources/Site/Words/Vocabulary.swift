@@ -2,16 +2,11 @@ import SixSteps
 
 /// The words for the method's values, in plain Dutch (B1) and English, used by every page.
 extension PageContext {
-    public func stepName(_ number: Int) -> String {
-        let names = [
-            (t("Visie aanscherpen", "Sharpen the vision")),
-            (t("Inzicht in de basis", "Know the basics")),
-            (t("Inzicht verdiepen", "Deepen the insight")),
-            (t("Verbeterkansen en speerpunten", "Opportunities and spearheads")),
-            (t("Roadmap en werkafspraken", "Roadmap and working agreements")),
-            (t("Doorlopend verbeteren", "Keep improving")),
-        ]
-        return (1...6).contains(number) ? names[number - 1] : ""
+    public func stepName(_ step: Step) -> String { t(step.dutchName, step.englishName) }
+
+    /// "Stap 2: Inzicht in de basics".
+    public func stepTitle(_ step: Step) -> String {
+        t("Stap \(step.number): ", "Step \(step.number): ") + stepName(step)
     }
 
     /// "1 klantreis", "3 klantreizen".

@@ -6,12 +6,16 @@ public struct StatusReport: Sendable {
         case empty, started, complete
     }
 
-    public struct Step: Sendable {
-        public let number: Int
-        public let name: String
+    /// How far one step is.
+    public struct StepProgress: Sendable {
+        public let step: Step
         public let state: State
         /// What the step holds, in a few words: "3 principles, 2 goals".
         public let holds: String
+
+        public var number: Int { step.number }
+        /// The step's Dutch name, the method's own.
+        public var name: String { step.dutchName }
     }
 
     /// A group of records that need a person's attention, with what to do about them.
@@ -31,7 +35,7 @@ public struct StatusReport: Sendable {
     }
 
     public let municipality: String?
-    public let steps: [Step]
+    public let steps: [StepProgress]
     public let chain: [ChainLink]
     public let attention: [Attention]
     /// The assumptions by their current verdict.
@@ -113,21 +117,21 @@ extension RoadmapFile {
                 .map { $0.string(0) }
 
             let steps = [
-                StatusReport.Step(number: 1, name: "Visie aanscherpen", state: state(hasVision && goals > 0, hasVision || principles + goals > 0),
+                StatusReport.StepProgress(step: .vision, state: state(hasVision && goals > 0, hasVision || principles + goals > 0),
                                   holds: (hasVision ? "vision set" : "no vision yet") + ", "
                                     + phrase([(principles, "principles"), (goals, "goals"),
                                               (assumptions.values.reduce(0) { $0 + $1.count }, "assumptions")])),
-                .init(number: 2, name: "Inzicht in de basics", state: state(insights > 0 && baselined > 0, insights + metrics > 0),
+                .init(step: .basics, state: state(insights > 0 && baselined > 0, insights + metrics > 0),
                       holds: phrase([(insights, "insights"), (metrics, "metrics"), (baselined, "with a baseline")])),
-                .init(number: 3, name: "Inzicht verdiepen", state: state(findings > 0, journeys > 0),
+                .init(step: .insight, state: state(findings > 0, journeys > 0),
                       holds: phrase([(journeys, "journeys"), (findings, "findings"), (improve, "to improve")])),
-                .init(number: 4, name: "Verbeterkansen en speerpunten",
+                .init(step: .opportunities,
                       state: state(opportunities > 0 && unaddressed.isEmpty, opportunities + spearheads > 0),
                       holds: phrase([(opportunities, opportunities == 1 ? "opportunity" : "opportunities"), (spearheads, "spearheads")])),
-                .init(number: 5, name: "Roadmap en werkafspraken",
+                .init(step: .roadmap,
                       state: state(items > 0 && agreements > 0 && unplanned.isEmpty, items + agreements > 0),
                       holds: phrase([(items, "roadmap items"), (done, "done"), (agreements, "agreements")])),
-                .init(number: 6, name: "Doorlopend verbeteren", state: state(cycles > 0 && measurements > 0, cycles > 0),
+                .init(step: .improving, state: state(cycles > 0 && measurements > 0, cycles > 0),
                       holds: phrase([(cycles, "cycles"), (measurements, "measurements")])),
             ]
             let attention = [

@@ -4,7 +4,7 @@ import SixSteps
 enum AssumptionCommands {
     static let command = Command(
         name: "assumption",
-        abstract: "Steps 1–2: assumptions about residents, each with the test that confirms or refutes it.",
+        abstract: "assumptions about residents, each with the test that confirms or refutes it.",
         subcommands: [RecordCommands.add(.assumption), list, show, RecordCommands.edit(.assumption),
                       RecordCommands.remove(.assumption)],
         examples: [

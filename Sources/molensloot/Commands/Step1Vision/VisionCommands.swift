@@ -3,7 +3,7 @@ import SixSteps
 /// Step 1: the service vision itself.
 enum VisionCommands {
     static let command = Command(
-        name: "vision", abstract: "Step 1: the service vision (visie op dienstverlening).",
+        name: "vision", abstract: "the service vision (visie op dienstverlening).",
         subcommands: [set, show])
 
     static let set = Command(

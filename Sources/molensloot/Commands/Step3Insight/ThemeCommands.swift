@@ -6,7 +6,7 @@ import SixSteps
 enum ThemeCommands {
     static let command = Command(
         name: "theme",
-        abstract: "Step 3: the codebook of themes for residents' comments, the coding of comments and the counts per theme.",
+        abstract: "the codebook of themes for residents' comments, the coding of comments and the counts per theme.",
         subcommands: [add, edit, list, remove, code, comments, counts, evidence, exportCodebook, importCodebook])
 
     static let slugArgument = Command.Argument(name: "theme", help: "the theme's slug, e.g. geen-terugkoppeling")

@@ -3,7 +3,7 @@ import SixSteps
 /// Step 4: improvement opportunities, their links to findings and their ranking.
 enum OpportunityCommands {
     static let command = RecordCommands.group(
-        .opportunity, "Step 4: improvement opportunities (verbeterkansen), linked to findings and ranked.",
+        .opportunity, "improvement opportunities (verbeterkansen), linked to findings and ranked.",
         extra: [link, unlink, rank, weights])
 
     static let link = Command(

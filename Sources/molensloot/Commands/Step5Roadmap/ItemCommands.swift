@@ -3,7 +3,7 @@ import SixSteps
 /// Step 5: roadmap items, linked to opportunities and metrics, with dependencies and status.
 enum ItemCommands {
     static let command = RecordCommands.group(
-        .item, "Step 5: roadmap items: owner, team, horizon, status, links and dependencies.",
+        .item, "roadmap items: owner, team, horizon, status, links and dependencies.",
         extra: [link, unlink, depend, status, ItemEffectCommands.effect])
 
     static let itemArgument = Command.Argument(name: "item", help: "e.g. R4")

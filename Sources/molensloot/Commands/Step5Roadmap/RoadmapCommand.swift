@@ -3,7 +3,7 @@ import SixSteps
 /// The prioritised roadmap: now, next, later.
 enum RoadmapCommand {
     static let command = Command(
-        name: "roadmap", abstract: "Show the roadmap in priority order, grouped now / next / later.",
+        name: "roadmap", abstract: "the roadmap in priority order, grouped now / next / later.",
         options: [.flag("all", "also show dropped items"), .json]
     ) { invocation in
         let roadmap = try invocation.openRoadmap()

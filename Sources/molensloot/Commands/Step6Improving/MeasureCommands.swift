@@ -4,7 +4,7 @@ import Store
 /// Step 6: one measured value of a metric in a cycle, or many from a CSV file.
 enum MeasureCommands {
     static let command = Command(
-        name: "measure", abstract: "Measure a metric in the open cycle (or --cycle), or import many values from CSV.",
+        name: "measure", abstract: "measure a metric in the open cycle (or --cycle), or import many values from CSV.",
         arguments: [.init(name: "metric", help: "the metric's slug"), .init(name: "value", help: "the value, e.g. 7,4")],
         options: [.init(name: "n", value: "n", help: "the sample size"),
                   .init(name: "sd", value: "number", help: "the standard deviation of the sample"),

@@ -3,7 +3,7 @@ import SixSteps
 /// Step 6: raw resident survey responses, the measurements computed from them, and privacy.
 enum SurveyCommands {
     static let command = Command(
-        name: "survey", abstract: "Step 6: import resident survey responses; results, comments and privacy.",
+        name: "survey", abstract: "import resident survey responses; results, comments and privacy.",
         subcommands: [importFile, results, comments, quote, threshold])
 
     static let importFile = Command(
