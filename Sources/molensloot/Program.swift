@@ -65,6 +65,9 @@ enum Program {
             case .missingValue, .invalidValue, .invalidSlug: return 64
             default: return 1
             }
+        } catch let error as StoreError {
+            printError(error.forCommandLine)
+            return 1
         } catch {
             printError("\(error)")
             return 1
