@@ -6,7 +6,6 @@ import Darwin
 import ExampleRoadmaps
 import SixSteps
 import Site
-import Store
 
 /// A new user's first minute: a complete example roadmap and its site, out of the way in the
 /// temporary folder.
@@ -52,7 +51,7 @@ enum DemoCommand {
         try makeFolders(folder)
         let database = "\(folder)/\(example.name).sqlite"
         // The demo's own file from an earlier run is replaced; it holds nothing of the user's.
-        for suffix in ["", "-wal", "-shm"] { removeFile(database + suffix) }
+        RoadmapFile.remove(path: database)
         _ = try InitCommand.importNew(path: database, text: example.json, source: "\(example.name).json", actor: invocation.actor, keyFile: nil)
         let roadmap = try RoadmapFile.open(path: database, actor: invocation.actor)
         let site = try SiteBuilder.build(roadmap, to: "\(folder)/site-\(example.name)", language: language)
