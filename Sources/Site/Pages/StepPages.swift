@@ -60,15 +60,7 @@ extension StepPages {
     }
 
     /// Days from one date to another, for "nog 57 dagen" in the open cycle.
-    static func days(from start: ISODate, to end: ISODate) -> Int { dayNumber(end) - dayNumber(start) }
-
-    private static func dayNumber(_ date: ISODate) -> Int {
-        let year = date.month <= 2 ? date.year - 1 : date.year
-        let era = (year >= 0 ? year : year - 399) / 400
-        let yearOfEra = year - era * 400
-        let dayOfYear = (153 * ((date.month + 9) % 12) + 2) / 5 + date.day - 1
-        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    }
+    static func days(from start: ISODate, to end: ISODate) -> Int { start.days(to: end) }
 
     /// Joins nodes with ", " for inline lists of links.
     static func commaList(_ nodes: [Node]) -> Node {
