@@ -114,7 +114,7 @@ extension StepPages {
     static func scoring(_ context: PageContext) -> Node {
         let model = context.data.scoring
         let weights = model.weights
-        let total = weights.impact + weights.reach + weights.confidence + weights.ease + weights.severity + weights.spearhead
+        let total = weights.total
         let parts: [(String, Double)] = [
             (context.t("Impact: hoeveel beter het wordt voor inwoners", "Impact: how much better it gets for residents"), weights.impact),
             (context.t("Bereik: hoeveel inwoners het raakt", "Reach: how many residents it touches"), weights.reach),

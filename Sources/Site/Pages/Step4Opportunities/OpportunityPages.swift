@@ -363,7 +363,7 @@ enum OpportunityPages: PageFamily {
             switch scoring.method {
             case .weighted:
                 let weights = scoring.weights
-                let total = max(weights.impact + weights.reach + weights.confidence + weights.ease + weights.severity + weights.spearhead, 0.000_1)
+                let total = max(weights.total, 0.000_1)
                 let parts: [(String, Double, String)] = [
                     ("impact", weights.impact, context.t("Hoe groot het effect is voor inwoners, van 1 tot 5.", "How big the effect on residents is, from 1 to 5.")),
                     ("reach", weights.reach, context.t("Hoeveel inwoners er iets van merken, van 1 tot 5.", "How many residents notice it, from 1 to 5.")),

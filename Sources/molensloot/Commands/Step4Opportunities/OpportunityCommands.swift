@@ -69,8 +69,8 @@ enum OpportunityCommands {
     static let weights = Command(
         name: "weights", abstract: "Show or change how opportunities are scored.",
         options: [.init(name: "preset", value: "name", help: "balanced, rice or value-effort")]
-            + ["impact", "reach", "confidence", "ease", "severity", "spearhead"].map {
-                Command.Option(name: $0, value: "weight", help: "the weight of \($0) in the balanced score")
+            + ScoreWeights.factors.map {
+                Command.Option(name: $0.name, value: "weight", help: "the weight of \($0.name) in the balanced score")
             } + [.json],
         examples: ["molensloot opportunity weights --preset rice", "molensloot opportunity weights --impact 4 --ease 1"]
     ) { invocation in
@@ -84,11 +84,7 @@ enum OpportunityCommands {
             model = preset.model
             changed = true
         }
-        let paths: [(String, WritableKeyPath<ScoreWeights, Double>)] = [
-            ("impact", \.impact), ("reach", \.reach), ("confidence", \.confidence),
-            ("ease", \.ease), ("severity", \.severity), ("spearhead", \.spearhead),
-        ]
-        for (name, path) in paths {
+        for (name, path, _) in ScoreWeights.factors {
             guard let text = invocation.value(name) else { continue }
             guard let weight = parseDecimal(text), weight >= 0 else {
                 throw UsageError(description: "--\(name) '\(text)' is not valid: expected a number of 0 or more")
@@ -100,7 +96,7 @@ enum OpportunityCommands {
         if changed { try roadmap.setScoringModel(model) }
         if invocation.json {
             var object = JSONObject([("method", .string(model.method.rawValue)), ("formula", .string(model.formula))])
-            for (name, path) in paths { object.append(name, .double(model.weights[keyPath: path])) }
+            for (name, path, _) in ScoreWeights.factors { object.append(name, .double(model.weights[keyPath: path])) }
             Output.json(.object(object))
         } else {
             Output.print((changed ? "saved; " : "") + "method \(model.method.rawValue)\n" + model.formula
