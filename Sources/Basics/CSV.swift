@@ -62,7 +62,11 @@ public struct CSVDocument: Sendable {
     /// Reads a whole file. Errors: the file cannot be read (line 0), or whatever
     /// `init(bytes:)` finds.
     public static func read(path: String) throws -> CSVDocument {
-        try CSVDocument(bytes: readFile(path))
+        do {
+            return try CSVDocument(bytes: FileOps.read(path))
+        } catch let error as FileReadError {
+            throw CSVError(line: 0, column: nil, message: error.description)
+        }
     }
 
     /// Checks the file as a whole (not empty, not UTF-16, no NUL byte) and reads its header.
@@ -242,36 +246,6 @@ public struct CSVDocument: Sendable {
         while let first = name.first, first.isWhitespace { name = name.dropFirst() }
         while let last = name.last, last.isWhitespace { name = name.dropLast() }
         return name.lowercased()
-    }
-
-    // MARK: Reading a file
-
-    private static func readFile(_ path: String) throws -> [UInt8] {
-        func failure(_ code: Int32) -> CSVError {
-            CSVError(line: 0, column: nil, message: "cannot read \(path): " + String(cString: strerror(code)))
-        }
-        guard let file = fopen(path, "rb") else { throw failure(errno) }
-        defer { fclose(file) }
-        var info = stat()
-        guard fstat(fileno(file), &info) == 0 else { throw failure(errno) }
-        // fopen accepts a directory on Linux; fread would then fail with a less obvious message.
-        if info.st_mode & mode_t(0o170000) == mode_t(0o040000) { throw failure(EISDIR) }
-
-        // A regular file is read straight into its final buffer; the loop after it covers pipes
-        // and files that grow while being read.
-        let expected = max(Int(info.st_size), 0)
-        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
-            initialized = expected > 0 ? fread(buffer.baseAddress, 1, expected, file) : 0
-        }
-        if ferror(file) != 0 { throw failure(errno) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while feof(file) == 0 {
-            let read = chunk.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, $0.count, file) }
-            if read > 0 { bytes.append(contentsOf: chunk[0..<read]) }
-            if ferror(file) != 0 { throw failure(errno) }
-            if read == 0 { break }
-        }
-        return bytes
     }
 }
 
