@@ -204,7 +204,8 @@ extension Command {
         if path.isEmpty {
             lines += ["", t("DE ZES STAPPEN:", "THE SIX STEPS:")] + rows(Step.allCases.map { step in
                 let nouns = subcommands.filter { $0.step == step }.map(\.name)
-                return ("\(step.number) " + t(step.dutchName, step.englishName), nouns.joined(separator: ", "))
+                // The nouns are typed as they are, in any language: quoted like other things to type.
+                return ("\(step.number) " + t(step.dutchName, step.englishName), nouns.map { "'\($0)'" }.joined(separator: ", "))
             })
         }
         if !subcommands.isEmpty {
