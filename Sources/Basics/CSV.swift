@@ -1,0 +1,663 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// A CSV reader for the files municipalities actually have: spreadsheet exports that are
+// semicolon-separated with a decimal comma, or comma-separated; UTF-8 with or without BOM;
+// CRLF or LF; quoted fields that may hold separators, quotes and line breaks.
+//
+// Imports of a million rows must stay close to `sqlite3 .import`, so the reader works on the
+// file's bytes in place: a row is a list of byte ranges, reused from row to row, and a field
+// only becomes a String or a number when the caller asks for it.
+
+/// A problem in a CSV file, located by physical line and, when it is about one field, by the
+/// name of its column.
+public struct CSVError: Error, Equatable, CustomStringConvertible {
+    /// 1-based physical line; 0 when the file could not be read at all.
+    public let line: Int
+    /// The header name of the column, when the problem is about one field and the column has one.
+    public let column: String?
+    public let message: String
+
+    public init(line: Int, column: String?, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// "line 14, column score: …", "line 3: …", or only the message when there is no line.
+    public var description: String {
+        var place = line > 0 ? "line \(line)" : ""
+        if let column {
+            place += place.isEmpty ? "column \(column)" : ", column \(column)"
+        }
+        return place.isEmpty ? message : place + ": " + message
+    }
+}
+
+// MARK: - Document
+
+/// A whole CSV file in memory, with its header read and checked. Rows are read on demand by
+/// `forEachRow`, so a large file never exists as Strings all at once.
+public struct CSVDocument: Sendable {
+    /// `;`, `,` or a tab, as detected from the header line.
+    public let separator: UInt8
+    /// The column names: trimmed, without BOM, lowercased; none is empty and none repeats.
+    public let header: [String]
+
+    private let bytes: [UInt8]
+    /// Where the first data row starts, just after the header record.
+    private let dataStart: CSVCursor
+
+    /// A field or a physical line this long is not something a person typed into a spreadsheet;
+    /// stopping here gives a clear message instead of gigabytes of memory or minutes of waiting.
+    static let maximumField = 1 << 20
+    static let maximumLine = 4 << 20
+    /// Far more than any import needs (SQLite itself stops at 2000), and it keeps a header line of
+    /// nothing but separators from costing a range per byte.
+    static let maximumColumns = 10_000
+
+    /// Reads a whole file. Errors: the file cannot be read (line 0), or whatever
+    /// `init(bytes:)` finds.
+    public static func read(path: String) throws -> CSVDocument {
+        try CSVDocument(bytes: readFile(path))
+    }
+
+    /// Checks the file as a whole (not empty, not UTF-16, no NUL byte) and reads its header.
+    public init(bytes: [UInt8]) throws {
+        let parsed = try bytes.withUnsafeBufferPointer { buffer throws -> (UInt8, [String], CSVCursor) in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else {
+                throw CSVError(line: 1, column: nil, message: "the file is empty")
+            }
+            return try CSVDocument.readHeader(base, buffer.count)
+        }
+        self.bytes = bytes
+        (separator, header, dataStart) = parsed
+    }
+
+    /// The position of a column, compared the way the header was normalised: " Score " finds
+    /// "score".
+    public func columnIndex(_ name: String) -> Int? {
+        if let index = header.firstIndex(of: name) { return index }
+        // Callers look columns up once per row; only a name that could differ after
+        // normalising pays for it.
+        let normalised = CSVDocument.normalisedName(name)
+        return normalised == name ? nil : header.firstIndex(of: normalised)
+    }
+
+    /// Calls `body` for every data row, in order. Lines that are empty, hold only spaces, or only
+    /// empty fields (`;;;`, which spreadsheets leave behind for blank rows) are skipped. Stops at
+    /// the first error, the reader's or the body's.
+    public func forEachRow(_ body: (inout CSVRow) throws -> Void) throws {
+        try bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            var cursor = dataStart
+            var row = CSVRow(storage: bytes, names: header)
+            row.spans.reserveCapacity(header.count)
+            while cursor.position < count {
+                let start = cursor
+                let scan = try CSVScanner.record(base, count, separator: separator, names: header,
+                                                 keep: header.count, cursor: &cursor, spans: &row.spans)
+                if !scan.extraContent, CSVScanner.isBlank(base, row.spans) { continue }
+                if scan.fields > header.count {
+                    throw CSVError(line: start.line, column: nil,
+                                   message: "has \(scan.fields) fields, the header has \(header.count)")
+                }
+                row.line = start.line
+                row.start = start.position
+                try body(&row)
+            }
+        }
+    }
+
+    /// Checks that the whole file is UTF-8, which `CSVRow.string` otherwise only checks for the
+    /// fields it is asked for. Reports the first bad field with its line and column.
+    public func validateUTF8() throws {
+        // One pass of the standard library's validator over everything is the common, fast case.
+        if String(validating: bytes, as: UTF8.self) != nil { return }
+        try forEachRow { row in
+            for index in 0..<row.count { _ = try row.string(index) }
+        }
+        // Bytes outside any field: only possible in lines the rows skip, but be sure.
+        try bytes.withUnsafeBufferPointer { buffer in
+            var lineStart = 0
+            var line = 1
+            var index = 0
+            while index <= buffer.count {
+                let atEnd = index == buffer.count
+                if atEnd || buffer[index] == CSVByte.lineFeed || buffer[index] == CSVByte.carriageReturn {
+                    let text = UnsafeBufferPointer(rebasing: buffer[lineStart..<index])
+                    if String(validating: text, as: UTF8.self) == nil {
+                        throw CSVError(line: line, column: nil, message: CSVRow.notUTF8)
+                    }
+                    if !atEnd, buffer[index] == CSVByte.carriageReturn, index + 1 < buffer.count,
+                       buffer[index + 1] == CSVByte.lineFeed {
+                        index += 1
+                    }
+                    line += 1
+                    lineStart = index + 1
+                }
+                index += 1
+            }
+        }
+    }
+
+    // MARK: Header
+
+    private static func readHeader(_ base: UnsafePointer<UInt8>, _ count: Int) throws -> (UInt8, [String], CSVCursor) {
+        // Excel's "Unicode text" is UTF-16; without this it would fail on its first NUL byte,
+        // which says nothing useful.
+        if count >= 2, (base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF) {
+            throw CSVError(line: 1, column: nil, message: "the file is UTF-16; save it as CSV UTF-8")
+        }
+        if let nul = memchr(base, 0, count) {
+            let offset = UnsafeRawPointer(nul) - UnsafeRawPointer(base)
+            let line = CSVScanner.line(at: offset, base, from: CSVCursor(position: 0, line: 1, lineStart: 0))
+            throw CSVError(line: line, column: nil, message: "contains a NUL byte; is this a CSV file?")
+        }
+        var position = 0
+        if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { position = 3 }
+
+        // Blank lines before the header are skipped, so the header is the first line with text.
+        var line = 1
+        var lineStart = position
+        while true {
+            var next = position
+            while next < count, base[next] == CSVByte.space || base[next] == CSVByte.tab { next += 1 }
+            guard next < count else { throw CSVError(line: 1, column: nil, message: "the file is empty") }
+            if base[next] == CSVByte.lineFeed {
+                position = next + 1
+            } else if base[next] == CSVByte.carriageReturn {
+                position = next + 1 < count && base[next + 1] == CSVByte.lineFeed ? next + 2 : next + 1
+            } else {
+                break
+            }
+            line += 1
+            lineStart = position
+        }
+
+        let separator = detectSeparator(base, count, from: position)
+        var cursor = CSVCursor(position: position, line: line, lineStart: lineStart)
+        let headerStart = cursor
+        var spans: [CSVSpan] = []
+        let scan = try CSVScanner.record(base, count, separator: separator, names: [], keep: maximumColumns,
+                                         cursor: &cursor, spans: &spans)
+        if scan.fields > maximumColumns {
+            throw CSVError(line: line, column: nil, message: "the header has \(scan.fields) columns; is this a CSV file?")
+        }
+        var names: [String] = []
+        names.reserveCapacity(spans.count)
+        var seen: Set<String> = []
+        for (index, span) in spans.enumerated() {
+            let fieldLine = CSVScanner.line(at: span.start, base, from: headerStart)
+            let content = UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
+            let raw = CSVScanner.withContent(content, escaped: span.escaped) { field in
+                String(validating: field, as: UTF8.self)
+            }
+            guard let raw else {
+                throw CSVError(line: fieldLine, column: nil,
+                               message: "the header is not valid UTF-8; save the file as CSV UTF-8")
+            }
+            let name = normalisedName(raw)
+            if name.isEmpty {
+                throw CSVError(line: fieldLine, column: nil, message: "column \(index + 1) of the header has no name")
+            }
+            if !seen.insert(name).inserted {
+                throw CSVError(line: fieldLine, column: name, message: "appears twice in the header")
+            }
+            names.append(name)
+        }
+        return (separator, names, cursor)
+    }
+
+    /// `;` when the header has more semicolons than commas outside quotes (a Dutch spreadsheet),
+    /// a tab when it has only tabs, else `,`.
+    private static func detectSeparator(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> UInt8 {
+        var semicolons = 0, commas = 0, tabs = 0
+        var quoted = false
+        var index = start
+        while index < count {
+            let byte = base[index]
+            if byte == CSVByte.quote {
+                quoted.toggle()
+            } else if !quoted {
+                if byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn { break }
+                if byte == CSVByte.semicolon { semicolons += 1 }
+                if byte == CSVByte.comma { commas += 1 }
+                if byte == CSVByte.tab { tabs += 1 }
+            }
+            index += 1
+        }
+        if semicolons > commas { return CSVByte.semicolon }
+        if commas == 0, tabs > 0 { return CSVByte.tab }
+        return CSVByte.comma
+    }
+
+    static func normalisedName(_ name: String) -> String {
+        var name = Substring(name)
+        if name.unicodeScalars.first == "\u{FEFF}" { name = Substring(name.unicodeScalars.dropFirst()) }
+        while let first = name.first, first.isWhitespace { name = name.dropFirst() }
+        while let last = name.last, last.isWhitespace { name = name.dropLast() }
+        return name.lowercased()
+    }
+
+    // MARK: Reading a file
+
+    private static func readFile(_ path: String) throws -> [UInt8] {
+        func failure(_ code: Int32) -> CSVError {
+            CSVError(line: 0, column: nil, message: "cannot read \(path): " + String(cString: strerror(code)))
+        }
+        guard let file = fopen(path, "rb") else { throw failure(errno) }
+        defer { fclose(file) }
+        var info = stat()
+        guard fstat(fileno(file), &info) == 0 else { throw failure(errno) }
+        // fopen accepts a directory on Linux; fread would then fail with a less obvious message.
+        if info.st_mode & mode_t(0o170000) == mode_t(0o040000) { throw failure(EISDIR) }
+
+        // A regular file is read straight into its final buffer; the loop after it covers pipes
+        // and files that grow while being read.
+        let expected = max(Int(info.st_size), 0)
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = expected > 0 ? fread(buffer.baseAddress, 1, expected, file) : 0
+        }
+        if ferror(file) != 0 { throw failure(errno) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while feof(file) == 0 {
+            let read = chunk.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, $0.count, file) }
+            if read > 0 { bytes.append(contentsOf: chunk[0..<read]) }
+            if ferror(file) != 0 { throw failure(errno) }
+            if read == 0 { break }
+        }
+        return bytes
+    }
+}
+
+// MARK: - Row
+
+/// One data row: byte ranges into the document. `forEachRow` reuses the row it passes for the next
+/// one, so a row kept for later must be copied (which is cheap and stays valid).
+public struct CSVRow: Sendable {
+    /// The physical line where the row starts.
+    public fileprivate(set) var line: Int
+    /// The number of fields in this row; never more than the header has.
+    public var count: Int { spans.count }
+
+    fileprivate let storage: [UInt8]
+    fileprivate let names: [String]
+    fileprivate var start: Int
+    fileprivate var spans: [CSVSpan]
+
+    fileprivate init(storage: [UInt8], names: [String]) {
+        self.storage = storage
+        self.names = names
+        line = 0
+        start = 0
+        spans = []
+    }
+
+    static let notUTF8 = "not valid UTF-8; save the file as CSV UTF-8"
+
+    /// True when the field is missing or holds only spaces.
+    public func isEmpty(_ index: Int) -> Bool {
+        withContent(index) { $0.isEmpty } ?? true
+    }
+
+    /// The field as text: nil when empty, surrounding spaces trimmed, doubled quotes undoubled.
+    /// Throws when its bytes are not UTF-8.
+    public func string(_ index: Int) throws -> String? {
+        let text: String?? = try withContent(index) { field in
+            guard !field.isEmpty else { return nil }
+            guard let text = CSVScanner.text(field) else { throw error(column: index, CSVRow.notUTF8) }
+            return text
+        }
+        return text ?? nil
+    }
+
+    /// The field as a number: nil when empty. Accepts an optional sign, digits, and one decimal
+    /// separator that may be a comma (7,8) or a point (7.8); nothing else, so "1.234,5", "1e3" and
+    /// "7,8 uur" are refused rather than guessed at.
+    public func number(_ index: Int) throws -> Double? {
+        switch withContent(index, CSVNumbers.decimal) ?? .empty {
+        case .empty: return nil
+        case .value(let value): return value
+        case .invalid: throw error(column: index, "expected a number such as 7,8 but found '\(shown(index))'")
+        }
+    }
+
+    /// The field as a whole number: nil when empty; "12,0" is refused.
+    public func integer(_ index: Int) throws -> Int64? {
+        switch withContent(index, CSVNumbers.integer) ?? .empty {
+        case .empty: return nil
+        case .value(let value): return value
+        case .invalid: throw error(column: index, "expected a whole number such as 12 but found '\(shown(index))'")
+        }
+    }
+
+    /// An error about one field, placed on the line where that field starts (a quoted field
+    /// before it may span lines) and named by its column.
+    public func error(column index: Int, _ message: String) -> CSVError {
+        let column = names.indices.contains(index) ? names[index] : nil
+        guard spans.indices.contains(index) else { return CSVError(line: line, column: column, message: message) }
+        let fieldLine = storage.withUnsafeBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress, spans[index].start <= buffer.count else { return line }
+            return CSVScanner.line(at: spans[index].start, base, from: CSVCursor(position: start, line: line, lineStart: start))
+        }
+        return CSVError(line: fieldLine, column: column, message: message)
+    }
+
+    /// An error about the row as a whole.
+    public func error(_ message: String) -> CSVError {
+        CSVError(line: line, column: nil, message: message)
+    }
+
+    /// The field's bytes, trimmed and unescaped; nil when the row has no such field.
+    public func withContent<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        guard spans.indices.contains(index) else { return nil }
+        let span = spans[index]
+        return try storage.withUnsafeBufferPointer { buffer -> Result? in
+            // A row can outlive its body and be assigned into another document's loop; checking
+            // keeps that a wrong answer rather than a read out of bounds.
+            guard span.start <= span.end, span.end <= buffer.count else { return nil }
+            return try CSVScanner.withContent(UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]),
+                                              escaped: span.escaped, body)
+        }
+    }
+
+    /// The field as a person would recognise it in an error message, shortened when long.
+    private func shown(_ index: Int) -> String {
+        let text = withContent(index) { String(decoding: $0, as: UTF8.self) } ?? ""
+        return text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+}
+
+// MARK: - Scanning
+
+enum CSVByte {
+    static let tab: UInt8 = 0x09
+    static let lineFeed: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let quote: UInt8 = 0x22
+    static let plus: UInt8 = 0x2B
+    static let comma: UInt8 = 0x2C
+    static let minus: UInt8 = 0x2D
+    static let point: UInt8 = 0x2E
+    static let zero: UInt8 = 0x30
+    static let semicolon: UInt8 = 0x3B
+}
+
+/// A field's raw bytes: between the quotes for a quoted field, where `escaped` says that doubled
+/// quotes still have to be undoubled.
+struct CSVSpan: Sendable {
+    var start: Int
+    var end: Int
+    var escaped: Bool
+}
+
+/// Where scanning stands: the next byte, its physical line and where that line starts (for the
+/// line length limit).
+struct CSVCursor: Sendable {
+    var position: Int
+    var line: Int
+    var lineStart: Int
+}
+
+enum CSVScanner {
+    /// Reads one record at `cursor` into `spans` and moves the cursor past its line break.
+    /// Fields past `keep` are only counted, so a runaway line cannot fill memory with ranges;
+    /// `extraContent` says whether any of them held more than spaces.
+    static func record(
+        _ base: UnsafePointer<UInt8>, _ count: Int, separator: UInt8, names: [String], keep: Int,
+        cursor: inout CSVCursor, spans: inout [CSVSpan]
+    ) throws -> (fields: Int, extraContent: Bool) {
+        func column(_ index: Int) -> String? { index < names.count ? names[index] : nil }
+        func isPadding(_ byte: UInt8) -> Bool {
+            byte == CSVByte.space || (byte == CSVByte.tab && separator != CSVByte.tab)
+        }
+        func lineTooLong(_ line: Int) -> CSVError {
+            CSVError(line: line, column: nil, message: "line is longer than 4 MiB; is this a CSV file?")
+        }
+        spans.removeAll(keepingCapacity: true)
+        var fields = 0
+        var extraContent = false
+        var position = cursor.position
+        var line = cursor.line
+        var lineStart = cursor.lineStart
+        while true {
+            // Spaces before an opening quote are allowed: hand-made files have them after a comma.
+            var next = position
+            while next < count, isPadding(base[next]) { next += 1 }
+            let span: CSVSpan
+            if next < count, base[next] == CSVByte.quote {
+                let fieldLine = line
+                let contentStart = next + 1
+                var index = contentStart
+                var escaped = false
+                while true {
+                    guard index < count else {
+                        throw CSVError(line: fieldLine, column: column(fields), message: "a quoted field is never closed")
+                    }
+                    let byte = base[index]
+                    if byte == CSVByte.quote {
+                        guard index + 1 < count, base[index + 1] == CSVByte.quote else { break }
+                        escaped = true
+                        index += 2
+                        continue
+                    }
+                    if byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn {
+                        if index - lineStart > CSVDocument.maximumLine { throw lineTooLong(line) }
+                        if byte == CSVByte.carriageReturn, index + 1 < count, base[index + 1] == CSVByte.lineFeed {
+                            index += 1
+                        }
+                        line += 1
+                        lineStart = index + 1
+                    }
+                    index += 1
+                }
+                if index - contentStart > CSVDocument.maximumField {
+                    throw CSVError(line: fieldLine, column: column(fields), message: "field is longer than 1 MiB")
+                }
+                span = CSVSpan(start: contentStart, end: index, escaped: escaped)
+                index += 1
+                while index < count, isPadding(base[index]) { index += 1 }
+                position = index
+            } else {
+                var index = position
+                while index < count {
+                    let byte = base[index]
+                    if byte == separator || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn { break }
+                    index += 1
+                }
+                if index - position > CSVDocument.maximumField {
+                    throw CSVError(line: line, column: column(fields), message: "field is longer than 1 MiB")
+                }
+                span = CSVSpan(start: position, end: index, escaped: false)
+                position = index
+            }
+            if fields < keep {
+                spans.append(span)
+            } else if !extraContent {
+                extraContent = !isBlank(base, span)
+            }
+            fields += 1
+
+            if position - lineStart > CSVDocument.maximumLine { throw lineTooLong(line) }
+            guard position < count else { break }
+            let byte = base[position]
+            if byte == separator {
+                position += 1
+                continue
+            }
+            if byte == CSVByte.lineFeed {
+                position += 1
+            } else if byte == CSVByte.carriageReturn {
+                position += 1
+                if position < count, base[position] == CSVByte.lineFeed { position += 1 }
+            } else {
+                throw CSVError(line: line, column: column(fields - 1), message: "unexpected character after a closing quote")
+            }
+            line += 1
+            lineStart = position
+            break
+        }
+        cursor = CSVCursor(position: position, line: line, lineStart: lineStart)
+        return (fields, extraContent)
+    }
+
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == CSVByte.space || byte == CSVByte.tab || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn
+    }
+
+    static func isBlank(_ base: UnsafePointer<UInt8>, _ span: CSVSpan) -> Bool {
+        var index = span.start
+        while index < span.end {
+            if !isWhitespace(base[index]) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    static func isBlank(_ base: UnsafePointer<UInt8>, _ spans: [CSVSpan]) -> Bool {
+        for span in spans where !isBlank(base, span) { return false }
+        return true
+    }
+
+    /// Calls `body` with the field's content: doubled quotes undoubled, surrounding whitespace
+    /// trimmed.
+    static func withContent<Result>(
+        _ raw: UnsafeBufferPointer<UInt8>, escaped: Bool, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        guard escaped else { return try body(trimmed(raw)) }
+        // The scanner guarantees every quote inside a quoted field is doubled.
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(raw.count)
+        var index = 0
+        while index < raw.count {
+            unescaped.append(raw[index])
+            index += raw[index] == CSVByte.quote ? 2 : 1
+        }
+        return try unescaped.withUnsafeBufferPointer { try body(trimmed($0)) }
+    }
+
+    /// The bytes as a String, or nil when they are not UTF-8.
+    static func text(_ field: UnsafeBufferPointer<UInt8>) -> String? {
+        // Most fields are ASCII, and decoding those directly is several times faster than the
+        // generic validating initialiser.
+        var ascii = true
+        for byte in field where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        return ascii ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self)
+    }
+
+    static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = field.count
+        while start < end, isWhitespace(field[start]) { start += 1 }
+        while end > start, isWhitespace(field[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: field[start..<end])
+    }
+
+    /// The physical line of `offset`, counting line breaks (LF, CRLF or a lone CR) from a known
+    /// position. Only used for error messages, so it may be slow.
+    static func line(at offset: Int, _ base: UnsafePointer<UInt8>, from known: CSVCursor) -> Int {
+        var line = known.line
+        var index = known.position
+        while index < offset {
+            let byte = base[index]
+            if byte == CSVByte.lineFeed {
+                line += 1
+            } else if byte == CSVByte.carriageReturn, index + 1 >= offset || base[index + 1] != CSVByte.lineFeed {
+                line += 1
+            }
+            index += 1
+        }
+        return line
+    }
+}
+
+// MARK: - Numbers
+
+enum CSVParsed<Value> {
+    case empty
+    case value(Value)
+    case invalid
+}
+
+enum CSVNumbers {
+    /// Powers of ten that a Double holds exactly; dividing an exact mantissa by one of them is a
+    /// single correctly rounded operation, so the fast path gives the same Double as strtod.
+    private static let exactPowers: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    static func decimal(_ field: UnsafeBufferPointer<UInt8>) -> CSVParsed<Double> {
+        guard !field.isEmpty else { return .empty }
+        var index = 0
+        let negative = field[0] == CSVByte.minus
+        if negative || field[0] == CSVByte.plus { index = 1 }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var digits = 0
+        var fractionDigits = 0
+        var separator = false
+        var exact = true
+        while index < field.count {
+            let byte = field[index]
+            let digit = byte &- CSVByte.zero
+            if digit < 10 {
+                digits += 1
+                if separator { fractionDigits += 1 }
+                if mantissa == 0, digit == 0 {
+                    // Leading zeros are not significant.
+                } else if significant < 19 {
+                    mantissa = mantissa * 10 + UInt64(digit)
+                    significant += 1
+                } else {
+                    exact = false
+                }
+            } else if (byte == CSVByte.comma || byte == CSVByte.point) && !separator {
+                separator = true
+            } else {
+                return .invalid
+            }
+            index += 1
+        }
+        // "7," and "," are more likely typing errors than numbers.
+        guard digits > 0, !separator || fractionDigits > 0 else { return .invalid }
+        if exact, mantissa <= 1 << 53, fractionDigits < exactPowers.count {
+            let value = Double(mantissa) / exactPowers[fractionDigits]
+            return .value(negative ? -value : value)
+        }
+        let text = String(decoding: field.lazy.map { $0 == CSVByte.comma ? CSVByte.point : $0 }, as: UTF8.self)
+        guard let value = Double(text), value.isFinite else { return .invalid }
+        return .value(value)
+    }
+
+    static func integer(_ field: UnsafeBufferPointer<UInt8>) -> CSVParsed<Int64> {
+        guard !field.isEmpty else { return .empty }
+        var index = 0
+        let negative = field[0] == CSVByte.minus
+        if negative || field[0] == CSVByte.plus { index = 1 }
+        guard index < field.count else { return .invalid }
+        // Accumulating negatively reaches Int64.min, which has no positive counterpart.
+        var value: Int64 = 0
+        while index < field.count {
+            let digit = field[index] &- CSVByte.zero
+            guard digit < 10 else { return .invalid }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) = shifted.subtractingReportingOverflow(Int64(digit))
+            guard !overflow, !overflow2 else { return .invalid }
+            value = next
+            index += 1
+        }
+        if negative { return .value(value) }
+        guard value != Int64.min else { return .invalid }
+        return .value(-value)
+    }
+}
