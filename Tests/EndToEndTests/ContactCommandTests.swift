@@ -11,31 +11,11 @@ import Testing
     /// web 2, app → app 1, web → telefoon 1, and in step 2 web → telefoon 1. C2 (Zomer 2014, May–June):
     /// 5 cases, 6 contacts, 1 repeat (20%), no switch; flow telefoon → telefoon 1; the change −37,14
     /// points. Six months, 2014-02 to 2014-07; 16 counts per month, channel and reason.
-    static let registrations = """
-        tijdstip;kanaal;reden;zaaknummer;klantreis
-        2014-03-05 10:00;web;Afval;Z-ZAAKNUMMER-000101;mor
-        2014-02-20 14:00;telefoon;Afval;Z-ZAAKNUMMER-000110;mor
-        2014-02-21 14:00;web;Afval;Z-ZAAKNUMMER-000110;mor
-        2014-03-03 09:00;telefoon;Afval;Z-ZAAKNUMMER-000101;mor
-        2014-03-10 11:00;telefoon;Afval;Z-ZAAKNUMMER-000101;mor
-        2014-03-12 09:14;app;Afval;Z-ZAAKNUMMER-000102;mor
-        2014-04-11 09:14;app;Afval;Z-ZAAKNUMMER-000102;mor
-        2014-03-12T09:14:05;web;Paspoort;Z-ZAAKNUMMER-000103;paspoort
-        2014-04-11T09:14:06;telefoon;Paspoort;Z-ZAAKNUMMER-000103;paspoort
-        12-03-2014 9:14;telefoon;Afval;Z-ZAAKNUMMER-000104;mor
-        2014-03-20 11:00;telefoon;Afval;Z-ZAAKNUMMER-000112;mor
-        2014-03-21 11:00;web;Afval;Z-ZAAKNUMMER-000112;mor
-        2014-04-28 16:00;web;Afval;Z-ZAAKNUMMER-000105;mor
-        2014-05-02 08:30;telefoon;Straatverlichting;Z-ZAAKNUMMER-000105;mor
-        2014-05-06 10:00;telefoon;Afval;Z-ZAAKNUMMER-000106;mor
-        2014-05-07 10:00;telefoon;Afval;Z-ZAAKNUMMER-000106;mor
-        2014-05-20 12:00;web;Paspoort;Z-ZAAKNUMMER-000107;paspoort
-        2014-06-02 09:00;app;Afval;Z-ZAAKNUMMER-000108;mor
-        2014-06-10 09:00;balie;;Z-ZAAKNUMMER-000109;
-        2014-06-20 10:00;e-mail;Afval;Z-ZAAKNUMMER-000101;mor
-        2014-07-15 13:00;post;Afval;Z-ZAAKNUMMER-000111;mor
-
-        """
+    static let registrations = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let text = (try? String(contentsOf: folder.appendingPathComponent("Fixtures/contacts.csv"), encoding: .utf8)) ?? ""
+        return text.replacingOccurrences(of: "date;channel;reason;case;journey\n", with: "tijdstip;kanaal;reden;zaaknummer;klantreis\n")
+    }()
 
     static let map = "--map case=zaaknummer --map date=tijdstip --map channel=kanaal --map reason=reden --map journey=klantreis"
 
@@ -71,13 +51,13 @@ import Testing
         let dry = try cli.ok("volume import registraties.csv \(Self.map) --dry-run")
         #expect(try Self.databaseBytes(cli).map(\.1) == untouched.map(\.1), "a dry run changed the roadmap")
         #expect(dry.stdout == "dry run: would import 21 contact registrations (21 new; the case keys are stored only as hashes) "
-                + "and 16 counts for 2014-02 to 2014-07\n")
+                + "and 16 counts for February 2014 to July 2014\n")
         #expect(try cli.json("volume repeats --json") as? [String: Any] != nil)
         #expect((try cli.json("volume repeats --json") as? [String: Any])?["contacts"] as? Int == 0, "a dry run imports nothing")
 
         let result = try cli.ok("volume import registraties.csv \(Self.map)")
         #expect(result.stdout == "imported 21 contact registrations (21 new; the case keys are stored only as hashes) "
-                + "and 16 counts for 2014-02 to 2014-07\n")
+                + "and 16 counts for February 2014 to July 2014\n")
         #expect(result.stderr.isEmpty)
         let again = try cli.ok("volume import registraties.csv \(Self.map)")
         #expect(again.stdout.hasPrefix("imported 21 contact registrations (0 new;"))
@@ -127,7 +107,7 @@ import Testing
         #expect(text.contains("21 contacts; a case is one key's contacts within 30 days of its first"))
         #expect(text.contains("C1 Voorjaar 2014: 7 cases, 57.1% needed more than one contact, 42.9% switched channel"))
         #expect(text.contains("C2 Zomer 2014: 5 cases, 20% needed more than one contact, 0% switched channel; "
-                              + "repeat share -37.1 points since C1"))
+                              + "repeat share −37.1 points since C1"))
         #expect(text.contains("1→2  telefoon → web  2 cases"))
 
         // A window of 29 days splits case B: C1 then has 8 cases.
