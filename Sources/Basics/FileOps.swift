@@ -71,7 +71,13 @@ public enum FileOps {
     }
 
     public static func write(_ path: String, _ bytes: [UInt8]) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        try write(path, bytes, in: AT_FDCWD, shownAs: path)
+    }
+
+    /// Writes `name` in the folder open as `folder` (or, with `AT_FDCWD`, at the path `name`);
+    /// errors name the file as `shownAs`.
+    public static func write(_ name: String, _ bytes: [UInt8], in folder: Int32, shownAs path: String) throws {
+        let descriptor = openat(folder, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileError(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
         try bytes.withUnsafeBytes { buffer in
@@ -100,21 +106,22 @@ public enum FileOps {
     }
 
     /// Removes a folder this build made, with everything in it; symbolic links are removed, not
-    /// followed, so nothing outside the folder is ever touched.
-    public static func removeTree(_ path: String) throws {
+    /// followed, so nothing outside the folder is ever touched. `threads` unlink the files of the
+    /// folder itself side by side (see `removalThreads`).
+    public static func removeTree(_ path: String, threads: Int = 1) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             guard unlink(path) == 0 else { throw FileError(path, String(cString: strerror(errno))) }
             return
         }
-        try removeContents(of: path)
+        try removeContents(of: path, threads: threads)
         guard rmdir(path) == 0 else { throw FileError(path, String(cString: strerror(errno))) }
     }
 
     /// Empties a folder by names relative to it, with the kind of each entry from the listing
     /// itself: a site of thousands of pages costs one system call per page, not three path look-ups.
-    private static func removeContents(of path: String) throws {
+    private static func removeContents(of path: String, threads: Int = 1) throws {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError(path, String(cString: strerror(errno))) }
         guard let directory = fdopendir(descriptor) else {
@@ -123,7 +130,8 @@ public enum FileOps {
         }
         defer { closedir(directory) }
         // Listed whole before anything is removed: what readdir returns while entries go is unspecified.
-        var entries: [(name: String, isFolder: Bool)] = []
+        var files: [String] = []
+        var folders: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -134,14 +142,15 @@ public enum FileOps {
                 var info = stat()
                 isFolder = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
-            entries.append((name, isFolder))
+            if isFolder { folders.append(name) } else { files.append(name) }
         }
-        for entry in entries {
-            if entry.isFolder { try removeContents(of: path + "/" + entry.name) }
-            guard unlinkat(descriptor, entry.name, entry.isFolder ? AT_REMOVEDIR : 0) == 0 else {
-                throw FileError(path + "/" + entry.name, String(cString: strerror(errno)))
+        for folder in folders {
+            try removeContents(of: path + "/" + folder)
+            guard unlinkat(descriptor, folder, AT_REMOVEDIR) == 0 else {
+                throw FileError(path + "/" + folder, String(cString: strerror(errno)))
             }
         }
+        try unlinkFiles(files, in: descriptor, folder: path, threads: threads)
     }
 
     /// A file's bytes, whole: a regular file straight into its buffer, a pipe in chunks. A folder
