@@ -25,7 +25,7 @@ enum Program {
             ItemCommands.command,
             RecordCommands.group(.agreement, "Step 5: working agreements: who does what, how often."),
             RoadmapCommand.command, CycleCommands.command, MeasureCommands.command, SurveyCommands.command,
-            VolumeCommands.command, MappingCommands.command, ThemeCommands.command, KeyCommands.command, SiteCommands.command,
+            VolumeCommands.command, CaseCommands.command, MappingCommands.command, ThemeCommands.command, KeyCommands.command, SiteCommands.command,
             StatusCommand.command, CheckCommand.command, LogCommand.command,
             ExchangeCommands.export, ExchangeCommands.import, ExchangeCommands.backup,
         ],

@@ -149,7 +149,7 @@ enum CycleCommands {
         switch kind {
         case .nps: return formatNumber(value, signed: true, decimals: decimals, fixed: true)
         case .csat, .fcr, .onTime: return formatNumber(value, decimals: decimals, fixed: true) + "%"
-        case .mean, .ces: return formatNumber(value, decimals: decimals, fixed: true)
+        case .mean, .ces, .leadTime: return formatNumber(value, decimals: decimals, fixed: true)
         }
     }
 

@@ -66,6 +66,8 @@ enum SurveyCommands {
                 value = "NPS \(formatNumber(summary.mean, signed: true, decimals: 1)), n \(summary.n ?? 0)"
             case .csat, .fcr, .onTime:
                 value = "\(result.kind.unitDescription) \(formatNumber(summary.mean))%, n \(summary.n ?? 0)"
+            case .leadTime:
+                value = "median \(formatNumber(summary.mean)) days, n \(summary.n ?? 0)"
             }
         }
         lines.append("  result: " + value)
