@@ -1,8 +1,17 @@
 /// Version 6: cases from the case system (zaaksysteem) — their types with the whole-case term,
 /// the status types as the steps of the process with their phase, department and norm, the
-/// cases under the same pseudonym as contacts, and every status a case was given.
+/// cases under the same pseudonym as contacts, and every status a case was given. And a
+/// metric's kind may be `lead-time`, the median lead time computed from those cases.
 extension RoadmapSchema {
     static let version6 = """
+    -- A CHECK constraint is widened in place, the way SQLite's documentation describes for
+    -- changes that leave every stored row valid: rebuilding the metrics table instead would, with
+    -- foreign keys on during a migration, cascade into its measurements. RESET reloads the schema
+    -- so the wider check holds at once; the tables created below tell other connections.
+    PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema SET sql = replace(sql, '''fcr'', ''on-time'')', '''fcr'', ''on-time'', ''lead-time'')')
+        WHERE type = 'table' AND name = 'metrics';
+    PRAGMA writable_schema = RESET;
     -- A zaaktype: `ref` is its identificatie (or, from a CSV, its name as written), `url` the
     -- Catalogi API's address that zaken refer to it by, `term` the doorlooptijd as an ISO 8601
     -- duration (P8W), `service_norm` the servicenorm. `journey` is the customer journey it serves.

@@ -49,7 +49,7 @@ enum ProcessCommand {
                 for figures in cycle.steps {
                     let marker = figures.step.status == cycle.weakestLink ? " ◀" : ""
                     table.add([
-                        "\(figures.step.position). \(figures.step.status)" + marker + (figures.step.stopsClock ? " (clock stopped)" : ""),
+                        "\(figures.step.position). \(figures.step.status)" + marker + (figures.step.stopsClock ? " (paused)" : ""),
                         figures.step.department ?? "–", "\(figures.spread?.n ?? 0)",
                         figures.spread.map { formatNumber($0.median, decimals: 1) } ?? "–",
                         figures.spread.map { formatNumber($0.p90, decimals: 1) } ?? "–",
@@ -80,7 +80,7 @@ enum ProcessCommand {
     }
 
     static func noiseWords(_ p: Double) -> String {
-        (p < 0.05 ? "beyond noise" : "within noise") + ", p " + pValueText(p, decimalComma: false)
+        (p < 0.05 ? "beyond noise" : "within noise") + ", " + pValueText(p, decimalComma: false)
     }
 
     static func verdictWords(_ verdict: NoiseVerdict) -> String {
