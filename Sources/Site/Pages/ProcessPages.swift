@@ -122,7 +122,7 @@ enum ProcessPages: PageFamily {
 
     static func stepChart(_ step: CaseStep, _ cycles: [CycleProcess], top: Double, _ process: JourneyProcess,
                           _ context: PageContext) -> Node {
-        let width = 260.0, row = 26.0, left = 34.0, barRoom = 150.0
+        let width = 220.0, row = 24.0, left = 26.0, barRoom = 104.0
         let height = Double(cycles.count) * row + 26
         let scale = barRoom / max(top, 1)
         let id = "stap-\(step.position)-" + String(step.status.lowercased().unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init))
@@ -140,9 +140,9 @@ enum ProcessPages: PageFamily {
                 let median = figures?.spread?.median
                 return Node.group([
                     SVG.text(cycle.cycle, x: 0, y: y + 14),
-                    SVG.rect(x: left, y: y, width: (median ?? 0) * scale, height: 18, classes: weakest ? "bar bad" : "bar"),
+                    SVG.rect(x: left, y: y, width: (median ?? 0) * scale, height: 17, classes: weakest ? "bar bad" : "bar alt6"),
                     SVG.text((median.map { context.number($0) } ?? "–") + (weakest ? " · " + context.t("zwakst", "weakest") : ""),
-                             x: left + barRoom + 8, y: y + 14),
+                             x: left + barRoom + 6, y: y + 13),
                 ])
             }
             if let norm = step.norm {
