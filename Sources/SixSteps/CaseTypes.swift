@@ -96,6 +96,10 @@ extension RoadmapFile {
             if let journey {
                 if let slug = journey { _ = try record(.journey, slug) }
                 try connection.run("UPDATE case_types SET journey = ? WHERE ref = ?", [SQLValue(journey), .text(type.ref)])
+                // Phases belong to a journey: under another journey, or none, the steps' phases are cleared.
+                if journey != type.journey {
+                    try connection.run("UPDATE case_steps SET phase = NULL WHERE case_type = ?", [.text(type.ref)])
+                }
             }
             if let term {
                 guard let duration = ISODuration(term) ?? Int(term).map({ ISODuration(days: $0) }), term.count <= 20 else {
