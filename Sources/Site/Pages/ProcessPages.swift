@@ -27,7 +27,7 @@ enum ProcessPages: PageFamily {
 
     static func typeSection(_ type: CaseTypeProcess, _ process: JourneyProcess, _ context: PageContext) -> Node {
         let measured = type.cycles.filter { $0.cases > 0 }
-        let anchor = "zaaktype-" + String(type.type.ref.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+        let anchor = anchorID(type.type.ref)
         return context.section(context.t("Zaaktype ", "Case type ") + type.type.name, id: anchor) {
             context.facts([
                 (context.t("Termijn van de hele zaak", "Term of the whole case"), .text(termText(type.type.term, context))),
@@ -95,7 +95,7 @@ enum ProcessPages: PageFamily {
             el("h3") { context.t("De stappen, fase voor fase", "The steps, phase by phase") }
             el("p", [.class("map-key")]) {
                 context.t("Per stap de mediane doorlooptijd per cyclus in \(unit(process, context)); de streeplijn is de norm. Rood en met ‘zwakst’: de stap die in die cyclus de meeste dagen boven de norm gaf bij zaken over de termijn.",
-                          "Per step the median days per cycle in \(unit(process, context)); the dashed line is the norm. Red and marked ‘weakest’: the step that gave the most days beyond the norm in the cases past their term in that cycle.")
+                          "Per step its median number of \(unit(process, context)) per cycle; the dashed line is the norm. Red and marked ‘weakest’: the step that gave the most days beyond the norm in the cases past their term in that cycle.")
             }
             el("ol", [.class("process-lane")]) {
                 steps.map { figures in
@@ -113,19 +113,23 @@ enum ProcessPages: PageFamily {
                         if !weakestIn.isEmpty {
                             context.badge(context.t("Zwakste schakel in ", "Weakest link in ") + weakestIn.joined(separator: ", "), tone: "late")
                         }
-                        stepChart(figures.step, cycles, top: top, process, context)
+                        stepChart(figures.step, cycles, top: top, chartID: "\(anchorID(type.type.ref))-stap-\(figures.step.position)", process, context)
                     }
                 }
             }
         }
     }
 
-    static func stepChart(_ step: CaseStep, _ cycles: [CycleProcess], top: Double, _ process: JourneyProcess,
+    /// A case type's ref as the letters and digits of an HTML id: refs are the case system's, any text.
+    static func anchorID(_ ref: String) -> String {
+        "zaaktype-" + String(ref.lowercased().unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "-" })
+    }
+
+    static func stepChart(_ step: CaseStep, _ cycles: [CycleProcess], top: Double, chartID id: String, _ process: JourneyProcess,
                           _ context: PageContext) -> Node {
         let width = 220.0, row = 24.0, left = 26.0, barRoom = 104.0
         let height = Double(cycles.count) * row + 26
         let scale = barRoom / max(top, 1)
-        let id = "stap-\(step.position)-" + String(step.status.lowercased().unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init))
         let rows = cycles.map { cycle in (cycle, cycle.steps.first { $0.step.status == step.status }) }
         let description = rows.map { cycle, figures in
             "\(cycle.cycle): " + (figures?.spread.map { context.t("mediaan ", "median ") + context.number($0.median) } ?? context.t("geen zaken", "no cases"))
@@ -173,11 +177,11 @@ enum ProcessPages: PageFamily {
         let labels = cycles.map(\.cycle)
         return el("div", [.class("process-trend")]) {
             el("h3") { context.t("Het verloop over de cycli", "The trend across cycles") }
-            context.lineChart(id: "op-tijd-\(type.type.ref.lowercased())",
+            context.lineChart(id: "\(anchorID(type.type.ref))-op-tijd",
                               caption: context.t("Binnen de termijn besloten (%), per cyclus waarin de zaken begonnen", "Decided within the term (%), per cycle the cases started in"),
                               description: cycles.map { "\($0.cycle): " + ($0.onTimeShare.map { context.number($0, decimals: 0) + "%" } ?? "–") }.joined(separator: "; "),
                               labels: labels, values: cycles.map(\.onTimeShare), target: nil, range: 0...100, markers: markers)
-            context.lineChart(id: "doorlooptijd-\(type.type.ref.lowercased())",
+            context.lineChart(id: "\(anchorID(type.type.ref))-doorlooptijd",
                               caption: context.t("Mediane doorlooptijd (\(unit(process, context))), per cyclus", "Median lead time (\(unit(process, context))), per cycle"),
                               description: cycles.map { "\($0.cycle): " + ($0.lead.map { context.number($0.median) } ?? "–") }.joined(separator: "; "),
                               labels: labels, values: cycles.map { $0.lead?.median }, target: nil, range: nil, markers: markers)
