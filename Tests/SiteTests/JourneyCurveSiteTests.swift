@@ -13,9 +13,11 @@ import Testing
 ///   - contact: ouders 6 8 10, no persona 5 6 7 8 9 7 9: n 10, mean 7.5, sd √2.5, standard error
 ///     0.5, interval 7.5 ± 2.262157 · 0.5 = 6.37 – 8.63; 0.5 up from C1.
 ///   - uitvoering: 7 9: two responses, too few.
-///   - afronding: ouders 4 5, no persona 9: n 3, mean 6, sd √7, interval 6 ± 4.302653 · √(7/3) =
-///     −0.57 – 12.57; the same as C1.
-///   - evaluatie: 7 7 8: n 3, mean 22/3, interval 22/3 ± 4.302653 / 3 = 5.90 – 8.77; not in C1.
+///   - afronding: ouders 4 5, no persona 9: n 3. Shown, the 18 responses of C2 less the phases
+///     shown would be uitvoering's 2, so afronding is suppressed too.
+///   - evaluatie: ouders 7 7 8: n 3, mean 22/3, interval 22/3 ± 4.302653 / 3 = 5.90 – 8.77; not in C1.
+///   - The ouders gave 8 responses: contact 3, afronding 2 (too few), evaluatie 3. Their contact
+///     is suppressed as well, or 8 − 3 − 3 would give their afronding away.
 /// - The metric bereikbaarheid (also mor's) has C2 contact 5 5 and afronding 2 only: every phase too few.
 /// - The journey leeg has no responses.
 @Suite struct JourneyCurveSiteTests {
@@ -51,7 +53,7 @@ import Testing
             survey([6, 8, 10].map { ("contact", "ouders", $0) } + [5, 6, 7, 8, 9, 7, 9].map { ("contact", "", $0) }
                     + [("uitvoering", "", 7), ("uitvoering", "", 9)]
                     + [("afronding", "ouders", 4), ("afronding", "ouders", 5), ("afronding", "", 9)]
-                    + [7, 7, 8].map { ("evaluatie", "", $0) }),
+                    + [7, 7, 8].map { ("evaluatie", "ouders", $0) }),
             path: "c2.csv", metric: "tevredenheid", cycle: nil, rename: [:], dryRun: false)
         _ = try file.importSurvey(survey([("contact", "", 5), ("contact", "", 5), ("afronding", "", 2)]),
                                   path: "bereikbaarheid.csv", metric: "bereikbaarheid", cycle: nil, rename: [:], dryRun: false)
@@ -107,27 +109,30 @@ import Testing
         #expect(rows.map { Array($0.prefix(5)) } == [
             ["Oriëntatie", "0", "–", "–", "–"],
             ["Contact \(Self.script)", "10", "7,5", "6,37 – 8,63", "7"],
-            ["Uitvoering", "minder dan 3", "te weinig antwoorden", "–", "6"],
-            ["Afronding", "3", "6", "−0,57 – 12,57", "6"],
+            ["Uitvoering", "afgeschermd", "afgeschermd", "–", "6"],
+            ["Afronding", "afgeschermd", "afgeschermd", "–", "6"],
             ["Evaluatie", "3", "7,33", "5,9 – 8,77", "–"],
         ])
         #expect(rows.map { $0.last ?? "" }.map { $0.hasPrefix("+0,5") } == [false, true, false, false, false])
         #expect(rows[1].last?.contains("kan toeval zijn") == true)
-        #expect(rows[3].last?.hasPrefix("0") == true)
-        #expect(rows[0].last == "–" && rows[2].last == "–" && rows[4].last == "–")
+        #expect(rows[0].last == "–" && rows[2].last == "–" && rows[3].last == "–" && rows[4].last == "–")
+        // Nothing on the page gives the hidden phases away: not their n, not their mean.
+        #expect(!html.contains("n = 2"))
+        #expect(!rows.flatMap { $0 }.contains("2"))
     }
 
     @Test func theChartShowsNUnderEachPointAndSaysWhereThereAreTooFew() throws {
         let chart = try Self.cycleChart(try Self.page(.nl))
         #expect(chart.contains(">n = 10</text>"))
-        #expect(Self.count(">n = 3</text>", in: chart) == 2)
-        #expect(chart.contains(">te weinig</text>") && chart.contains(">antwoorden</text>"))
+        #expect(Self.count(">n = 3</text>", in: chart) == 1)
+        #expect(Self.count(">niet</text>", in: chart) == 2 && Self.count(">getoond</text>", in: chart) == 2)
         // The text alternative has every phase's number, and never the suppressed mean.
         let description = try Self.slice(chart, from: #"id="kromme-tevredenheid-grafiek-uitleg">"#, to: "</desc>")
         #expect(description.contains("Contact \(Self.escapedScript): 7,5 (n = 10), eerder 7"))
-        #expect(description.contains("Uitvoering: te weinig antwoorden, eerder 6"))
+        #expect(description.contains("Uitvoering: afgeschermd, eerder 6"))
+        #expect(description.contains("Afronding: afgeschermd, eerder 6"))
         #expect(description.contains("Evaluatie: 7,3 (n = 3)"))
-        #expect(!description.contains("Uitvoering: 8"))
+        #expect(!description.contains("Uitvoering: 8") && !description.contains("Afronding: 6"))
     }
 
     @Test func thePreviousCycleIsADashedLineBesideTheCurrentOneWithAGapWhereTooFewAnswered() throws {
@@ -135,14 +140,13 @@ import Testing
         let polylines = HTMLScan.tags(chart).filter { $0.name == "polyline" }
         let current = polylines.filter { $0.attributes["class"] == "curve-line current" }
         let previous = polylines.filter { $0.attributes["class"] == "curve-line previous" }
-        // C2: contact, a gap at uitvoering, then afronding to evaluatie.
-        #expect(current.count == 1)
-        #expect(current.first.map { ($0.attributes["points"] ?? nil)?.split(separator: " ").count } == 2)
+        // C2: contact and evaluatie, with nothing between them to join.
+        #expect(current.isEmpty)
         // C1: contact, uitvoering and afronding in one line.
         #expect(previous.count == 1)
         #expect(previous.first.map { ($0.attributes["points"] ?? nil)?.split(separator: " ").count } == 3)
         let circles = HTMLScan.tags(chart).filter { $0.name == "circle" }
-        #expect(circles.filter { $0.attributes["class"] == "curve-point current" }.count == 3)
+        #expect(circles.filter { $0.attributes["class"] == "curve-point current" }.count == 2)
         #expect(circles.filter { $0.attributes["class"] == "curve-point previous" }.count == 3)
         let legend = try Self.slice(try Self.page(.nl), from: #"<ul class="curve-legend">"#, to: "</ul>")
         #expect(legend.contains("Voorjaar 2015 (C2): gemiddelde met 95%-interval"))
@@ -152,17 +156,19 @@ import Testing
     @Test func personasGetTheirOwnLabelledLinesAndTable() throws {
         let html = try Self.page(.nl)
         let chart = try Self.slice(html, from: #"id="kromme-tevredenheid-persona-grafiek-titel""#, to: "</svg>")
-        // One marker for the ouders' contact; their afronding (2 responses) is not drawn.
+        // One marker for the ouders' evaluatie; their afronding (2 responses) is not drawn, nor
+        // their contact, which would give it away.
         let markers = HTMLScan.tags(chart).filter { ($0.attributes["class"] ?? nil)?.hasPrefix("curve-marker") == true }
         #expect(markers.count == 1)
-        #expect(chart.contains("Ouders \(Self.escapedScript): Oriëntatie –, Contact \(Self.escapedScript) 8, Uitvoering –, "
-                               + "Afronding te weinig antwoorden, Evaluatie –."))
+        #expect(chart.contains("Ouders \(Self.escapedScript): Oriëntatie –, Contact \(Self.escapedScript) afgeschermd, "
+                               + "Uitvoering –, Afronding afgeschermd, Evaluatie 7,3."))
         let legend = try Self.slice(html, from: #"id="kromme-tevredenheid-persona-grafiek-titel""#, to: "</ul>")
         #expect(legend.hasSuffix("Ouders \(Self.escapedScript)</li></ul>"))
         let rows = try Self.rows(html, caption: "‘Tevredenheid’ per fase en per persona: Voorjaar 2015 (C2)")
         #expect(rows.map { Array($0.prefix(4)) } == [
-            ["Ouders \(Self.script)", "Contact \(Self.script)", "3", "8"],
-            ["Ouders \(Self.script)", "Afronding", "minder dan 3", "te weinig antwoorden"],
+            ["Ouders \(Self.script)", "Contact \(Self.script)", "afgeschermd", "afgeschermd"],
+            ["Ouders \(Self.script)", "Afronding", "afgeschermd", "afgeschermd"],
+            ["Ouders \(Self.script)", "Evaluatie", "3", "7,33"],
         ])
     }
 
@@ -184,8 +190,8 @@ import Testing
         #expect(rows.map { Array($0.prefix(5)) } == [
             ["Oriëntatie", "0", "–", "–", "–"],
             ["Contact \(Self.script)", "10", "7.5", "6.37 – 8.63", "7"],
-            ["Uitvoering", "fewer than 3", "too few responses", "–", "6"],
-            ["Afronding", "3", "6", "−0.57 – 12.57", "6"],
+            ["Uitvoering", "suppressed", "suppressed", "–", "6"],
+            ["Afronding", "suppressed", "suppressed", "–", "6"],
             ["Evaluatie", "3", "7.33", "5.9 – 8.77", "–"],
         ])
         #expect(!html.contains("Gemeten klantreis"))
@@ -194,7 +200,7 @@ import Testing
     @Test func aCurveWithEveryPhaseSuppressedGetsASentenceInsteadOfAChart() throws {
         let html = try Self.page(.nl)
         let block = try Self.slice(html, from: #"<div class="curve" id="kromme-bereikbaarheid">"#, to: "</div>")
-        #expect(block.contains("In Voorjaar 2015 (C2) zijn er in elke fase te weinig antwoorden om een cijfer te tonen."))
+        #expect(block.contains("In Voorjaar 2015 (C2) is het cijfer van elke fase afgeschermd: te weinig antwoorden, of uit de andere cijfers af te leiden."))
         #expect(!block.contains("<svg") && !block.contains(">5<") && !block.contains(">2<"))
         #expect(!html.contains("kromme-bereikbaarheid-grafiek"))
         // The curves come in the order of their metrics' slugs.

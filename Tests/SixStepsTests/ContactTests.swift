@@ -354,6 +354,39 @@ private func exportedContacts(_ file: RoadmapFile) throws -> [(key: String, at: 
         }
     }
 
+    /// At 3, C1's 7 cases are shown, and so were March's 5: April's 2 was then C1 less March.
+    /// The months of a cycle are a breakdown of it, so March goes too; the same for C2's June.
+    @Test func aSmallMonthCannotBeWorkedOutFromItsCycle() throws {
+        try withContactRoadmap { file in
+            try importHandMade(file)
+            try file.setPrivacyThreshold(3, allowSmallGroups: true)
+            let report = try file.contactReport()
+            #expect(report.periods.map(\.period) == ["2014-02", "2014-03", "2014-04", "2014-05", "2014-06", "2014-07"])
+            #expect(figures(report.cycles[0].overall)?.cases == 7 && figures(report.cycles[1].overall)?.cases == 5)
+            #expect(report.periods.map(\.overall.suppressed) == [true, true, true, true, true, true])
+            // Whatever the threshold: a cycle shown less its months shown is nobody or enough.
+            for threshold in 2...8 {
+                try file.setPrivacyThreshold(threshold, allowSmallGroups: true)
+                let report = try file.contactReport()
+                for (cycle, months) in zip(report.cycles, [["2014-03", "2014-04"], ["2014-05", "2014-06"]]) {
+                    guard let total = figures(cycle.overall)?.cases else { continue }
+                    let shown = report.periods.filter { months.contains($0.period) }.compactMap { figures($0.overall)?.cases }.reduce(0, +)
+                    #expect(total - shown == 0 || total - shown >= threshold, "at \(threshold): \(total - shown) of \(cycle.cycle)")
+                    for journey in cycle.journeys {
+                        guard let cases = figures(journey)?.cases else { continue }
+                        let inMonths = report.periods.filter { months.contains($0.period) }.flatMap(\.journeys)
+                            .filter { $0.label == journey.label }.compactMap { figures($0)?.cases }.reduce(0, +)
+                        #expect(cases - inMonths == 0 || cases - inMonths >= threshold, "at \(threshold): \(journey.label) in \(cycle.cycle)")
+                    }
+                }
+                // A month hidden hides its journeys, which would otherwise add up to it.
+                for period in report.periods where period.overall.suppressed {
+                    #expect(period.journeys.allSatisfy { $0.suppressed }, "at \(threshold): \(period.period)")
+                }
+            }
+        }
+    }
+
     // MARK: Hashing
 
     @Test func noCaseKeyIsInTheDatabaseItsJournalsTheExportOrTheAuditTrail() throws {

@@ -123,8 +123,8 @@ func withTwoCycles<T>(_ body: (RoadmapFile) throws -> T) throws -> T {
             }
             // Named explicitly, the open cycle still refuses responses dated in the closed one.
             try expectRefused(.inconsistent(
-                "3 in C1 of these responses are dated in another cycle than C2; import those into their own cycle, "
-                    + "or pass --skip-others to leave them out; nothing was imported"), in: file) {
+                "3 in C1 of these responses are dated outside C2; a response counts in the cycle its date falls in: "
+                    + "import those into their own cycle, or pass --skip-others to leave them out; nothing was imported"), in: file) {
                 _ = try file.importSurvey(csvDocument(Self.survey(["02-04-2014", "03-04-2014", "05-04-2014"])), path: "v.csv",
                                           metric: "tevredenheid", cycle: "C2", rename: [:], dryRun: false)
             }
@@ -135,14 +135,24 @@ func withTwoCycles<T>(_ body: (RoadmapFile) throws -> T) throws -> T {
         try withTwoCycles { file in
             let text = Self.survey(["15-07-2014", "20-07-2014", "01-08-2014"])
             try expectRefused(.inconsistent(
-                "the responses are dated 2014-07-15 to 2014-08-01, outside every cycle; open a cycle for those dates, "
-                    + "or name the cycle to put them in with --cycle; nothing was imported"), in: file) {
+                "the responses are dated 2014-07-15 to 2014-08-01, outside every cycle; a response counts in the cycle "
+                    + "its date falls in: open a cycle for those dates; nothing was imported"), in: file) {
                 _ = try file.importSurvey(csvDocument(text), path: "z.csv", metric: "tevredenheid", cycle: nil, rename: [:],
                                           dryRun: false)
             }
-            let taken = try file.importSurvey(csvDocument(text), path: "z.csv", metric: "tevredenheid", cycle: "C2", rename: [:],
-                                              dryRun: false)
-            #expect(taken.cycle == "C2" && taken.responses == 3 && taken.outsideTaken == 3)
+            // Naming a cycle does not move responses into a period they were not given in.
+            try expectRefused(.inconsistent(
+                "3 in no cycle of these responses are dated outside C2 (2014-07-15 to 2014-08-01 lie in no cycle); a response "
+                    + "counts in the cycle its date falls in: import those into their own cycle, or pass --skip-others to "
+                    + "leave them out; nothing was imported"), in: file) {
+                _ = try file.importSurvey(csvDocument(text), path: "z.csv", metric: "tevredenheid", cycle: "C2", rename: [:],
+                                          dryRun: false)
+            }
+            let mixed = Self.survey(["15-07-2014", "10-09-2014", "11-09-2014"])
+            let kept = try file.importSurvey(csvDocument(mixed), path: "m.csv", metric: "tevredenheid", cycle: "C2", rename: [:],
+                                             dryRun: false, options: .init(skipOthers: true))
+            #expect(kept.cycle == "C2" && kept.responses == 2 && kept.otherCycles == 1)
+            #expect(kept.dates == "2014-09-10"..."2014-09-11")
         }
     }
 

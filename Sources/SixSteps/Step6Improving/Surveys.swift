@@ -81,8 +81,6 @@ public struct SurveyImport: Sendable {
     public let nonResponses: [(answer: String, count: Int)]
     /// Rows dated in another cycle or in none, left out with --skip-others.
     public let otherCycles: Int
-    /// Rows dated outside every cycle, taken into the cycle named with --cycle.
-    public let outsideTaken: Int
     /// The file's columns that were not read.
     public let ignoredColumns: [String]
     /// The first and last date of the imported responses; nil when the file has no dates.
@@ -187,7 +185,7 @@ extension RoadmapFile {
                         + (survey.skipped > 0 ? "; skipped \(survey.skipped) rows" : ""), before: nil, after: nil)
             return SurveyImport(metric: metric.ref, kind: kind, cycle: cycle.ref, cycleName: cycle.title, responses: count,
                                 replaced: replaced, kept: kept, rowsRead: survey.rowsRead, nonResponses: survey.nonResponses,
-                                otherCycles: survey.otherCycles, outsideTaken: survey.outsideTaken,
+                                otherCycles: survey.otherCycles,
                                 ignoredColumns: columns.ignored, dates: survey.dates,
                                 measurement: summary, suppressed: (summary.n ?? 0) < (try privacyThreshold()))
         } }
@@ -243,7 +241,6 @@ extension RoadmapFile {
         return CheckedSurvey(metric: metric, cycle: placement.cycle, dataVersion: try connection.pragma("data_version"),
                              texts: texts, comments: reader.comments, responses: responses, scores: responses.map(\.score),
                              rowsRead: rows, nonResponses: reader.nonResponses, otherCycles: placement.skippedResponses,
-                             outsideTaken: placement.outsideTaken,
                              dates: kept.first.flatMap { first in kept.last.map { first...$0 } })
     }
 
@@ -390,7 +387,6 @@ private struct CheckedSurvey {
     let rowsRead: Int
     let nonResponses: [(answer: String, count: Int)]
     let otherCycles: Int
-    let outsideTaken: Int
     let dates: ClosedRange<String>?
 
     var skipped: Int { nonResponses.reduce(0) { $0 + $1.count } + otherCycles }

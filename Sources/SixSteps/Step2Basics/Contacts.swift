@@ -317,27 +317,77 @@ extension RoadmapFile {
             }
             if let open = current { close(open) }
             return ContactReport(windowDays: Int(window / 86_400), threshold: threshold, contacts: contacts,
-                                 periods: periods(tallies, threshold: threshold),
+                                 periods: periods(tallies, spans: spans, threshold: threshold),
                                  cycles: cycles(tallies, spans: spans, threshold: threshold), tallies: tallies, spans: spans.spans)
         }
     }
 
-    /// Per month, suppressed as a breakdown of all cases (their contacts add up to the count the
-    /// report gives), and each month's journeys as a breakdown of that month.
-    private func periods(_ tallies: ContactTallies, threshold: Int) -> [ContactPeriod] {
+    /// Per month, and each month's journeys. One cross table, suppressed along every breakdown a
+    /// reader can add up (`Suppression.linked`): the months against all cases, a month's journeys
+    /// against the month, and the months a cycle spans against the cycle's figures, published
+    /// beside them, overall and per journey. Without the last, a small month would be a cycle's
+    /// cases less the other months shown.
+    private func periods(_ tallies: ContactTallies, spans: CycleSpans, threshold: Int) -> [ContactPeriod] {
         let months = Dictionary(grouping: tallies.byPeriod, by: \.key.month).sorted { $0.key < $1.key }.map { month, entries in
-            let period = ISODate(year: month / 12, month: month % 12 + 1, day: 1).map { String($0.description.prefix(7)) } ?? ""
-            return (label: period, figures: entries.map(\.value).reduce(ContactFigures(), +), entries: entries)
-        }
-        let all = months.reduce(ContactFigures()) { $0 + $1.figures }
-        let overalls = ContactGroup.breakdown(months.map { (label: $0.label, figures: $0.figures) },
-                                              total: ContactGroup(label: "", figures: all, threshold: threshold), threshold: threshold)
-        return zip(months, overalls).map { month, overall in
-            let journeys = month.entries.map { (label: tallies.text($0.key.journey), figures: $0.value) }
+            let journeys = entries.map { (label: tallies.text($0.key.journey), figures: $0.value) }
                 .filter { !$0.label.isEmpty }.sorted { $0.label < $1.label }
-            return ContactPeriod(period: month.label, overall: overall,
-                                 journeys: ContactGroup.breakdown(journeys, total: overall, threshold: threshold))
+            return (month: month, figures: entries.map(\.value).reduce(ContactFigures(), +), journeys: journeys)
         }
+        // Cells: the months first, then every month's journeys.
+        var figures = months.map(\.figures)
+        var journeyCells: [[Int]] = []
+        for month in months {
+            journeyCells.append(month.journeys.indices.map { figures.count + $0 })
+            figures += month.journeys.map(\.figures)
+        }
+        let sizes = figures.map(\.cases)
+        var breakdowns = [Suppression.Breakdown(cells: Array(months.indices), total: months.reduce(0) { $0 + $1.figures.cases })]
+        for (index, cells) in journeyCells.enumerated() {
+            breakdowns.append(.init(cells: cells, total: sizes[index], parent: index))
+        }
+        for block in Self.monthsSharingCycles(months.map(\.month), spans: spans) {
+            breakdowns.append(.init(cells: block, total: block.reduce(0) { $0 + sizes[$1] }))
+            let byJourney = Dictionary(grouping: block.flatMap { month in
+                zip(months[month].journeys, journeyCells[month]).map { (label: $0.label, cell: $1) }
+            }, by: \.label)
+            for cells in byJourney.values.map({ $0.map(\.cell) }) {
+                breakdowns.append(.init(cells: cells, total: cells.reduce(0) { $0 + sizes[$1] }))
+            }
+        }
+        let hidden = Suppression.linked(sizes: sizes, breakdowns: breakdowns, threshold: threshold)
+        func group(_ label: String, _ cell: Int) -> ContactGroup {
+            ContactGroup(label: label, figures: figures[cell], threshold: threshold, suppressed: hidden.contains(cell))
+        }
+        return months.enumerated().map { index, month in
+            let label = ISODate(year: month.month / 12, month: month.month % 12 + 1, day: 1).map { String($0.description.prefix(7)) } ?? ""
+            return ContactPeriod(period: label, overall: group(label, index),
+                                 journeys: zip(month.journeys, journeyCells[index]).map { group($0.label, $1) })
+        }
+    }
+
+    /// The months (by position in `months`, months since year 0) grouped so that every cycle's
+    /// days lie in the months of one group: adding up the cycles of a group gives the cases of its
+    /// months, whatever falls outside a cycle aside. Months in no cycle are in no group.
+    static func monthsSharingCycles(_ months: [Int], spans: CycleSpans) -> [[Int]] {
+        func cyclesOf(_ month: Int) -> Set<Int> {
+            guard let first = ISODate(year: month / 12, month: month % 12 + 1, day: 1) else { return [] }
+            let start = Timestamp.days(from: first)
+            let end = start + Int64(ISODate.days(inMonth: month % 12 + 1, year: month / 12)) - 1
+            return Set(spans.spans.indices.filter { spans.spans[$0].first <= end && start <= spans.spans[$0].last })
+        }
+        var groups: [(cycles: Set<Int>, months: [Int])] = []
+        for (position, month) in months.enumerated() {
+            let cycles = cyclesOf(month)
+            guard !cycles.isEmpty else { continue }
+            // Months come in order, so a month shares a cycle only with the latest group.
+            if let last = groups.indices.last, !groups[last].cycles.isDisjoint(with: cycles) {
+                groups[last].cycles.formUnion(cycles)
+                groups[last].months.append(position)
+            } else {
+                groups.append((cycles, [position]))
+            }
+        }
+        return groups.map(\.months)
     }
 
     private func cycles(_ tallies: ContactTallies, spans: CycleSpans, threshold: Int) -> [ContactCycle] {

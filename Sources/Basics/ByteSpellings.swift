@@ -1,10 +1,12 @@
 /// Texts met before, found by their bytes without making a String: a small open-addressing table,
 /// for the handful of channels and few dozen reasons among a million contacts.
-struct ByteSpellings {
+public struct ByteSpellings {
     private var slots = [(bytes: [UInt8], checked: UInt32)?](repeating: nil, count: 64)
     private var count = 0
 
-    subscript(bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+    public init() {}
+
+    public subscript(bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
         var slot = Self.hash(bytes) & (slots.count - 1)
         while let entry = slots[slot] {
             if entry.bytes.elementsEqual(bytes) { return entry.checked }
@@ -13,7 +15,7 @@ struct ByteSpellings {
         return nil
     }
 
-    mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ checked: UInt32) {
+    public mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ checked: UInt32) {
         if (count + 1) * 2 > slots.count {
             let entries = slots.compactMap { $0 }
             slots = Array(repeating: nil, count: slots.count * 2)

@@ -1,5 +1,5 @@
 import Foundation
-import SixSteps
+import Basics
 import Testing
 
 /// The CSV reader against the files municipalities send: Dutch spreadsheet exports, hand-made

@@ -29,17 +29,16 @@ struct CyclePlacement {
     /// Dates whose responses are left out: they belong to another cycle, or to none.
     let skippedDates: Set<String>
     let skippedResponses: Int
-    /// Responses dated outside every cycle, taken into the cycle named with --cycle.
-    let outsideTaken: Int
 }
 
 extension RoadmapFile {
     /// Places responses by their dates. Without a cycle named, they go to the one cycle whose
     /// dates hold them all, which must be open; responses in a closed cycle, in no cycle, or in
     /// several are refused with what was found and the choices, so a file never lands in the
-    /// open cycle by default. With a cycle named, responses dated in another cycle are refused
-    /// (or left out with `skipOthers`); responses dated outside every cycle go into it, as asked.
-    /// A file without dates goes to the cycle named, else the open one.
+    /// open cycle by default. With a cycle named, responses dated in another cycle or in none are
+    /// refused (or left out with `skipOthers`): a response counts in the cycle its date falls in,
+    /// so naming a cycle never moves a response into a period it was not given in. A file
+    /// without dates goes to the cycle named, else the open one.
     func placeResponses(dates: [String: Int], named: String?, skipOthers: Bool) throws -> CyclePlacement {
         let cycles = try cyclesInOrder()
         func containing(_ date: String) -> [Record] {
@@ -59,30 +58,32 @@ extension RoadmapFile {
             let target = try measurableCycle(named)
             var skipped = Set<String>()
             var skippedCount = 0
-            var outside = 0
             var elsewhere: [String: Int] = [:]
+            var outside: [String] = []
             for (date, count) in dates {
                 let holders = containing(date)
                 if holders.contains(where: { $0.key == target.key }) { continue }
-                if holders.isEmpty {
-                    outside += count
-                } else if skipOthers {
+                if skipOthers {
                     skipped.insert(date)
                     skippedCount += count
+                } else if let holder = holders.first {
+                    elsewhere[holder.ref, default: 0] += count
                 } else {
-                    elsewhere[holders[0].ref, default: 0] += count
+                    elsewhere["no cycle", default: 0] += count
+                    outside.append(date)
                 }
             }
             if !elsewhere.isEmpty {
                 let list = elsewhere.sorted { $0.key < $1.key }.map { "\($0.value) in \($0.key)" }.joined(separator: ", ")
-                throw DomainError.inconsistent("\(list) of these responses are dated in another cycle than \(target.ref); "
-                                               + "import those into their own cycle, or pass --skip-others to leave them out; "
-                                               + "nothing was imported")
+                let outsideSpan = outside.isEmpty ? "" : " (\(outside.min() ?? "") to \(outside.max() ?? "") lie in no cycle)"
+                throw DomainError.inconsistent("\(list) of these responses are dated outside \(target.ref)\(outsideSpan); "
+                                               + "a response counts in the cycle its date falls in: import those into their "
+                                               + "own cycle, or pass --skip-others to leave them out; nothing was imported")
             }
-            return CyclePlacement(cycle: target, skippedDates: skipped, skippedResponses: skippedCount, outsideTaken: outside)
+            return CyclePlacement(cycle: target, skippedDates: skipped, skippedResponses: skippedCount)
         }
         guard !dated.isEmpty else {
-            return CyclePlacement(cycle: try measurableCycle(nil), skippedDates: [], skippedResponses: 0, outsideTaken: 0)
+            return CyclePlacement(cycle: try measurableCycle(nil), skippedDates: [], skippedResponses: 0)
         }
         var byCycle: [SQLValue: (cycle: Record, count: Int, dates: [String])] = [:]
         var outside: (count: Int, dates: [String]) = (0, [])
@@ -102,17 +103,17 @@ extension RoadmapFile {
                 throw DomainError.inconsistent("the responses are \(span), in \(describe(only.cycle)); a closed cycle's "
                                                + "measurements are frozen, and they do not belong in another; nothing was imported")
             }
-            return CyclePlacement(cycle: only.cycle, skippedDates: [], skippedResponses: 0, outsideTaken: 0)
+            return CyclePlacement(cycle: only.cycle, skippedDates: [], skippedResponses: 0)
         }
         if skipOthers, let open = groups.first(where: { $0.cycle["status"].string == "open" }) {
             let others = groups.filter { $0.cycle.key != open.cycle.key }
             let skipped = Set(others.flatMap(\.dates) + outside.dates)
             return CyclePlacement(cycle: open.cycle, skippedDates: skipped,
-                                  skippedResponses: others.reduce(outside.count) { $0 + $1.count }, outsideTaken: 0)
+                                  skippedResponses: others.reduce(outside.count) { $0 + $1.count })
         }
         if groups.isEmpty {
-            throw DomainError.inconsistent("the responses are \(span), outside every cycle; open a cycle for those dates, "
-                                           + "or name the cycle to put them in with --cycle; nothing was imported")
+            throw DomainError.inconsistent("the responses are \(span), outside every cycle; a response counts in the cycle "
+                                           + "its date falls in: open a cycle for those dates; nothing was imported")
         }
         let parts = groups.map { "\($0.count) in \(describe($0.cycle))" } + (outside.count > 0 ? ["\(outside.count) in no cycle"] : [])
         throw DomainError.inconsistent("the responses are \(span): " + parts.joined(separator: ", ")

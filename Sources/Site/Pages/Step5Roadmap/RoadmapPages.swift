@@ -181,19 +181,15 @@ enum RoadmapPages: PageFamily {
         return context.t(dutch[month], english[month])
     }
 
-    static func shortened(_ text: String, to length: Int) -> String {
-        text.count <= length ? text : String(text.prefix(length - 1)).trimmingCharacters(in: [" "]) + "…"
-    }
-
     static func timeline(_ context: PageContext, _ entries: [RoadmapEntry]) -> Node {
         let data = context.data
         let spans = entries.compactMap(Span.init)
         let undated = entries.filter { Span($0) == nil }
-        let byHorizon = Dictionary(grouping: spans, by: \.entry.horizon)
-        let shownGroups = horizonOrder.compactMap { horizon -> (String, [Span])? in
-            guard let members = byHorizon[horizon], !members.isEmpty else { return nil }
-            return (horizon, Array(members.prefix(barsPerHorizon)))
-        }
+        // The work ahead per horizon, and what is done in a lane of its own below it, as on the cards.
+        let byHorizon = Dictionary(grouping: spans.filter { $0.entry.status != "done" }, by: \.entry.horizon)
+        let done = spans.filter { $0.entry.status == "done" }
+        let lanes = horizonOrder.map { (context.horizonLabel($0), byHorizon[$0] ?? []) } + [(context.t("Klaar", "Done"), done)]
+        let shownGroups = lanes.filter { !$0.1.isEmpty }.map { ($0.0, Array($0.1.prefix(barsPerHorizon))) }
         let shownCount = shownGroups.reduce(0) { $0 + $1.1.count }
         let rows: [[Node]] = spans.map { span in
             let item = span.entry.item
@@ -217,11 +213,11 @@ enum RoadmapPages: PageFamily {
                 }
             } else {
                 el("p") {
-                    context.t("De balken lopen van de start tot de geplande of echte einddatum. Een ruit is een item met maar één datum. Een pijl loopt van een item naar het item dat erop wacht.",
-                              "Bars run from the start to the planned or actual end date. A diamond is an item with only one date. An arrow runs from an item to the item that waits for it.")
+                    context.t("De balken lopen van de start tot de geplande of echte einddatum. Een ruit is een item met maar één datum. Een pijl loopt van een item naar het item dat erop wacht. Wat klaar is, staat in een eigen groep onderaan.",
+                              "Bars run from the start to the planned or actual end date. A diamond is an item with only one date. An arrow runs from an item to the item that waits for it. What is done has a group of its own at the bottom.")
                     shownCount < spans.count
-                        ? Node.text(context.t(" De tijdlijn toont per kolom de \(barsPerHorizon) belangrijkste items met een datum (\(shownCount) van \(spans.count)); de tabel bij de tijdlijn noemt ze allemaal.",
-                                              " The timeline shows the \(barsPerHorizon) most important dated items per column (\(shownCount) of \(spans.count)); the table with it lists them all."))
+                        ? Node.text(context.t(" De tijdlijn toont per groep de \(barsPerHorizon) belangrijkste items met een datum (\(shownCount) van \(spans.count)); de tabel bij de tijdlijn noemt ze allemaal.",
+                                              " The timeline shows the \(barsPerHorizon) most important dated items per group (\(shownCount) of \(spans.count)); the table with it lists them all."))
                         : .empty
                 }
                 timelineFigure(context, shownGroups, rows: rows)
@@ -265,7 +261,7 @@ enum RoadmapPages: PageFamily {
             lastMonth = max(lastMonth, todayMonth)
         }
         let months = lastMonth - firstMonth + 1
-        let labelWidth = 212.0, right = 96.0, top = 44.0, rowHeight = 26.0
+        let labelWidth = 262.0, right = 96.0, top = 44.0, rowHeight = 26.0, lineHeight = 14.0
         let monthWidth = min(64, max(26, 640 / Double(months)))
         let plotLeft = labelWidth + 8
         let width = plotLeft + Double(months) * monthWidth + right
@@ -274,14 +270,17 @@ enum RoadmapPages: PageFamily {
             return plotLeft + (Double(monthNumber(date) - firstMonth) + Double(date.day - 1) / days) * monthWidth
         }
         func xEnd(_ date: ISODate) -> Double { x(date) + monthWidth / Double(ISODate.days(inMonth: date.month, year: date.year)) }
-        var layout: [(y: Double, header: String?, span: Span?)] = []
+        // A title gets two lines before it is cut; the table below the picture has it whole.
+        var layout: [(y: Double, height: Double, header: String?, span: Span?, title: [String])] = []
         var y = top
-        for (horizon, spans) in groups {
-            layout.append((y, context.horizonLabel(horizon), nil))
+        for (lane, spans) in groups {
+            layout.append((y, rowHeight, lane, nil, []))
             y += rowHeight
             for span in spans {
-                layout.append((y, nil, span))
-                y += rowHeight
+                let title = SVG.wrap(span.entry.item.title, letters: 31, lines: 2)
+                let height = rowHeight + Double(title.count - 1) * lineHeight
+                layout.append((y, height, nil, span, title))
+                y += height
             }
         }
         let bottom = y + 4
@@ -290,7 +289,7 @@ enum RoadmapPages: PageFamily {
         for row in layout {
             guard let span = row.span, let first = span.first, let last = span.last else { continue }
             let single = span.start == nil || span.end == nil
-            position[span.entry.item.ref] = (row.y + rowHeight / 2, single ? x(first) - 5 : x(first), single ? x(first) + 5 : xEnd(last))
+            position[span.entry.item.ref] = (row.y + row.height / 2, single ? x(first) - 5 : x(first), single ? x(first) + 5 : xEnd(last))
         }
         let arrows = data.links(.itemDependency).compactMap { link -> (from: (y: Double, start: Double, end: Double), to: (y: Double, start: Double, end: Double))? in
             guard let before = position[link.toRef], let after = position[link.fromRef] else { return nil }
@@ -316,10 +315,17 @@ enum RoadmapPages: PageFamily {
                     SVG.line(x1: lineX, y1: top - 6, x2: lineX, y2: bottom, classes: month == 0 ? "grid year" : "grid"),
                     offset % showEvery == 0
                         ? SVG.text(monthName(month, context), x: lineX + 3, y: top - 10, classes: "label small") : .empty,
-                    month == 0 || offset == 0 ? SVG.text(String(year), x: lineX + 3, y: top - 26, classes: "label year-label") : .empty,
+                    month == 0 || (offset == 0 && yearFitsBeforeJanuary(month: month, monthWidth: monthWidth))
+                        ? SVG.text(String(year), x: lineX + 3, y: top - 26, classes: "label year-label") : .empty,
                 ])
             }
             SVG.line(x1: plotLeft + Double(months) * monthWidth, y1: top - 6, x2: plotLeft + Double(months) * monthWidth, y2: bottom, classes: "grid")
+            // Under the bars: a long arrow passes behind the bars it crosses instead of through them.
+            arrows.map { arrow in
+                el("polyline", [Attribute("points", arrowPoints(from: arrow.from, to: arrow.to)
+                                    .map { "\(SVG.number($0.0)),\(SVG.number($0.1))" }.joined(separator: " ")),
+                                .class("dependency"), Attribute("marker-end", "url(#tijdlijn-pijl)")])
+            }
             layout.map { row -> Node in
                 if let header = row.header {
                     return SVG.text(header, x: 4, y: row.y + rowHeight * 0.68, classes: "label group-name")
@@ -328,6 +334,7 @@ enum RoadmapPages: PageFamily {
                 let entry = span.entry
                 let status = context.statusLabel(entry.status) + (entry.overdue ? context.t(", te laat", ", late") : "")
                 let tone = entry.overdue ? "late" : entry.status
+                let middle = row.y + row.height / 2
                 let mark: Node
                 if span.start == nil || span.end == nil {
                     let (cx, cy) = ((place.start + place.end) / 2, place.y)
@@ -335,21 +342,20 @@ enum RoadmapPages: PageFamily {
                                                     .map { "\(SVG.number($0.0)),\(SVG.number($0.1))" }.joined(separator: " ")),
                                           .class("span \(tone)")])
                 } else {
-                    mark = SVG.rect(x: place.start, y: row.y + 5, width: max(place.end - place.start, 3), height: rowHeight - 10,
-                                    classes: "span \(tone)")
+                    mark = SVG.rect(x: place.start, y: middle - rowHeight / 2 + 5, width: max(place.end - place.start, 3),
+                                    height: rowHeight - 10, classes: "span \(tone)")
                 }
+                // A baseline a little below the middle centres a line of small text on it.
+                let firstLine = middle + rowHeight * 0.18 - Double(row.title.count - 1) * lineHeight / 2
                 return Node.group([
-                    SVG.line(x1: 4, y1: row.y + rowHeight, x2: width - 4, y2: row.y + rowHeight, classes: "row-line"),
-                    SVG.text(entry.item.ref, x: 14, y: row.y + rowHeight * 0.68, classes: "label ref-label"),
-                    SVG.text(shortened(entry.item.title, to: 24), x: 54, y: row.y + rowHeight * 0.68, classes: "label small"),
+                    SVG.line(x1: 4, y1: row.y + row.height, x2: width - 4, y2: row.y + row.height, classes: "row-line"),
+                    SVG.text(entry.item.ref, x: 14, y: firstLine, classes: "label ref-label"),
+                    Node.group(row.title.enumerated().map { index, line in
+                        SVG.text(line, x: 54, y: firstLine + Double(index) * lineHeight, classes: "label small")
+                    }),
                     mark,
-                    SVG.text(status, x: place.end + 6, y: row.y + rowHeight * 0.68, classes: "label small status-label"),
+                    SVG.text(status, x: place.end + 6, y: middle + rowHeight * 0.18, classes: "label small status-label"),
                 ])
-            }
-            arrows.map { arrow in
-                el("polyline", [Attribute("points", arrowPoints(from: arrow.from, to: arrow.to)
-                                    .map { "\(SVG.number($0.0)),\(SVG.number($0.1))" }.joined(separator: " ")),
-                                .class("dependency"), Attribute("marker-end", "url(#tijdlijn-pijl)")])
             }
             if todayShown {
                 SVG.line(x1: x(today), y1: top - 6, x2: x(today), y2: bottom, classes: "today")
@@ -372,16 +378,24 @@ enum RoadmapPages: PageFamily {
             table: table)
     }
 
+    /// Whether the year written above the first month stays clear of the next year's, written
+    /// above January.
+    static func yearFitsBeforeJanuary(month: Int, monthWidth: Double) -> Bool {
+        Double(12 - month) * monthWidth >= 48
+    }
+
     /// The line of a dependency arrow, from the item that must be done first to the item that
-    /// waits for it. When the second starts well after the first ends, the arrow bends into the
-    /// start of its bar; when they overlap in time, it runs straight down (or up) from one bar
-    /// to the other, inside the period they share, so it never hides behind a bar.
+    /// waits for it. When the second starts well after the first ends, the arrow leaves the end
+    /// of the first bar downwards (or upwards), inside the bar, so that it never crosses the
+    /// status written after it, and turns into the start of the waiting bar; when they overlap in
+    /// time, it runs straight from one bar to the other, inside the period they share, so it
+    /// never hides behind a bar.
     static func arrowPoints(from: (y: Double, start: Double, end: Double), to: (y: Double, start: Double, end: Double)) -> [(Double, Double)] {
         let edge = 8.0
         let direction: Double = to.y >= from.y ? 1 : -1
         if to.start >= from.end + 14 {
-            let bend = from.end + 6
-            return [(from.end, from.y), (bend, from.y), (bend, to.y), (to.start - 1, to.y)]
+            let down = max(from.start + 1, from.end - 4)
+            return [(down, from.y + direction * edge), (down, to.y), (to.start - 1, to.y)]
         }
         let x = min(max(from.end, to.start + 3), max(to.end - 3, to.start + 3))
         let startX = min(max(x, from.start), from.end)

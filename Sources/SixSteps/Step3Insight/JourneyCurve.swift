@@ -6,7 +6,8 @@ import Store
 /// of a journey map, here measured.
 ///
 /// Privacy: a point of fewer responses than the privacy threshold carries neither its mean nor
-/// its interval, so nothing that shows a curve can leak them.
+/// its interval, nor does a point from which, with the totals published beside the curve, such a
+/// small one could be worked out; so nothing that shows a curve can leak them.
 public struct JourneyCurve: Sendable, Equatable {
     public let journey: String
     /// The metric's slug.
@@ -42,7 +43,8 @@ public struct PersonaCurve: Sendable, Equatable {
 public struct CurvePoint: Sendable, Equatable {
     public let phase: String
     public let n: Int
-    /// At least one response, but fewer than the privacy threshold.
+    /// At least one response, but fewer than the privacy threshold, or hidden so that such a small
+    /// point cannot be worked out from it.
     public let suppressed: Bool
     /// Mean, n and sample sd; nil when there are no responses or the point is suppressed.
     public let summary: SampleSummary?
@@ -124,6 +126,17 @@ extension RoadmapFile {
         }
         sql += " GROUP BY phase, persona, cycle, metric, journey"
 
+        // What `survey results` publishes beside the curve: the responses of each metric in a
+        // cycle, and of each persona; the curve's points are suppressed against both.
+        var published: [PublishedKey: (total: Int, personas: [String: Int])] = [:]
+        try connection.forEach("SELECT metric, cycle, persona, count(*) FROM survey_responses GROUP BY metric, cycle, persona") { row in
+            guard let cycle = position[row[1]] else { return }
+            let key = PublishedKey(metric: row.string(0), cycle: cycle)
+            let count = Int(row.int(3))
+            published[key, default: (0, [:])].total += count
+            if let persona = row.optionalString(2) { published[key, default: (0, [:])].personas[persona] = count }
+        }
+
         var sums: [CurveKey: [Int: CycleSums]] = [:]
         try connection.forEach(sql, values) { row in
             let metric = row.string(1)
@@ -142,7 +155,9 @@ extension RoadmapFile {
             let ran = byCycle.keys.sorted()
             guard let latest = ran.last else { continue }
             func curve(_ index: Int) -> CycleCurve {
-                (byCycle[index] ?? CycleSums()).curve(cycle: cycles[index].ref, phases: phases, threshold: threshold)
+                let beside = published[PublishedKey(metric: key.metric, cycle: index)]
+                return (byCycle[index] ?? CycleSums()).curve(cycle: cycles[index].ref, phases: phases, threshold: threshold,
+                                                             total: beside?.total, personaTotals: beside?.personas ?? [:])
             }
             let previous = ran.count > 1 ? curve(ran[ran.count - 2]) : nil
             result[key.journey, default: []].append(
@@ -156,6 +171,11 @@ extension RoadmapFile {
 private struct CurveKey: Hashable {
     let journey: String
     let metric: String
+}
+
+private struct PublishedKey: Hashable {
+    let metric: String
+    let cycle: Int
 }
 
 private struct Sums {
@@ -180,14 +200,31 @@ private struct CycleSums {
         if let persona { personas[persona, default: [:]][phase, default: Sums()] += group }
     }
 
-    func curve(cycle: String, phases: [Phase], threshold: Int) -> CycleCurve {
-        func points(_ sums: [String: Sums]) -> [CurvePoint] {
-            phases.map { phase in
-                let group = sums[phase.slug] ?? Sums()
-                return CurvePoint(phase: phase.slug, n: group.n, sum: group.sum, squares: group.squares, threshold: threshold)
+    /// The points of everyone come first, one per phase, then each persona's: a cross table of
+    /// persona by phase. Each phase's personas are a breakdown of the phase's point, each
+    /// persona's phases one of the persona's responses, and the phases one of all responses, so
+    /// a point suppressed in one cannot be worked out from another (`Suppression.linked`).
+    func curve(cycle: String, phases: [Phase], threshold: Int, total: Int?, personaTotals: [String: Int]) -> CycleCurve {
+        let personaSlugs = personas.keys.sorted()
+        let rows = [overall] + personaSlugs.map { personas[$0] ?? [:] }
+        let sums = rows.flatMap { row in phases.map { row[$0.slug] ?? Sums() } }
+        let width = phases.count
+        func cells(ofRow row: Int) -> [Int] { Array(row * width..<(row + 1) * width) }
+        var breakdowns = [Suppression.Breakdown(cells: cells(ofRow: 0), total: total)]
+        for phase in phases.indices {
+            breakdowns.append(.init(cells: personaSlugs.indices.map { (1 + $0) * width + phase }, total: sums[phase].n, parent: phase))
+        }
+        for (index, persona) in personaSlugs.enumerated() {
+            breakdowns.append(.init(cells: cells(ofRow: index + 1), total: personaTotals[persona]))
+        }
+        let hidden = Suppression.linked(sizes: sums.map(\.n), breakdowns: breakdowns, threshold: threshold)
+        func points(_ row: Int) -> [CurvePoint] {
+            zip(phases, cells(ofRow: row)).map { phase, cell in
+                CurvePoint(phase: phase.slug, n: sums[cell].n, sum: sums[cell].sum, squares: sums[cell].squares,
+                           threshold: hidden.contains(cell) ? Int.max : threshold)
             }
         }
-        return CycleCurve(cycle: cycle, overall: points(overall),
-                          personas: personas.keys.sorted().map { PersonaCurve(persona: $0, points: points(personas[$0] ?? [:])) })
+        return CycleCurve(cycle: cycle, overall: points(0),
+                          personas: personaSlugs.indices.map { PersonaCurve(persona: personaSlugs[$0], points: points($0 + 1)) })
     }
 }

@@ -41,7 +41,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The parser behind `init?(_:)`, on a field's bytes, so that a million registrations are read
     /// without making a String of each.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         // The numbers, their widths and the separators after them, in SIMD vectors rather than
         // arrays: they live on the stack, and a million rows make no allocations.
         var numbers = SIMD8<Int32>()
@@ -84,7 +84,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01 of a civil date (H. Hinnant's `days_from_civil`).
-    static func days(from date: ISODate) -> Int64 {
+    public static func days(from date: ISODate) -> Int64 {
         let year = Int64(date.month <= 2 ? date.year - 1 : date.year)
         let era = (year >= 0 ? year : year - 399) / 400
         let yearOfEra = year - era * 400

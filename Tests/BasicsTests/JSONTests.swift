@@ -1,5 +1,5 @@
 import Foundation
-import SixSteps
+import Basics
 import Testing
 
 @Suite struct JSONTests {

@@ -354,7 +354,7 @@ public struct CSVRow: Sendable {
     }
 
     /// The field's bytes, trimmed and unescaped; nil when the row has no such field.
-    func withContent<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+    public func withContent<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         guard spans.indices.contains(index) else { return nil }
         let span = spans[index]
         return try storage.withUnsafeBufferPointer { buffer -> Result? in

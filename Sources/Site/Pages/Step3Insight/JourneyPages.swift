@@ -267,8 +267,8 @@ enum JourneyPages: PageFamily {
                 } else {
                     el("p") { el("span", [.class("phase-score suppressed")]) { context.t("afgeschermd", "suppressed") } }
                     el("p", [.class("phase-meta")]) {
-                        context.t("Minder dan \(context.data.threshold) antwoorden: te weinig om een cijfer te tonen. \(cycle).",
-                                  "Fewer than \(context.data.threshold) responses: too few to show a score. \(cycle).")
+                        context.t("Minder dan \(context.data.threshold) antwoorden, of uit de andere cijfers af te leiden. \(cycle).",
+                                  "Fewer than \(context.data.threshold) responses, or derivable from the other figures. \(cycle).")
                         scores.count > 1 ? " " : ""
                         scores.count > 1 ? context.recordLink(.metric, score.metric.ref) : .empty
                     }
@@ -289,8 +289,8 @@ enum JourneyPages: PageFamily {
                 }
             } else {
                 el("p", [.class("note")]) {
-                    context.t("De lijn laat zien welk cijfer inwoners gemiddeld geven in elke fase van deze klantreis. De cijfers komen uit de enquête: zo beleven inwoners de reis echt. Het streepje boven en onder een punt is het 95%-interval: de echte waarde ligt daar vrijwel zeker tussen. Een fase met minder dan \(context.data.threshold) antwoorden tonen we niet: te weinig antwoorden.",
-                              "The line shows the mean score residents give in each phase of this journey. The numbers come from the survey: this is how residents really experience the journey. The bar above and below a point is the 95% interval: the true value almost certainly lies within it. A phase with fewer than \(context.data.threshold) responses is not shown: too few responses.")
+                    context.t("De lijn laat zien welk cijfer inwoners gemiddeld geven in elke fase van deze klantreis. De cijfers komen uit de enquête: zo beleven inwoners de reis echt. Het streepje boven en onder een punt is het 95%-interval: de echte waarde ligt daar vrijwel zeker tussen. Een fase met minder dan \(context.data.threshold) antwoorden tonen we niet, en ook geen fase waaruit met de totalen zo'n kleine groep af te leiden is.",
+                              "The line shows the mean score residents give in each phase of this journey. The numbers come from the survey: this is how residents really experience the journey. The bar above and below a point is the 95% interval: the true value almost certainly lies within it. A phase with fewer than \(context.data.threshold) responses is not shown, nor a phase from which, with the totals, such a small group could be worked out.")
                 }
                 curves.map { curveBlock($0, context) }
             }
@@ -323,8 +323,8 @@ enum JourneyPages: PageFamily {
                 CurveChart.cycleFigure(curve, metric: metric, id: "\(id)-grafiek", context)
             } else {
                 el("p", [.class("none")]) {
-                    context.t("In \(CurveChart.cycleName(curve.current.cycle, context)) zijn er in elke fase te weinig antwoorden om een cijfer te tonen.",
-                              "In \(CurveChart.cycleName(curve.current.cycle, context)) every phase has too few responses to show a score.")
+                    context.t("In \(CurveChart.cycleName(curve.current.cycle, context)) is het cijfer van elke fase afgeschermd: te weinig antwoorden, of uit de andere cijfers af te leiden.",
+                              "In \(CurveChart.cycleName(curve.current.cycle, context)) the score of every phase is suppressed: too few responses, or derivable from the other figures.")
                 }
             }
             CurveChart.personaFigure(curve, metric: metric, id: "\(id)-persona-grafiek", context) ?? .empty

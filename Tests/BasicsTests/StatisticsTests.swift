@@ -1,4 +1,4 @@
-import SixSteps
+import Basics
 import Testing
 
 // Expected numbers come from Python 3.11 with scipy 1.17.1 and numpy 2.4.6 (mpmath 1.3.0 where

@@ -62,6 +62,38 @@ public enum SVG {
     public static func text(_ value: String, x: Double, y: Double, anchor: String = "start", classes: String = "label") -> Node {
         el("text", [Attribute("x", number(x)), Attribute("y", number(y)), Attribute("text-anchor", anchor), .class(classes)]) { value }
     }
+
+    /// A label in lines of at most `letters` characters, broken between words (or inside a word
+    /// that is longer than a line); what does not fit in `lines` ends in an ellipsis. The table
+    /// beside a chart always has the whole text.
+    static func wrap(_ text: String, letters: Int, lines limit: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ").map(String.init) {
+            var word = word
+            while word.count > letters {
+                if !line.isEmpty {
+                    lines.append(line)
+                    line = ""
+                }
+                lines.append(String(word.prefix(letters - 1)) + "-")
+                word = String(word.dropFirst(letters - 1))
+            }
+            if line.isEmpty {
+                line = word
+            } else if line.count + 1 + word.count <= letters {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = word
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        guard lines.count > limit else { return lines.isEmpty ? [""] : lines }
+        var kept = Array(lines.prefix(limit))
+        kept[limit - 1] = String(kept[limit - 1].prefix(letters - 1)) + "…"
+        return kept
+    }
 }
 
 extension PageContext {

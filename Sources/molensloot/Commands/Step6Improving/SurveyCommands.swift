@@ -49,9 +49,6 @@ enum SurveyCommands {
             lines.append("  skipped as no answer: " + result.nonResponses.map { "\($0.answer) \($0.count)" }.joined(separator: ", "))
         }
         if result.otherCycles > 0 { lines.append("  skipped as dated in another cycle or in none: \(result.otherCycles)") }
-        if result.outsideTaken > 0 {
-            lines.append("  dated outside every cycle, placed in \(result.cycle) as asked: \(result.outsideTaken)")
-        }
         lines.append("  dates: " + (result.dates.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "none in the file"))
         if !result.ignoredColumns.isEmpty { lines.append("  columns not read: " + result.ignoredColumns.joined(separator: ", ")) }
         let summary = result.measurement

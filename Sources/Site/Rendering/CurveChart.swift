@@ -91,7 +91,7 @@ enum CurveChart {
             let before = previous?.overall[index]
             return [
                 .text(curve.phases[index].name),
-                .text(countCell(point, threshold: curve.threshold, context)),
+                .text(countCell(point, context)),
                 meanCell(point, unit: unit, context),
                 .text(point.interval.map { intervalText($0, context) } ?? "–"),
                 before.map { meanCell($0, unit: unit, context) } ?? .text("–"),
@@ -165,7 +165,7 @@ enum CurveChart {
                 return [
                     .text(personaName(persona.persona, context)),
                     .text(curve.phases[index].name),
-                    .text(countCell(point, threshold: curve.threshold, context)),
+                    .text(countCell(point, context)),
                     meanCell(point, unit: unit, context),
                     .text(point.interval.map { intervalText($0, context) } ?? "–"),
                 ]
@@ -189,19 +189,22 @@ enum CurveChart {
         context.data.record(.persona, slug)?.title ?? slug
     }
 
-    static func tooFew(_ context: PageContext) -> String { context.t("te weinig antwoorden", "too few responses") }
+    /// One word for every hidden point, whether it was too small itself or hidden so that a small
+    /// one cannot be worked out: which of the two it was would say something about its size.
+    static func tooFew(_ context: PageContext) -> String { context.t("afgeschermd", "suppressed") }
     static func noResponses(_ context: PageContext) -> String { context.t("geen antwoorden", "no responses") }
 
     /// Under a phase on the chart: its n, or why there is no point.
     static func countText(_ point: CurvePoint, _ context: PageContext) -> String {
-        if point.suppressed { return tooFew(context) }
+        // Two short words wrap under a narrow phase where one long one would be cut.
+        if point.suppressed { return context.t("niet getoond", "not shown") }
         if point.n == 0 { return noResponses(context) }
         return "n = " + context.number(Double(point.n), decimals: 0)
     }
 
-    /// A suppressed point's n is not given either: "fewer than 10" says all a reader needs.
-    static func countCell(_ point: CurvePoint, threshold: Int, _ context: PageContext) -> String {
-        point.suppressed ? context.t("minder dan \(threshold)", "fewer than \(threshold)") : context.number(Double(point.n), decimals: 0)
+    /// A suppressed point's n is not given either.
+    static func countCell(_ point: CurvePoint, _ context: PageContext) -> String {
+        point.suppressed ? tooFew(context) : context.number(Double(point.n), decimals: 0)
     }
 
     static func meanCell(_ point: CurvePoint, unit: String?, _ context: PageContext) -> Node {
@@ -331,8 +334,8 @@ enum CurveChart {
             high = ticks.last ?? 1
             slot = (CurveChart.width - CurveChart.left - CurveChart.right) / Double(max(curve.phases.count, 1))
             let letters = max(4, Int(slot / CurveChart.letterWidth))
-            names = curve.phases.map { CurveChart.wrap($0.name, letters: letters, lines: 3) }
-            self.below = below.map { CurveChart.wrap($0, letters: letters, lines: 2) }
+            names = curve.phases.map { SVG.wrap($0.name, letters: letters, lines: 3) }
+            self.below = below.map { SVG.wrap($0, letters: letters, lines: 2) }
             let nameLines = Double(names.map(\.count).max() ?? 1)
             let belowLines = Double(self.below.map(\.count).max() ?? 0)
             height = CurveChart.top + CurveChart.plotHeight + 10 + (nameLines + belowLines) * CurveChart.lineHeight
@@ -416,37 +419,5 @@ enum CurveChart {
         let step = [5.0, 2, 1].map { $0 * magnitude / 10 }.first { range / $0 >= 4 } ?? magnitude / 10
         let inner = stride(from: (low / step).rounded(.down) + 1, to: (high / step).rounded(.up), by: 1).map { $0 * step }
         return [low] + inner.filter { $0 - low > step / 2 && high - $0 > step / 2 } + [high]
-    }
-
-    /// A label in lines of at most `letters` characters, broken between words (or inside a word
-    /// that is longer than a line); what does not fit in `lines` ends in an ellipsis. The table
-    /// beside the chart always has the whole name.
-    static func wrap(_ text: String, letters: Int, lines limit: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ").map(String.init) {
-            var word = word
-            while word.count > letters {
-                if !line.isEmpty {
-                    lines.append(line)
-                    line = ""
-                }
-                lines.append(String(word.prefix(letters - 1)) + "-")
-                word = String(word.dropFirst(letters - 1))
-            }
-            if line.isEmpty {
-                line = word
-            } else if line.count + 1 + word.count <= letters {
-                line += " " + word
-            } else {
-                lines.append(line)
-                line = word
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        guard lines.count > limit else { return lines.isEmpty ? [""] : lines }
-        var kept = Array(lines.prefix(limit))
-        kept[limit - 1] = String(kept[limit - 1].prefix(letters - 1)) + "…"
-        return kept
     }
 }

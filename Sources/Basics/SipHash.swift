@@ -4,15 +4,15 @@
 /// the case number itself is never stored. Chosen over HMAC-SHA-256 for speed (a million keys in
 /// about 30 ms); 64 bits keep the chance that two of ten million cases share a hash below 1 in
 /// 300 000.
-struct SipHasher {
+public struct SipHasher {
     private let k0: UInt64
     private let k1: UInt64
 
-    init(key: (UInt64, UInt64)) {
+    public init(key: (UInt64, UInt64)) {
         (k0, k1) = key
     }
 
-    func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    public func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var v0: UInt64 = 0x736f_6d65_7073_6575 ^ k0
         var v1: UInt64 = 0x646f_7261_6e64_6f6d ^ k1
         var v2: UInt64 = 0x6c79_6765_6e65_7261 ^ k0
@@ -48,7 +48,7 @@ struct SipHasher {
         return v0 ^ v1 ^ v2 ^ v3
     }
 
-    func hash(_ text: String) -> UInt64 {
+    public func hash(_ text: String) -> UInt64 {
         var text = text
         return text.withUTF8 { hash($0) }
     }

@@ -4,24 +4,37 @@ import Glibc
 import Darwin
 #endif
 
+/// A file or folder that could not be written, with the system's reason.
+public struct FileError: Error, Equatable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+
+    public init(_ path: String, _ reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "cannot write \(path): \(reason)" }
+}
+
 /// Plain POSIX file writing: Foundation's atomic writes sync every file, which makes a site of
 /// thousands of pages take seconds; the atomic step here is the rename of the whole folder.
-enum FileOps {
-    static func exists(_ path: String) -> Bool {
+public enum FileOps {
+    public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
 
-    static func isFolder(_ path: String) -> Bool {
+    public static func isFolder(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    static func isEmptyFolder(_ path: String) -> Bool {
+    public static func isEmptyFolder(_ path: String) -> Bool {
         (try? entries(path))?.isEmpty ?? false
     }
 
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         var components: [Substring] = []
         var full = path
         if !path.hasPrefix("/") {
@@ -38,15 +51,15 @@ enum FileOps {
         return "/" + components.joined(separator: "/")
     }
 
-    static func makeFolder(_ path: String) throws {
+    public static func makeFolder(_ path: String) throws {
         guard mkdir(path, 0o755) == 0 || (errno == EEXIST && isFolder(path)) else {
-            throw SiteError.io(path, String(cString: strerror(errno)))
+            throw FileError(path, String(cString: strerror(errno)))
         }
     }
 
-    static func write(_ path: String, _ bytes: [UInt8]) throws {
+    public static func write(_ path: String, _ bytes: [UInt8]) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw SiteError.io(path, String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw FileError(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
         try bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -54,14 +67,14 @@ enum FileOps {
                 guard let base = buffer.baseAddress else { return }
                 let written = posixWrite(descriptor, base + offset, buffer.count - offset)
                 if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { throw SiteError.io(path, String(cString: strerror(errno))) }
+                guard written > 0 else { throw FileError(path, String(cString: strerror(errno))) }
                 offset += written
             }
         }
     }
 
-    static func entries(_ path: String) throws -> [String] {
-        guard let directory = opendir(path) else { throw SiteError.io(path, String(cString: strerror(errno))) }
+    public static func entries(_ path: String) throws -> [String] {
+        guard let directory = opendir(path) else { throw FileError(path, String(cString: strerror(errno))) }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
@@ -75,25 +88,25 @@ enum FileOps {
 
     /// Removes a folder this build made, with everything in it; symbolic links are removed, not
     /// followed, so nothing outside the folder is ever touched.
-    static func removeTree(_ path: String) throws {
+    public static func removeTree(_ path: String) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            guard unlink(path) == 0 else { throw SiteError.io(path, String(cString: strerror(errno))) }
+            guard unlink(path) == 0 else { throw FileError(path, String(cString: strerror(errno))) }
             return
         }
         try removeContents(of: path)
-        guard rmdir(path) == 0 else { throw SiteError.io(path, String(cString: strerror(errno))) }
+        guard rmdir(path) == 0 else { throw FileError(path, String(cString: strerror(errno))) }
     }
 
     /// Empties a folder by names relative to it, with the kind of each entry from the listing
     /// itself: a site of thousands of pages costs one system call per page, not three path look-ups.
     private static func removeContents(of path: String) throws {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { throw SiteError.io(path, String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw FileError(path, String(cString: strerror(errno))) }
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
-            throw SiteError.io(path, String(cString: strerror(errno)))
+            throw FileError(path, String(cString: strerror(errno)))
         }
         defer { closedir(directory) }
         // Listed whole before anything is removed: what readdir returns while entries go is unspecified.
@@ -113,7 +126,7 @@ enum FileOps {
         for entry in entries {
             if entry.isFolder { try removeContents(of: path + "/" + entry.name) }
             guard unlinkat(descriptor, entry.name, entry.isFolder ? AT_REMOVEDIR : 0) == 0 else {
-                throw SiteError.io(path + "/" + entry.name, String(cString: strerror(errno)))
+                throw FileError(path + "/" + entry.name, String(cString: strerror(errno)))
             }
         }
     }
