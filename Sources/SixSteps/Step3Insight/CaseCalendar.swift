@@ -80,13 +80,12 @@ public enum CaseCalendar {
         // 1970-01-01 was a Thursday: 0 Thursday … 2 Saturday, 3 Sunday.
         let weekday = ((day % 7) + 7) % 7
         if weekday == 2 || weekday == 3 { return false }
-        let civil = Timestamp.civil(fromDays: day)
-        return !holidays(civil.year).contains(day)
+        return !holidays(Timestamp(seconds: day * 86_400).date.year).contains(day)
     }
 
     /// The general holidays of the Algemene termijnenwet in `year`, as days since 1970.
     static func holidays(_ year: Int) -> Set<Int64> {
-        func day(_ month: Int, _ dayOfMonth: Int) -> Int64 { Timestamp.days(from: ISODate(checked: year, month, dayOfMonth)) }
+        func day(_ month: Int, _ dayOfMonth: Int) -> Int64 { dayNumber(year, month, dayOfMonth) }
         let easter = easterSunday(year)
         var kingsDay = day(4, 27)
         // King's Day on a Sunday moves to the Saturday before (already no working day).
@@ -100,6 +99,11 @@ public enum CaseCalendar {
         let f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30
         let i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31, dayOfMonth = (h + l - 7 * m + 114) % 31 + 1
-        return Timestamp.days(from: ISODate(checked: year, month, dayOfMonth))
+        return dayNumber(year, month, dayOfMonth)
+    }
+
+    /// Days since 1970 of a date the calendar rules above make, which always exists.
+    private static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int64 {
+        ISODate(year: year, month: month, day: day).map { Timestamp(date: $0).days } ?? Int64.min
     }
 }
