@@ -44,8 +44,19 @@ extension RoadmapFile {
         plan.rows = rows.count
         plan.statusNames = reader.texts
         plan.statuses.reserveCapacity(rows.count)
-        // Per type and status: the sum of relative ranks, how many, and the first department.
-        var ranks: [UInt64: (sum: Double, count: Int, department: UInt32)] = [:]
+        // Per type and status: the sum of relative ranks, how many, and the first department; in
+        // a flat table by the two texts' numbers, as a million rows name only a few of each.
+        // Types and statuses get dense numbers of their own, so the table is types × statuses.
+        var typeIndex = [Int](repeating: -1, count: reader.texts.count)
+        var statusIndex = [Int](repeating: -1, count: reader.texts.count)
+        var typeNumbers: [UInt32] = []
+        var statusNumbers: [UInt32] = []
+        for row in rows {
+            if typeIndex[Int(row.type)] < 0 { typeIndex[Int(row.type)] = typeNumbers.count; typeNumbers.append(row.type) }
+            if statusIndex[Int(row.status)] < 0 { statusIndex[Int(row.status)] = statusNumbers.count; statusNumbers.append(row.status) }
+        }
+        let width = statusNumbers.count
+        var ranks = [(sum: Double, count: Int, department: UInt32)](repeating: (0, 0, CaseRow.none), count: typeNumbers.count * width)
         var index = 0
         while index < rows.count {
             var end = index
@@ -60,20 +71,18 @@ extension RoadmapFile {
                 let row = rows[position]
                 if position > index, rows[position - 1].at == row.at, rows[position - 1].status == row.status { continue }
                 plan.statuses.append(.init(key: row.key, at: row.at, status: row.status))
-                let pair = UInt64(row.type) << 32 | UInt64(row.status)
-                var entry = ranks[pair] ?? (0, 0, CaseRow.none)
-                entry.sum += length > 1 ? Double(position - index) / (length - 1) : 0
-                entry.count += 1
-                if entry.department == CaseRow.none { entry.department = row.department }
-                ranks[pair] = entry
+                let pair = typeIndex[Int(row.type)] * width + statusIndex[Int(row.status)]
+                ranks[pair].sum += length > 1 ? Double(position - index) / (length - 1) : 0
+                ranks[pair].count += 1
+                if ranks[pair].department == CaseRow.none { ranks[pair].department = row.department }
             }
             plan.cases.append(.init(key: first.key, type: reader.texts[Int(first.type)], start: Timestamp(seconds: first.at).date.description,
                                     end: nil, deadline: nil, extensionDuration: nil, suspended: false))
             index = end + 1
         }
-        for (pair, entry) in ranks {
-            let type = reader.texts[Int(pair >> 32)]
-            let status = reader.texts[Int(pair & 0xFFFF_FFFF)]
+        for (pair, entry) in ranks.enumerated() where entry.count > 0 {
+            let type = reader.texts[Int(typeNumbers[pair / width])]
+            let status = reader.texts[Int(statusNumbers[pair % width])]
             let department = entry.department == CaseRow.none ? nil : reader.texts[Int(entry.department)]
             plan.types[type, default: .init(ref: type, name: type)].steps[status] =
                 .init(status: status, department: department, meanRank: entry.sum / Double(entry.count))
