@@ -87,7 +87,7 @@ public enum BinaryFuzz {
             for name in [work, capture, folder + "/home", folder + "/tmp"] {
                 try FileManager.default.createDirectory(atPath: name, withIntermediateDirectories: true)
             }
-            environment = ["USER": "fuzz", "MOLENSLOOT_TODAY": "2014-10-01", "PATH": "/usr/bin:/bin", "MOLENSLOOT_DB": roadmap,
+            environment = ["USER": "fuzz", "MOLENSLOOT_TODAY": "2014-10-01", "PATH": "/usr/bin:/bin", "MOLENSLOOT_LANG": "en", "MOLENSLOOT_DB": roadmap,
                            "HOME": folder + "/home", "TMPDIR": folder + "/tmp"]
         }
 

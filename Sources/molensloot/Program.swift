@@ -7,32 +7,33 @@ enum Program {
 
     static let root = Command(
         name: "molensloot",
-        abstract: "Keep a municipality's six-step service improvement roadmap in one SQLite file.",
+        abstract: t("Houd de roadmap van de zes stappen voor betere dienstverlening bij in één SQLite-bestand.",
+                     "Keep a municipality's six-step service improvement roadmap in one SQLite file."),
         subcommands: [
             DemoCommand.command, InitCommand.command, VisionCommands.command,
-            RecordCommands.group(.principle, "Step 1: the principles of the service vision."),
-            RecordCommands.group(.goal, "Step 1: goals, each a metric with a target and a date."),
+            RecordCommands.group(.principle, t("Stap 1: de principes van de visie op dienstverlening.", "Step 1: the principles of the service vision.")),
+            RecordCommands.group(.goal, t("Stap 1: doelen, elk een meeteenheid met een streefwaarde en een datum.", "Step 1: goals, each a metric with a target and a date.")),
             JourneyCommands.command,
-            RecordCommands.group(.touchpoint, "Moments of truth: touchpoints per journey phase."),
-            RecordCommands.group(.persona, "Resident groups (klantgroepen) with their channel preferences."),
-            RecordCommands.group(.channel, "Channels: balie, telefoon, web, e-mail, app, social, post."),
-            RecordCommands.group(.metric, "Step 2: metric definitions (meeteenheden) with baseline and target."),
-            RecordCommands.group(.insight, "Step 2: trends, needs, wishes, requirements and channel usage."),
+            RecordCommands.group(.touchpoint, t("Momenten van de waarheid: contactmomenten per fase van een klantreis.", "Moments of truth: touchpoints per journey phase.")),
+            RecordCommands.group(.persona, t("Persona's: groepen inwoners met hun voorkeurskanalen.", "Personas: resident groups (klantgroepen) with their channel preferences.")),
+            RecordCommands.group(.channel, t("Kanalen: balie, telefoon, web, e-mail, app, social, post.", "Channels: balie, telefoon, web, e-mail, app, social, post.")),
+            RecordCommands.group(.metric, t("Stap 2: meeteenheden met nulmeting en doel; 'show' geeft de metingen per cyclus.", "Step 2: metrics (meeteenheden) with baseline and target; 'show' gives the measurements per cycle.")),
+            RecordCommands.group(.insight, t("Stap 2: trends, behoeften, wensen, eisen en kanaalgebruik.", "Step 2: trends, needs, wishes, requirements and channel usage.")),
             AssumptionCommands.command,
-            RecordCommands.group(.finding, "Step 3: what goes well and what must improve, per journey phase."),
+            RecordCommands.group(.finding, t("Stap 3: wat goed gaat en wat beter moet, per fase van een klantreis.", "Step 3: what goes well and what must improve, per journey phase.")),
             OpportunityCommands.command,
-            RecordCommands.group(.spearhead, "Step 4: spearheads (speerpunten) that group opportunities."),
+            RecordCommands.group(.spearhead, t("Stap 4: speerpunten die verbeterkansen bundelen.", "Step 4: spearheads (speerpunten) that group opportunities.")),
             ItemCommands.command,
-            RecordCommands.group(.agreement, "Step 5: working agreements: who does what, how often."),
+            RecordCommands.group(.agreement, t("Stap 5: werkafspraken: wie doet wat, hoe vaak.", "Step 5: working agreements: who does what, how often.")),
             RoadmapCommand.command, CycleCommands.command, MeasureCommands.command, SurveyCommands.command,
             VolumeCommands.command, CaseCommands.command, MappingCommands.command, ThemeCommands.command, KeyCommands.command, SiteCommands.command,
-            StatusCommand.command, CheckCommand.command, LogCommand.command,
+            StatusCommand.command, CheckCommand.command, LogCommand.command, LanguageCommand.command,
             ExchangeCommands.export, ExchangeCommands.import, ExchangeCommands.backup,
         ],
         examples: [
             "molensloot init --name \"Gemeente Molensloot\"",
             "molensloot journey add mor \"Melding openbare ruimte\"",
-            "molensloot finding add \"Geen bericht na een melding\" --kind improve --journey mor --phase afronding",
+            "molensloot finding add \"Geen bericht na een melding\" --kind verbeteren --journey mor --phase afronding",
             "molensloot roadmap",
         ])
 
@@ -44,6 +45,9 @@ enum Program {
         }
         do {
             let (command, path, invocation) = try Command.parse(words, root: root, environment: Environment())
+            if let typed = invocation?.value("lang"), LanguageChoice.parse(typed) == nil {
+                throw UsageError(description: t("--lang '\(typed)' kan niet: kies nl of en", "--lang '\(typed)' is not valid: expected nl or en"))
+            }
             guard let invocation, let run = command.run else {
                 Output.print(command.help(path: path))
                 return 0
@@ -54,11 +58,17 @@ enum Program {
             printError(error.description)
             return 64
         } catch let error as DomainError {
-            printError(error.description)
+            printError(error.message(language))
             switch error {
             case .missingValue, .invalidValue, .invalidSlug: return 64
             default: return 1
             }
+        } catch let error as StoreError {
+            printError(error.localized)
+            return 1
+        } catch let error as PseudonymKeyError {
+            printError(error.message(language))
+            return 1
         } catch {
             printError("\(error)")
             return 1
@@ -87,6 +97,6 @@ extension Output {
 }
 
 extension Command.Option {
-    static let json = Command.Option.flag("json", "print JSON for scripts (stable snake_case keys)")
-    static let force = Command.Option.flag("force", "also remove the links to it, and log each")
+    static let json = Command.Option.flag("json", t("schrijf JSON voor scripts (vaste sleutels, in elke taal gelijk)", "print JSON for scripts (stable snake_case keys, the same in every language)"))
+    static let force = Command.Option.flag("force", t("verwijder ook de koppelingen ernaar, elk in het logboek", "also remove the links to it, and log each"))
 }

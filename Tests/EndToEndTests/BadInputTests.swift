@@ -42,7 +42,7 @@ import Testing
         ("metric add Hoofd_Letters --name x --unit y", 64),
         ("metric add tevredenheid --name dubbel --unit y", 1),
         ("item depend R2 --on R1", 1),
-        ("item status R1 klaar", 64),
+        ("item status R1 misschien", 64),
         ("journey remove mor", 1),
         ("finding remove F1", 1),
         ("finding add 'Kind fout' --kind bad --journey mor --phase contact", 64),

@@ -18,7 +18,8 @@ struct CLI {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("molensloot-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // The key file in the test's own folder, so no test reads or writes one in a home folder.
-        environment = ["USER": "tester", "MOLENSLOOT_TODAY": "2014-06-01", "PATH": "/usr/bin:/bin",
+        // English unless a test asks for Dutch: most tests read the English messages.
+        environment = ["USER": "tester", "MOLENSLOOT_TODAY": "2014-06-01", "PATH": "/usr/bin:/bin", "MOLENSLOOT_LANG": "en",
                        "MOLENSLOOT_KEY_FILE": directory.appendingPathComponent("sleutels/pseudonym.key").path]
     }
 

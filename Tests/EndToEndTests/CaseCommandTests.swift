@@ -78,7 +78,7 @@ import Testing
         let medians = cycles.map { (($0["steps"] as? [[String: Any]])?.first { $0["status"] as? String == "Advies aangevraagd" }?["days"]
             as? [String: Any])?["median"] as? Double }
         #expect(medians == [27, 26, 9])
-        try cli.ok("site build --out site")
+        try cli.ok("site build --out site --lang nl")
         let pageBytes = try #require(cli.bytes("site/proces-omgevingsvergunning.html"))
         let page = String(decoding: pageBytes, as: UTF8.self)
         #expect(page.contains("Zwakste schakel in C1, C2") && page.contains("de stap ‘In behandeling’ (Vergunningen, 51%)"))

@@ -85,7 +85,7 @@ import Testing
         while writers.contains(where: \.isRunning) || builds.count < 2 {
             number += 1
             let out = "site-\(number)"
-            let result = try cli.run(["site", "build", "--out", out])
+            let result = try cli.run(["site", "build", "--out", out, "--lang", "nl"])
             let found: (pages: Set<Int>, caption: Int?, linked: Set<Int>) =
                 result.status == 0 ? try Self.findingsOf(site: cli.path(out)) : ([], nil, [])
             builds.append((result.status, result.stderr, found.pages, found.caption, found.linked, Self.numbers(site: cli.path(out))))

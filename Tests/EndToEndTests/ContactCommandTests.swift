@@ -71,13 +71,13 @@ import Testing
         let dry = try cli.ok("volume import registraties.csv \(Self.map) --dry-run")
         #expect(try Self.databaseBytes(cli).map(\.1) == untouched.map(\.1), "a dry run changed the roadmap")
         #expect(dry.stdout == "dry run: would import 21 contact registrations (21 new; the case keys are stored only as hashes) "
-                + "and 16 counts for 2014-02 to 2014-07\n")
+                + "and 16 counts for February 2014 to July 2014\n")
         #expect(try cli.json("volume repeats --json") as? [String: Any] != nil)
         #expect((try cli.json("volume repeats --json") as? [String: Any])?["contacts"] as? Int == 0, "a dry run imports nothing")
 
         let result = try cli.ok("volume import registraties.csv \(Self.map)")
         #expect(result.stdout == "imported 21 contact registrations (21 new; the case keys are stored only as hashes) "
-                + "and 16 counts for 2014-02 to 2014-07\n")
+                + "and 16 counts for February 2014 to July 2014\n")
         #expect(result.stderr.isEmpty)
         let again = try cli.ok("volume import registraties.csv \(Self.map)")
         #expect(again.stdout.hasPrefix("imported 21 contact registrations (0 new;"))
@@ -127,7 +127,7 @@ import Testing
         #expect(text.contains("21 contacts; a case is one key's contacts within 30 days of its first"))
         #expect(text.contains("C1 Voorjaar 2014: 7 cases, 57.1% needed more than one contact, 42.9% switched channel"))
         #expect(text.contains("C2 Zomer 2014: 5 cases, 20% needed more than one contact, 0% switched channel; "
-                              + "repeat share -37.1 points since C1"))
+                              + "repeat share −37.1 points since C1"))
         #expect(text.contains("1→2  telefoon → web  2 cases"))
 
         // A window of 29 days splits case B: C1 then has 8 cases.

@@ -231,9 +231,9 @@ import Testing
                 "\(survey.stdout)")
         #expect(survey.stdout.contains("result: mean 7.5, sd 1.45, n 12"), "\(survey.stdout)")
         let measures = try cli.ok("measure import metingen.csv --dry-run")
-        #expect(measures.stdout.contains("dry run: would import 1 measurements"))
+        #expect(measures.stdout.contains("dry run: would import 1 measurement"))
         let volumes = try cli.ok("volume import kcc.csv --dry-run")
-        #expect(volumes.stdout.contains("dry run: would import 200 contacts in 2 counts for 2014-03"))
+        #expect(volumes.stdout.contains("dry run: would import 200 contacts in 2 counts for March 2014"))
         #expect(cli.bytes("roadmap.sqlite") == before)
         // And for real, the same figures.
         let real = try cli.ok("survey import voorjaar.csv --metric tevredenheid --map score=cijfer")
@@ -255,7 +255,7 @@ import Testing
         // Every score was given fewer than ten times, so none is shown by itself.
         #expect((results["distribution"] as? [Any])?.count == 0 && results["other_scores"] as? Int == 12)
         let groups = (results["by_phase"] as? [[String: Any]] ?? []) + (results["by_channel"] as? [[String: Any]] ?? [])
-        #expect(groups.map { $0["group"] as? String } == ["afronding", "contact", "app", "telefoon", "web"])
+        #expect(groups.map { $0["group"] as? String } == ["contact", "afronding", "app", "telefoon", "web"], "phases in the journey's order")
         for group in groups {
             #expect(group["suppressed"] as? Bool == true)
             for key in ["n", "mean", "sd"] {
@@ -309,7 +309,7 @@ import Testing
         let again = try #require(try cli.json("volume mix --json") as? [[String: Any]])
         #expect(again[0]["total"] as? Int == 250, "the same file twice changes nothing")
         let text = try cli.ok("volume mix")
-        #expect(text.stdout.contains("2014-03: 250 contacts") && text.stdout.contains("telefoon 68%"))
+        #expect(text.stdout.contains("March 2014: 250 contacts") && text.stdout.contains("telefoon 68%"))
 
         try Self.write(cli, "fax.csv", "datum,kanaal\n12-03-2014,web\n13-03-2014,fax\n")
         try expectRefused(cli, "volume import fax.csv --map date=datum --map channel=kanaal",

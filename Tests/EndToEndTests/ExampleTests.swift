@@ -20,7 +20,7 @@ import Testing
 
         // Every record with a page of its own gets one; every cycle has a report.
         let document = try #require(try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any])
-        try cli.ok("--db example.sqlite site build --out site")
+        try cli.ok("--db example.sqlite site build --out site --lang nl")
         let site = URL(fileURLWithPath: cli.path("site"))
         for (section, prefix) in [("findings", ""), ("opportunities", ""), ("items", ""), ("cycles", "")] {
             for record in document[section] as? [[String: Any]] ?? [] {
@@ -46,7 +46,7 @@ import Testing
     @Test func theDemoBuildsTheExampleAndSaysWhereItIs() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        let result = try cli.ok("demo --out demo")
+        let result = try cli.ok("demo --out demo --lang nl")
         let index = cli.path("demo/site-molensloot/index.html")
         #expect(result.stdout.contains(index), "\(result.stdout)")
         let dashboard = try String(contentsOfFile: index, encoding: .utf8)

@@ -50,7 +50,7 @@ import Testing
         let status = try #require(last["status"]).stdout
         // The chain from finding to opportunity to metric appears under its item.
         #expect(roadmap.contains("F1") && roadmap.contains("→ O1") && roadmap.contains("NOW"))
-        #expect(status.contains("1 Visie aanscherpen") && status.contains("5 Roadmap en werkafspraken"))
+        #expect(status.contains("1 Sharpen the vision") && status.contains("5 Roadmap and working agreements"))
         #expect(try cli.run("check").status == 0)
         // The Dutch survey exports and the Open Klant page imported without a single option.
         let report = try #require(last["cycle"]).stdout
@@ -58,5 +58,48 @@ import Testing
         #expect(report.contains("eerste-keer-goed") && report.contains("52%"), "\(report)")
         let surveys = try #require(last["survey"]).stdout
         #expect(surveys.contains("imported 204 responses for tevredenheid-mor into C2"), "\(surveys)")
+    }
+}
+
+/// The Dutch output the README shows under its quick start is what the binary prints.
+@Suite struct QuickStartOutputTests {
+    /// Each `$ command` of the README's text block after "What it prints", with the lines below it.
+    static var shown: [(command: String, output: String)] {
+        let readme = QuickStartTests.readme
+        guard let start = readme.range(of: "What it prints"),
+              let open = readme[start.upperBound...].range(of: "```text\n"),
+              let close = readme[open.upperBound...].range(of: "\n```") else { return [] }
+        var blocks: [(command: String, output: String)] = []
+        for line in readme[open.upperBound..<close.lowerBound].split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("$ ") {
+                blocks.append((String(line.dropFirst(2)), ""))
+            } else if !blocks.isEmpty {
+                blocks[blocks.count - 1].output += (blocks[blocks.count - 1].output.isEmpty ? "" : "\n") + line
+            }
+        }
+        return blocks.map { ($0.command, $0.output.trimmingCharacters(in: .newlines)) }
+    }
+
+    @Test func theReadmeShowsWhatTheBinaryPrintsInDutch() throws {
+        let shown = Self.shown
+        try #require(shown.count >= 3, "the README's Dutch output was not found")
+        var cli = try CLI()
+        defer { cli.cleanUp() }
+        cli.environment["MOLENSLOOT_LANG"] = "nl"
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Roadmaps")
+        for name in ["enquete-voorjaar-2014.csv", "enquete-najaar-2014.csv", "klantcontacten-najaar-2014.json"] {
+            try FileManager.default.copyItem(at: examples.appendingPathComponent(name), to: URL(fileURLWithPath: cli.path(name)))
+        }
+        var printed: [String: String] = [:]
+        for line in QuickStartTests.quickStart {
+            let words = CLI.split(line)
+            let result = try cli.run(Array(words.dropFirst()))
+            #expect(result.status == 0, "\(line) → \(result.stderr)")
+            printed[String(line.dropFirst("molensloot ".count))] = result.stdout.trimmingCharacters(in: .newlines)
+        }
+        for (command, output) in shown {
+            #expect(printed[command] == output, "README's output of '\(command)' differs from the binary's:\n\(printed[command] ?? "(not run)")")
+        }
     }
 }

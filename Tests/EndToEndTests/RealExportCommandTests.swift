@@ -31,7 +31,7 @@ import Testing
         #expect(dry.stdout.contains("dry run: would import 196 responses for tevredenheid into C1 \"Voorjaar 2014\""), "\(dry.stdout)")
         #expect(dry.stdout.contains("rows read: 205; imported: 196; skipped: 9"), "\(dry.stdout)")
         #expect(dry.stdout.contains("skipped as no answer: n.v.t. 4, weet niet 3, empty 2"), "\(dry.stdout)")
-        #expect(dry.stdout.contains("dates: 2014-04-01 to 2014-05-31"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("dates: 1 April 2014 to 31 May 2014"), "\(dry.stdout)")
         #expect(dry.stdout.contains("columns not read: respondentnummer, browser"), "\(dry.stdout)")
         #expect(dry.stdout.contains("result: mean 6.8, sd 1.71, n 196"), "\(dry.stdout)")
         try cli.ok("survey import enquete-voorjaar-2014.csv --metric tevredenheid")
@@ -57,7 +57,7 @@ import Testing
 
         try cli.ok("key create")
         let contacts = try cli.ok("volume import klantcontacten-najaar-2014.json")
-        #expect(contacts.stdout.contains("imported 62 contact registrations (open-klant) for 2014-09 to 2014-10"), "\(contacts.stdout)")
+        #expect(contacts.stdout.contains("imported 62 contact registrations (open-klant) for September 2014 to October 2014"), "\(contacts.stdout)")
         #expect(!(try cli.ok("export").stdout.contains("ZAAK-2014")))
         let report = try cli.ok("cycle report")
         #expect(report.stdout.contains("eerste-keer-goed (% resolved at first contact): 95% interval 39% to 64%"), "\(report.stdout)")

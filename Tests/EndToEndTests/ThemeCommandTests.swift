@@ -40,7 +40,7 @@ import Testing
         #expect(low < high && high < 0)
         #expect(try cli.ok("--db example.sqlite cycle report C1").stdout.contains("Effect on contacts, beyond trend and season"))
 
-        try cli.ok("--db example.sqlite site build --out site")
+        try cli.ok("--db example.sqlite site build --out site --lang nl")
         let step2 = try String(contentsOfFile: cli.path("site/stap-2.html"), encoding: .utf8)
         #expect(step2.contains("Verwachte drukte") && step2.contains("juli 2015, augustus 2015"))
         #expect(step2.contains("nee, niet op vertrouwen"))

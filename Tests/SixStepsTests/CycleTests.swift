@@ -321,7 +321,7 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
 
     @Test func reportsAndStatusNeedACycle() throws {
         try withRoadmap { file in
-            #expect(throws: DomainError.inconsistent("there are no cycles yet; open one with 'molensloot cycle open NAME'")) {
+            #expect(throws: DomainError.noCycles) {
                 _ = try file.cycleReport(nil)
             }
             let status = try file.status(today: date("2014-10-01"))

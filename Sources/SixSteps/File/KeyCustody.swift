@@ -101,7 +101,9 @@ extension Exchange {
 extension RoadmapFile {
     /// The settings an export carries: never the secret of an older file, but the id of its key.
     func exportedSettings() throws -> [(String, String)] {
-        var settings = try allSettings().filter { $0.0 != Setting.contactKey.rawValue }
+        // The language is how the people of this file read it, not part of the roadmap: format 4
+        // does not carry it, so an export stays readable by every reader of format 4.
+        var settings = try allSettings().filter { $0.0 != Setting.contactKey.rawValue && $0.0 != Setting.language.rawValue }
         if let legacy = try setting(.contactKey).flatMap({ PseudonymKey.parse($0, path: path) }),
            !settings.contains(where: { $0.0 == Setting.contactKeyID.rawValue }) {
             settings.append((Setting.contactKeyID.rawValue, legacy.id))

@@ -140,27 +140,43 @@ public enum PseudonymKeyError: Error, Equatable, CustomStringConvertible {
     /// The roadmap still holds the secret itself, as files of an older molensloot did.
     case stillInRoadmap
 
-    public var description: String {
+    public var description: String { message(.en) }
+
+    /// The message in the language asked for.
+    public func message(_ language: Language) -> String {
+        let t = language.t
+        let variable = "$" + PseudonymKey.environmentVariable
         switch self {
         case .missing(let path):
-            return "no key file at \(path) for hashing case keys; make one with 'molensloot key create', "
-                + "or name your municipality's key with --key-file PATH or $\(PseudonymKey.environmentVariable)"
+            return t("geen sleutelbestand op \(path) om zaaknummers te versleutelen; maak er een met 'molensloot key create', "
+                       + "of noem de sleutel van uw gemeente met --key-file PAD of \(variable)",
+                     "no key file at \(path) for hashing case keys; make one with 'molensloot key create', "
+                       + "or name your municipality's key with --key-file PATH or \(variable)")
         case .unreadable(let path, let reason):
-            return "cannot read the key file \(path): \(reason); check its permissions or name another with --key-file"
+            return t("kan het sleutelbestand \(path) niet lezen: \(reason); kijk naar de rechten of noem een ander met --key-file",
+                     "cannot read the key file \(path): \(reason); check its permissions or name another with --key-file")
         case .open(let path):
-            return "the key file \(path) can be read by others; make it private with 'chmod 600 \(path)'"
+            return t("het sleutelbestand \(path) is door anderen te lezen; maak het privé met 'chmod 600 \(path)'",
+                     "the key file \(path) can be read by others; make it private with 'chmod 600 \(path)'")
         case .damaged(let path):
-            return "\(path) is not a Molensloot key file (one line of 32 hex digits); name the right file with --key-file"
+            return t("\(path) is geen sleutelbestand van Molensloot (één regel van 32 hexadecimale tekens); noem het juiste bestand met --key-file",
+                     "\(path) is not a Molensloot key file (one line of 32 hex digits); name the right file with --key-file")
         case .exists(let path):
-            return "\(path) already exists; a key file is never replaced, as the hashes made with it would lose their link"
+            return t("\(path) bestaat al; een sleutelbestand wordt nooit vervangen, want de versleutelde nummers zouden hun verband verliezen",
+                     "\(path) already exists; a key file is never replaced, as the hashes made with it would lose their link")
         case .unwritable(let path, let reason):
-            return "cannot write the key file \(path): \(reason); name another place with --key-file"
+            return t("kan het sleutelbestand \(path) niet schrijven: \(reason); noem een andere plek met --key-file",
+                     "cannot write the key file \(path): \(reason); name another place with --key-file")
         case .wrongKey(let path):
-            return "the key in \(path) is not the key this roadmap's contacts were hashed with; "
-                + "name the right key file with --key-file or $\(PseudonymKey.environmentVariable)"
+            return t("de sleutel in \(path) is niet de sleutel waarmee de contacten van deze roadmap versleuteld zijn; "
+                       + "noem het juiste sleutelbestand met --key-file of \(variable)",
+                     "the key in \(path) is not the key this roadmap's contacts were hashed with; "
+                       + "name the right key file with --key-file or \(variable)")
         case .stillInRoadmap:
-            return "this roadmap file still holds the secret of its case keys (made by an older molensloot); "
-                + "move it into a key file with 'molensloot key move' first"
+            return t("dit roadmap-bestand bevat het geheim van de zaaknummers nog zelf (gemaakt door een oudere molensloot); "
+                       + "verplaats het eerst naar een sleutelbestand met 'molensloot key move'",
+                     "this roadmap file still holds the secret of its case keys (made by an older molensloot); "
+                       + "move it into a key file with 'molensloot key move' first")
         }
     }
 }

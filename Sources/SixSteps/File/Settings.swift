@@ -24,6 +24,8 @@ public enum Setting: String, CaseIterable, Sendable {
     case contactKeyID = "contact_key_id"
     /// Contacts of one case within this many days of its first contact count as one matter (30).
     case repeatWindowDays = "repeat_window_days"
+    /// The language of the command line and the site for this roadmap: `nl` or `en`.
+    case language
 }
 
 extension RoadmapFile {
@@ -44,5 +46,21 @@ extension RoadmapFile {
 
     func allSettings() throws -> [(String, String)] {
         try connection.query("SELECT key, value FROM settings ORDER BY key").map { ($0.string(0), $0.string(1)) }
+    }
+}
+
+extension RoadmapFile {
+    /// The roadmap's language setting, read without changing the file in any way (no migration,
+    /// no journal): the command line asks before it knows which command runs. Nil when the file
+    /// is missing, unreadable or has no setting.
+    public static func languageSetting(path: String) -> Language? {
+        guard fileExists(path), let connection = try? Connection(path: path, mode: .readOnly) else { return nil }
+        let value = try? connection.scalar("SELECT value FROM settings WHERE key = 'language'").string
+        return value.flatMap(Language.init(rawValue:))
+    }
+
+    /// Sets the roadmap's language for the command line and the site.
+    public func setLanguage(_ language: Language) throws {
+        try write { try setSetting(.language, language.rawValue) }
     }
 }

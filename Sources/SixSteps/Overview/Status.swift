@@ -12,6 +12,15 @@ public struct StatusReport: Sendable {
         public let state: State
         /// What the step holds, in a few words: "3 principles, 2 goals".
         public let holds: String
+        /// The counts behind `holds`, each with its English plural, for other languages to word.
+        public let tally: [Tally]
+        /// Step 1 only: whether the vision is written.
+        public let visionSet: Bool?
+    }
+
+    public struct Tally: Sendable {
+        public let count: Int
+        public let what: String
     }
 
     /// A group of records that need a person's attention, with what to do about them.
@@ -69,6 +78,14 @@ extension RoadmapFile {
     /// `assumptions` when the caller has them already (the site does).
     public func status(today: ISODate = .today(), assumptions known: [AssumptionStatus]? = nil) throws -> StatusReport {
         try read {
+            // The method's own names, as the JSON has always carried them; text output words them per language.
+            let names = ["Visie aanscherpen", "Inzicht in de basics", "Inzicht verdiepen", "Verbeterkansen en speerpunten",
+                         "Roadmap en werkafspraken", "Doorlopend verbeteren"]
+            func step(_ number: Int, _ state: StatusReport.State, vision: Bool? = nil, _ parts: [(Int, String)]) -> StatusReport.Step {
+                let prefix = vision.map { ($0 ? "vision set" : "no vision yet") + ", " } ?? ""
+                return StatusReport.Step(number: number, name: names[number - 1], state: state, holds: prefix + phrase(parts),
+                                         tally: parts.map { StatusReport.Tally(count: $0.0, what: $0.1) }, visionSet: vision)
+            }
             func phrase(_ parts: [(Int, String)]) -> String {
                 parts.map { count, plural in
                     // "1 principles" reads wrong; every plural here ends in a plain "s".
@@ -113,22 +130,16 @@ extension RoadmapFile {
                 .map { $0.string(0) }
 
             let steps = [
-                StatusReport.Step(number: 1, name: "Visie aanscherpen", state: state(hasVision && goals > 0, hasVision || principles + goals > 0),
-                                  holds: (hasVision ? "vision set" : "no vision yet") + ", "
-                                    + phrase([(principles, "principles"), (goals, "goals"),
-                                              (assumptions.values.reduce(0) { $0 + $1.count }, "assumptions")])),
-                .init(number: 2, name: "Inzicht in de basics", state: state(insights > 0 && baselined > 0, insights + metrics > 0),
-                      holds: phrase([(insights, "insights"), (metrics, "metrics"), (baselined, "with a baseline")])),
-                .init(number: 3, name: "Inzicht verdiepen", state: state(findings > 0, journeys > 0),
-                      holds: phrase([(journeys, "journeys"), (findings, "findings"), (improve, "to improve")])),
-                .init(number: 4, name: "Verbeterkansen en speerpunten",
-                      state: state(opportunities > 0 && unaddressed.isEmpty, opportunities + spearheads > 0),
-                      holds: phrase([(opportunities, opportunities == 1 ? "opportunity" : "opportunities"), (spearheads, "spearheads")])),
-                .init(number: 5, name: "Roadmap en werkafspraken",
-                      state: state(items > 0 && agreements > 0 && unplanned.isEmpty, items + agreements > 0),
-                      holds: phrase([(items, "roadmap items"), (done, "done"), (agreements, "agreements")])),
-                .init(number: 6, name: "Doorlopend verbeteren", state: state(cycles > 0 && measurements > 0, cycles > 0),
-                      holds: phrase([(cycles, "cycles"), (measurements, "measurements")])),
+                step(1, state(hasVision && goals > 0, hasVision || principles + goals > 0), vision: hasVision,
+                     [(principles, "principles"), (goals, "goals"), (assumptions.values.reduce(0) { $0 + $1.count }, "assumptions")]),
+                step(2, state(insights > 0 && baselined > 0, insights + metrics > 0),
+                     [(insights, "insights"), (metrics, "metrics"), (baselined, "with a baseline")]),
+                step(3, state(findings > 0, journeys > 0), [(journeys, "journeys"), (findings, "findings"), (improve, "to improve")]),
+                step(4, state(opportunities > 0 && unaddressed.isEmpty, opportunities + spearheads > 0),
+                     [(opportunities, opportunities == 1 ? "opportunity" : "opportunities"), (spearheads, "spearheads")]),
+                step(5, state(items > 0 && agreements > 0 && unplanned.isEmpty, items + agreements > 0),
+                     [(items, "roadmap items"), (done, "done"), (agreements, "agreements")]),
+                step(6, state(cycles > 0 && measurements > 0, cycles > 0), [(cycles, "cycles"), (measurements, "measurements")]),
             ]
             let attention = [
                 StatusReport.Attention(key: "findings_without_opportunity",

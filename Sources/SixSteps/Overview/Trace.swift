@@ -31,6 +31,18 @@ public struct TracedRecord: Sendable {
     public let ref: String
     public let title: String
     public let note: String?
+    /// The change the link expects of a metric, which `note` words in English for the JSON.
+    public let expectedChange: Double?
+    /// For the rank row: the score, which `title` words in English for the JSON.
+    public let score: Double?
+
+    init(ref: String, title: String, note: String?, expectedChange: Double? = nil, score: Double? = nil) {
+        self.ref = ref
+        self.title = title
+        self.note = note
+        self.expectedChange = expectedChange
+        self.score = score
+    }
 
     var json: JSONObject {
         var object = JSONObject([("id", .string(ref)), ("title", .string(title))])
@@ -47,16 +59,20 @@ extension RoadmapFile {
         }
     }
 
-    private func traced(_ kind: Kind, _ keys: [SQLValue], notes: [SQLValue: String] = [:]) throws -> [TracedRecord] {
+    private func traced(_ kind: Kind, _ keys: [SQLValue], expected: [SQLValue: Double] = [:]) throws -> [TracedRecord] {
         var seen: Set<SQLValue> = []
         return try keys.filter { seen.insert($0).inserted }.compactMap { key in
-            try record(kind, key: key).map { TracedRecord(ref: $0.ref, title: $0.title, note: notes[key]) }
+            try record(kind, key: key).map { record in
+                let change = expected[key]
+                return TracedRecord(ref: record.ref, title: record.title,
+                                    note: change.map { "expected \(formatNumber($0, signed: true))" }, expectedChange: change)
+            }
         }
     }
 
-    private func expected(_ links: [Link], key: (Link) -> SQLValue) -> [SQLValue: String] {
-        links.reduce(into: [:]) { notes, link in
-            if let change = link.expectedChange { notes[key(link)] = "expected \(formatNumber(change, signed: true))" }
+    private func expected(_ links: [Link], key: (Link) -> SQLValue) -> [SQLValue: Double] {
+        links.reduce(into: [:]) { changes, link in
+            if let change = link.expectedChange { changes[key(link)] = change }
         }
     }
 
@@ -77,11 +93,11 @@ extension RoadmapFile {
             let items = try links(.itemOpportunity, to: key).map(\.from)
             let metricLinks = try items.flatMap { try links(.itemMetric, from: $0) }
             let rank = try rankedOpportunities().first { $0.record.key == key }
-            let score = rank.map { TracedRecord(ref: "#\($0.rank)", title: "score \(formatNumber($0.score))", note: $0.reason) }
+            let score = rank.map { TracedRecord(ref: "#\($0.rank)", title: "score \(formatNumber($0.score))", note: $0.reason, score: $0.score) }
             return [
                 .init(key: "rank", title: "Rank", records: score.map { [$0] } ?? []),
                 .init(key: "findings", title: "Based on findings", records: try traced(.finding, findings)),
-                .init(key: "spearhead", title: "Spearhead", records: try traced(.spearhead, [record["spearhead"]])),
+                .init(key: "in_spearhead", title: "Spearhead", records: try traced(.spearhead, [record["spearhead"]])),
                 .init(key: "items", title: "Roadmap items", records: try traced(.item, items)),
                 .init(key: "metrics", title: "Metrics they should move", records: try traced(.metric, metricLinks.map(\.to))),
             ]
@@ -93,7 +109,7 @@ extension RoadmapFile {
                 .init(key: "findings", title: "Findings behind it", records: try traced(.finding, findings)),
                 .init(key: "opportunities", title: "Opportunities it serves", records: try traced(.opportunity, opportunities)),
                 .init(key: "metrics", title: "Metrics it should move",
-                      records: try traced(.metric, metricLinks.map(\.to), notes: expected(metricLinks) { $0.to })),
+                      records: try traced(.metric, metricLinks.map(\.to), expected: expected(metricLinks) { $0.to })),
                 .init(key: "depends_on", title: "Depends on", records: try traced(.item, try links(.itemDependency, from: key).map(\.to))),
                 .init(key: "needed_by", title: "Needed by", records: try traced(.item, try links(.itemDependency, to: key).map(\.from))),
                 .init(key: "agreements", title: "Working agreements", records: try traced(.agreement, try records(.agreement, filter: ["item": key]).map(\.key))),
@@ -106,7 +122,7 @@ extension RoadmapFile {
                 .init(key: "findings", title: "Findings behind it", records: try traced(.finding, findings)),
                 .init(key: "opportunities", title: "Opportunities", records: try traced(.opportunity, opportunities)),
                 .init(key: "items", title: "Roadmap items expected to move it",
-                      records: try traced(.item, itemLinks.map(\.from), notes: expected(itemLinks) { $0.from })),
+                      records: try traced(.item, itemLinks.map(\.from), expected: expected(itemLinks) { $0.from })),
                 .init(key: "goals", title: "Goals", records: try traced(.goal, try records(.goal, filter: ["metric": key]).map(\.key))),
             ]
         case .journey:
@@ -120,6 +136,16 @@ extension RoadmapFile {
         case .spearhead:
             return [.init(key: "opportunities", title: "Opportunities",
                           records: try traced(.opportunity, records(.opportunity, filter: ["spearhead": key]).map(\.key)))]
+        case .persona:
+            return [.init(key: "findings", title: "Findings",
+                          records: try traced(.finding, records(.finding, filter: ["persona": key]).map(\.key))),
+                    .init(key: "insights", title: "Insights",
+                          records: try traced(.insight, records(.insight, filter: ["persona": key]).map(\.key)))]
+        case .channel:
+            return [.init(key: "touchpoints", title: "Touchpoints",
+                          records: try traced(.touchpoint, records(.touchpoint, filter: ["channel": key]).map(\.key))),
+                    .init(key: "findings", title: "Findings",
+                          records: try traced(.finding, records(.finding, filter: ["channel": key]).map(\.key)))]
         case .touchpoint:
             return [.init(key: "findings", title: "Findings",
                           records: try traced(.finding, records(.finding, filter: ["touchpoint": key]).map(\.key)))]

@@ -178,8 +178,9 @@ extension RoadmapFile {
         }
     }
 
-    /// Why one opportunity ranks above another, factor by factor, the biggest difference first.
-    public func explainRanking(_ firstRef: String, _ secondRef: String) throws -> String {
+    /// Why one opportunity ranks above another, factor by factor, the biggest difference first,
+    /// in the language asked for.
+    public func explainRanking(_ firstRef: String, _ secondRef: String, language: Language = .en) throws -> String {
         let ranked = try rankedOpportunities()
         let first = try record(.opportunity, firstRef)
         let second = try record(.opportunity, secondRef)
@@ -187,22 +188,29 @@ extension RoadmapFile {
               let b = ranked.first(where: { $0.record.key == second.key }) else { return "" }
         let (upper, lower) = a.rank <= b.rank ? (a, b) : (b, a)
         let method = try scoringModel().method
-        var lines = ["\(upper.ref) (rank \(upper.rank), score \(formatNumber(upper.score))) ranks above "
-                     + "\(lower.ref) (rank \(lower.rank), score \(formatNumber(lower.score)))"
-                     + (upper.score == lower.score ? ": equal scores, so the older one goes first" : ":")]
+        let t = language.t
+        func number(_ value: Double, signed: Bool = false, decimals: Int = 2) -> String {
+            language == .en ? formatNumber(value, signed: signed, decimals: decimals) : language.number(value, decimals: decimals, signed: signed)
+        }
+        func name(_ factor: ScoreFactor) -> String { language.scoreInput(factor.name) }
+        var lines = [t("\(upper.ref) (plaats \(upper.rank), score \(number(upper.score))) staat boven "
+                         + "\(lower.ref) (plaats \(lower.rank), score \(number(lower.score)))",
+                       "\(upper.ref) (rank \(upper.rank), score \(number(upper.score))) ranks above "
+                         + "\(lower.ref) (rank \(lower.rank), score \(number(lower.score)))")
+                     + (upper.score == lower.score ? t(": gelijke scores, dus de oudste gaat voor", ": equal scores, so the older one goes first") : ":")]
         let pairs = zip(upper.factors, lower.factors).map { ($0, $1) }
         switch method {
         case .weighted:
             for (x, y) in pairs.sorted(by: { abs(($0.0.points ?? 0) - ($0.1.points ?? 0)) > abs(($1.0.points ?? 0) - ($1.1.points ?? 0)) }) {
                 let difference = (x.points ?? 0) - (y.points ?? 0)
-                lines.append("  \(x.name): \(formatNumber(difference, signed: true, decimals: 1)) points "
-                             + "(\(formatNumber(x.input)) vs \(formatNumber(y.input)))")
+                lines.append("  \(name(x)): \(number(difference, signed: true, decimals: 1)) " + t("punten", "points")
+                             + " (\(number(x.input)) " + t("tegen", "vs") + " \(number(y.input)))")
             }
         case .rice, .valueEffort:
             for (x, y) in pairs {
                 let ratio = x.name == "effort" ? y.input / max(x.input, 0.0001) : x.input / max(y.input, 0.0001)
-                lines.append("  \(x.name): \(formatNumber(x.input)) vs \(formatNumber(y.input)) "
-                             + "(score ×\(formatNumber(ratio)))")
+                lines.append("  \(name(x)): \(number(x.input)) " + t("tegen", "vs") + " \(number(y.input)) "
+                             + "(score ×\(number(ratio)))")
             }
         }
         return lines.joined(separator: "\n")

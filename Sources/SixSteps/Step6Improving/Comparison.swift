@@ -114,7 +114,7 @@ extension RoadmapFile {
         try read {
             let cycles = try cyclesInOrder()
             let cycle = try ref.map { try record(.cycle, $0) } ?? openCycleRecord() ?? cycles.last
-            guard let cycle else { throw DomainError.inconsistent("there are no cycles yet; open one with 'molensloot cycle open NAME'") }
+            guard let cycle else { throw DomainError.noCycles }
             let position = cycles.firstIndex { $0.key == cycle.key } ?? 0
             let earlier = Array(cycles[..<position])
             let threshold = try privacyThreshold()

@@ -276,7 +276,7 @@ extension RoadmapFile {
             let metric = try record(.metric, metricRef)
             let cycle = try cycleRef.map { try record(.cycle, $0) } ?? surveyedCycle(metric: metric.key)
             guard let cycle else {
-                throw DomainError.inconsistent("\(metric.ref) has no survey responses yet; import them with 'molensloot survey import'")
+                throw DomainError.noSurveyResponses(metric: metric.ref)
             }
             let threshold = try privacyThreshold()
             let key: [SQLValue] = [metric.key, cycle.key]
@@ -287,9 +287,10 @@ extension RoadmapFile {
             // The overall n is published beside every breakdown, so each is suppressed against it.
             let published = overall.suppressed ? nil : overall.n
             func groups(_ column: String) throws -> [SurveyGroup] {
-                let rows = try connection.query(
+                var rows = try connection.query(
                     "SELECT \(column), count(*), avg(score), sum(score * score) FROM survey_responses "
                         + "WHERE metric = ? AND cycle = ? AND \(column) IS NOT NULL GROUP BY \(column) ORDER BY \(column)", key)
+                if column == "phase" { rows = try inPhaseOrder(rows, journey: metric["journey"]) }
                 let plan = Suppression.plan(sizes: rows.map { Int($0.int(1)) }, total: published, threshold: threshold)
                 return rows.enumerated().map { index, row in
                     group(label: row.string(0), n: Int(row.int(1)), mean: row.double(2), sumOfSquares: row.double(3),

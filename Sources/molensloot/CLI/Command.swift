@@ -30,10 +30,16 @@ struct Command: Sendable {
 /// Options every command understands.
 enum GlobalOption {
     static let options: [Command.Option] = [
-        .init(name: "db", value: "path", help: "the roadmap file (default: $MOLENSLOOT_DB, else ./roadmap.sqlite)"),
-        .init(name: "by", value: "name", help: "who makes the change, for the log (default: $USER)"),
-        .init(name: "key-file", value: "path", help: "the key file of the case-key hashes (default: $MOLENSLOOT_KEY_FILE, else ~/.config/molensloot/pseudonym.key)"),
-        .flag("help", "show help for this command"),
+        .init(name: "db", value: t("pad", "path"), help: t("het roadmap-bestand (standaard: $MOLENSLOOT_DB, anders ./roadmap.sqlite)",
+                                                           "the roadmap file (default: $MOLENSLOOT_DB, else ./roadmap.sqlite)")),
+        .init(name: "by", value: t("naam", "name"), help: t("wie de wijziging doet, voor het logboek (standaard: $USER)",
+                                                            "who makes the change, for the log (default: $USER)")),
+        .init(name: "key-file", value: t("pad", "path"),
+              help: t("het sleutelbestand voor de versleutelde zaaknummers (standaard: $MOLENSLOOT_KEY_FILE, anders ~/.config/molensloot/pseudonym.key)",
+                      "the key file of the case-key hashes (default: $MOLENSLOOT_KEY_FILE, else ~/.config/molensloot/pseudonym.key)")),
+        .init(name: "lang", value: "nl|en", help: t("de taal van wat molensloot schrijft (standaard: $MOLENSLOOT_LANG, anders de taal van de roadmap, anders nl)",
+                                                    "the language molensloot writes in (default: $MOLENSLOOT_LANG, else the roadmap's language, else nl)")),
+        .flag("help", t("toon de hulp bij deze opdracht", "show help for this command")),
     ]
 }
 
@@ -86,7 +92,8 @@ extension Command {
             if command.run != nil && command.subcommand(word) == nil { break }
             guard let next = command.subcommand(word) else {
                 let known = command.subcommands.map(\.name).joined(separator: ", ")
-                throw UsageError(description: "unknown command '\(word)' for '\((["molensloot"] + path).joined(separator: " "))'; choose one of: \(known)")
+                throw UsageError(description: t("onbekende opdracht '\(word)' voor '\((["molensloot"] + path).joined(separator: " "))'; kies uit: \(known)",
+                                                "unknown command '\(word)' for '\((["molensloot"] + path).joined(separator: " "))'; choose one of: \(known)"))
             }
             command = next
             path.append(word)
@@ -113,15 +120,19 @@ extension Command {
                 name = String(name[..<equals])
             }
             guard let option = options.first(where: { $0.name == name }) else {
-                throw UsageError(description: "unknown option '--\(name)' for '\(display)'; see '\(display) --help'")
+                throw UsageError(description: t("onbekende optie '--\(name)' voor '\(display)'; zie '\(display) --help'",
+                                                "unknown option '--\(name)' for '\(display)'; see '\(display) --help'"))
             }
             if option.value == nil {
-                guard inline == nil else { throw UsageError(description: "--\(name) takes no value; see '\(display) --help'") }
+                guard inline == nil else {
+                    throw UsageError(description: t("--\(name) neemt geen waarde; zie '\(display) --help'", "--\(name) takes no value; see '\(display) --help'"))
+                }
                 flags.insert(name)
             } else if let value = inline ?? rest.popFirst() {
                 values[name, default: []].append(value)
             } else {
-                throw UsageError(description: "--\(name) needs a value (<\(option.value ?? "value")>); see '\(display) --help'")
+                throw UsageError(description: t("--\(name) heeft een waarde nodig (<\(option.value ?? "waarde")>); zie '\(display) --help'",
+                                                "--\(name) needs a value (<\(option.value ?? "value")>); see '\(display) --help'"))
             }
         }
         if flags.contains("help") || (command.run == nil && arguments.isEmpty) { return (command, path, nil) }
@@ -129,16 +140,20 @@ extension Command {
             return (command, path, nil)
         }
         guard command.run != nil else {
-            throw UsageError(description: "unknown command '\(arguments[0])' for '\(display)'; see '\(display) --help'")
+            throw UsageError(description: t("onbekende opdracht '\(arguments[0])' voor '\(display)'; zie '\(display) --help'",
+                                            "unknown command '\(arguments[0])' for '\(display)'; see '\(display) --help'"))
         }
         let required = command.arguments.filter { !$0.isOptional }.count
         if arguments.count < required {
             let missing = command.arguments[arguments.count]
-            throw UsageError(description: "'\(display)' needs <\(missing.name)>; see '\(display) --help'")
+            throw UsageError(description: t("'\(display)' heeft <\(missing.name)> nodig; zie '\(display) --help'",
+                                            "'\(display)' needs <\(missing.name)>; see '\(display) --help'"))
         }
         if !(command.arguments.last?.isVariadic ?? false), arguments.count > command.arguments.count {
-            throw UsageError(description: "unexpected argument '\(arguments[command.arguments.count])' for '\(display)'; "
-                             + "put text with spaces in quotes, see '\(display) --help'")
+            throw UsageError(description: t("onverwacht argument '\(arguments[command.arguments.count])' voor '\(display)'; "
+                                              + "zet tekst met spaties tussen aanhalingstekens, zie '\(display) --help'",
+                                            "unexpected argument '\(arguments[command.arguments.count])' for '\(display)'; "
+                                              + "put text with spaces in quotes, see '\(display) --help'"))
         }
         return (command, path, Invocation(path: path, arguments: arguments, values: values, flags: flags, environment: environment))
     }
@@ -150,17 +165,17 @@ extension Command {
 
     func help(path: [String]) -> String {
         let display = (["molensloot"] + path).joined(separator: " ")
-        var lines = ["OVERVIEW: \(abstract)", ""]
-        var usage = "USAGE: \(display)"
-        if !subcommands.isEmpty && run == nil { usage += " <subcommand>" }
+        var lines = [t("OVERZICHT: ", "OVERVIEW: ") + abstract, ""]
+        var usage = t("GEBRUIK: ", "USAGE: ") + display
+        if !subcommands.isEmpty && run == nil { usage += t(" <opdracht>", " <subcommand>") }
         if !subcommands.isEmpty && run != nil {
-            lines.append("USAGE: \(display) <subcommand>")
+            lines.append(t("GEBRUIK: \(display) <opdracht>", "USAGE: \(display) <subcommand>"))
         }
         for argument in arguments {
             let word = "<\(argument.name)>" + (argument.isVariadic ? " ..." : "")
             usage += argument.isOptional ? " [\(word)]" : " \(word)"
         }
-        if !options.isEmpty { usage += " [options]" }
+        if !options.isEmpty { usage += t(" [opties]", " [options]") }
         lines.append(usage)
         func rows(_ pairs: [(String, String)]) -> [String] {
             let width = min(30, (pairs.map { $0.0.count }.max() ?? 0) + 2)
@@ -170,20 +185,20 @@ extension Command {
             }
         }
         if !arguments.isEmpty {
-            lines += ["", "ARGUMENTS:"] + rows(arguments.map { ("<\($0.name)>", $0.help) })
+            lines += ["", t("ARGUMENTEN:", "ARGUMENTS:")] + rows(arguments.map { ("<\($0.name)>", $0.help) })
         }
         if !subcommands.isEmpty {
-            lines += ["", "SUBCOMMANDS:"] + rows(subcommands.map { ($0.name, $0.abstract) })
+            lines += ["", t("OPDRACHTEN:", "SUBCOMMANDS:")] + rows(subcommands.map { ($0.name, $0.abstract) })
         }
         let allOptions = options + GlobalOption.options
-        lines += ["", "OPTIONS:"] + rows(allOptions.map { option in
+        lines += ["", t("OPTIES:", "OPTIONS:")] + rows(allOptions.map { option in
             ((option.name == "help" ? "-h, " : "") + "--\(option.name)" + (option.value.map { " <\($0)>" } ?? ""), option.help)
         })
         if !examples.isEmpty {
-            lines += ["", "EXAMPLES:"] + examples.map { "  " + $0 }
+            lines += ["", t("VOORBEELDEN:", "EXAMPLES:")] + examples.map { "  " + $0 }
         }
         if !subcommands.isEmpty {
-            lines += ["", "See '\(display) <subcommand> --help' for more."]
+            lines += ["", t("Zie '\(display) <opdracht> --help' voor meer.", "See '\(display) <subcommand> --help' for more.")]
         }
         return lines.joined(separator: "\n")
     }

@@ -29,7 +29,7 @@ struct Output {
 
 func printError(_ message: String) {
     // One line, always: a quoted CSV field in a message may hold a line break.
-    writeAll("error: \(TextRules.escaped(message.singleLine).shortened)\n", to: 2)
+    writeAll(t("fout: ", "error: ") + "\(TextRules.escaped(message.singleLine).shortened)\n", to: 2)
 }
 
 extension String {
@@ -61,14 +61,14 @@ private func writeAll(_ text: String, to descriptor: Int32) {
 /// Reads a whole file as UTF-8 text.
 func readTextFile(_ path: String) throws -> String {
     guard let text = String(validating: try readBinaryFile(path), as: UTF8.self) else {
-        throw CommandError.file("\(path) is not UTF-8 text; save it as UTF-8 and try again")
+        throw CommandError.file(t("\(path) is geen UTF-8-tekst; sla het op als UTF-8 en probeer opnieuw", "\(path) is not UTF-8 text; save it as UTF-8 and try again"))
     }
     return text
 }
 
 func readBinaryFile(_ path: String) throws -> [UInt8] {
     guard let file = fopen(path, "rb") else {
-        throw CommandError.file("cannot read \(path): \(String(cString: strerror(errno)))")
+        throw CommandError.file(t("kan \(path) niet lezen: ", "cannot read \(path): ") + systemMessage(errno))
     }
     defer { fclose(file) }
     var bytes: [UInt8] = []
@@ -85,14 +85,14 @@ func readBinaryFile(_ path: String) throws -> [UInt8] {
 func writeTextFile(_ path: String, _ text: String) throws {
     let temporary = path + ".part"
     guard let file = fopen(temporary, "wb") else {
-        throw CommandError.file("cannot write \(path): \(String(cString: strerror(errno)))")
+        throw CommandError.file(t("kan \(path) niet schrijven: ", "cannot write \(path): ") + systemMessage(errno))
     }
     var copy = text
     let written = copy.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
     let closed = fclose(file)
     guard written == text.utf8.count, closed == 0, rename(temporary, path) == 0 else {
         unlink(temporary)
-        throw CommandError.file("cannot write \(path): \(String(cString: strerror(errno)))")
+        throw CommandError.file(t("kan \(path) niet schrijven: ", "cannot write \(path): ") + systemMessage(errno))
     }
 }
 
@@ -103,5 +103,21 @@ enum CommandError: Error, CustomStringConvertible {
         switch self {
         case .file(let message): return message
         }
+    }
+}
+
+/// The system's reason in the run's language for the common cases; the C library's English text
+/// for the rare rest.
+func systemMessage(_ code: Int32) -> String {
+    guard language == .nl else { return String(cString: strerror(code)) }
+    switch code {
+    case ENOENT: return "het bestand of de map bestaat niet"
+    case EACCES, EPERM: return "geen toestemming"
+    case EISDIR: return "dat is een map"
+    case ENOTDIR: return "een deel van het pad is geen map"
+    case ENOSPC: return "de schijf is vol"
+    case EROFS: return "het bestandssysteem is alleen-lezen"
+    case EEXIST: return "bestaat al"
+    default: return String(cString: strerror(code))
     }
 }

@@ -4,24 +4,24 @@ import Store
 /// The whole roadmap in and out: JSON export and import, and a binary backup.
 enum ExchangeCommands {
     static let export = Command(
-        name: "export", abstract: "Write the whole roadmap as one JSON document (without the audit trail).",
-        options: [.init(name: "out", value: "path", help: "write to this file instead of standard output")],
+        name: "export", abstract: t("Schrijf de hele roadmap als één JSON-document (zonder het logboek).", "Write the whole roadmap as one JSON document (without the audit trail)."),
+        options: [.init(name: "out", value: t("pad", "path"), help: t("schrijf naar dit bestand in plaats van naar het scherm", "write to this file instead of standard output"))],
         examples: ["molensloot export --out roadmap.json"]
     ) { invocation in
         let document = try invocation.openRoadmap().export().serialized(pretty: true)
         if let path = invocation.value("out") {
             try writeTextFile(path, document + "\n")
-            Output.print("wrote \(path)")
+            Output.print(t("\(path) geschreven", "wrote \(path)"))
         } else {
             Output.print(document)
         }
     }
 
     static let `import` = Command(
-        name: "import", abstract: "Read a roadmap from a JSON export into an empty (or new) file.",
-        arguments: [.init(name: "file", help: "the JSON document")],
-        options: [.flag("replace", "replace the roadmap in the file (the audit trail is kept)"),
-                  .flag("allow-small-groups", "accept a privacy threshold below 5")],
+        name: "import", abstract: t("Lees een roadmap uit een JSON-export in een leeg (of nieuw) bestand.", "Read a roadmap from a JSON export into an empty (or new) file."),
+        arguments: [.init(name: t("bestand", "file"), help: t("het JSON-document", "the JSON document"))],
+        options: [.flag("replace", t("vervang de roadmap in het bestand (het logboek blijft)", "replace the roadmap in the file (the audit trail is kept)")),
+                  .flag("allow-small-groups", t("accepteer een privacygrens onder 5", "accept a privacy threshold below 5"))],
         examples: ["molensloot import roadmap.json --db new.sqlite"]
     ) { invocation in
         let source = invocation.argument(0) ?? ""
@@ -36,7 +36,7 @@ enum ExchangeCommands {
             let count = try roadmap.importDocument(text, source: source, replace: invocation.flag("replace"),
                                                       keyFile: invocation.keyFilePath,
                                                       allowSmallGroups: invocation.flag("allow-small-groups"))
-            Output.print("imported \(count) records into \(path)")
+            Output.print(t("\(count) records geïmporteerd in \(path)", "imported \(count) records into \(path)"))
         } catch {
             // A file made just for this import is not left behind half-made.
             if !existed { roadmap.discard() }
@@ -59,12 +59,12 @@ enum ExchangeCommands {
     }
 
     static let backup = Command(
-        name: "backup", abstract: "Copy the roadmap file safely, even while others use it.",
-        arguments: [.init(name: "file", help: "the new backup file; it must not exist yet")],
+        name: "backup", abstract: t("Kopieer het roadmap-bestand veilig, ook terwijl anderen het gebruiken.", "Copy the roadmap file safely, even while others use it."),
+        arguments: [.init(name: t("bestand", "file"), help: t("het nieuwe reservebestand; dat mag nog niet bestaan", "the new backup file; it must not exist yet"))],
         examples: ["molensloot backup backups/roadmap-2014-03-03.sqlite"]
     ) { invocation in
         let target = invocation.argument(0) ?? ""
         try invocation.openRoadmap().connection.backup(to: target)
-        Output.print("wrote \(target)")
+        Output.print(t("\(target) geschreven", "wrote \(target)"))
     }
 }

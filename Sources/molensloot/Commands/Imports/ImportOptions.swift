@@ -2,11 +2,12 @@ import SixSteps
 
 /// What every CSV import understands: a dry run, and columns under other names.
 enum ImportOptions {
-    static let dryRun = Command.Option.flag("dry-run", "show what would be imported, import nothing")
+    static let dryRun = Command.Option.flag("dry-run", t("toon wat geïmporteerd zou worden, importeer niets", "show what would be imported, import nothing"))
 
     static func map(_ columns: [String]) -> Command.Option {
-        .init(name: "map", value: "name=column",
-              help: "read a column under another header, e.g. \(columns.last ?? "name")=kolom; repeatable; columns: "
+        .init(name: "map", value: t("naam=kolom", "name=column"),
+              help: t("lees een kolom onder een andere kop, bijv. \(columns.last ?? "name")=kolom; mag vaker; kolommen: ",
+                      "read a column under another header, e.g. \(columns.last ?? "name")=kolom; repeatable; columns: ")
                 + columns.joined(separator: ", "))
     }
 
@@ -16,7 +17,7 @@ enum ImportOptions {
         for pair in invocation.values["map"] ?? [] {
             let parts = pair.split(separator: "=", maxSplits: 1).map { String($0.filter { $0 != " " }).lowercased() }
             guard parts.count == 2, columns.contains(parts[0]), !parts[1].isEmpty else {
-                throw UsageError(description: "--map '\(pair)' is not valid: expected NAME=COLUMN with NAME one of "
+                throw UsageError(description: t("--map '\(pair)' kan niet: verwacht NAAM=KOLOM met NAAM een van ", "--map '\(pair)' is not valid: expected NAME=COLUMN with NAME one of ")
                                  + columns.joined(separator: ", "))
             }
             rename[parts[0]] = parts[1]

@@ -11,25 +11,25 @@ enum RecordCommands {
     /// The field a numbered kind takes as its first argument: a finding's title, an agreement's what.
     static func positionalField(_ kind: Kind) -> String { kind.identity == .slug ? "name" : kind.titleField }
 
-    static func option(_ field: Field, forAdd: Bool) -> Command.Option {
-        var help = field.help
-        if forAdd, field.required, field.defaultValue == nil { help += " (required)" }
+    static func option(_ kind: Kind, _ field: Field, forAdd: Bool) -> Command.Option {
+        var help = language.fieldHelp(kind, field)
+        if forAdd, field.required, field.defaultValue == nil { help += t(" (verplicht)", " (required)") }
         if forAdd, let value = field.defaultValue {
-            help += " (default: \(display(value, field)))"
+            help += t(" (standaard: ", " (default: ") + display(value, field) + ")"
         }
         return Command.Option(name: field.option.dropDashes, value: valueName(field), help: help)
     }
 
     static func valueName(_ field: Field) -> String {
         switch field.type {
-        case .text: return "text"
+        case .text: return t("tekst", "text")
         case .integer: return "n"
-        case .number: return "number"
-        case .date: return "yyyy-mm-dd"
-        case .choice: return field.name.replacingUnderscores
-        case .flag: return "yes|no"
-        case .reference(let kind): return kind.identity == .slug ? kind.noun : "id"
-        case .phase: return "phase"
+        case .number: return t("getal", "number")
+        case .date: return t("jjjj-mm-dd", "yyyy-mm-dd")
+        case .choice(let values): return values.map { language.valueLabel(field, $0) }.joined(separator: "|")
+        case .flag: return t("ja|nee", "yes|no")
+        case .reference(let kind): return kind.identity == .slug ? language.noun(kind) : "id"
+        case .phase: return t("fase", "phase")
         case .slugList: return "slugs"
         }
     }
@@ -38,14 +38,17 @@ enum RecordCommands {
         let positional = positionalField(kind)
         var arguments: [Command.Argument] = []
         if kind.identity == .slug {
-            arguments.append(.init(name: "slug", help: "a short name to type, lowercase with hyphens, e.g. csat-mor"))
-            arguments.append(.init(name: "name", help: "the full name (or use --name)", isOptional: true))
+            arguments.append(.init(name: "slug", help: t("een korte naam om te typen, kleine letters en streepjes, bijv. csat-mor",
+                                                         "a short name to type, lowercase with hyphens, e.g. csat-mor")))
+            arguments.append(.init(name: t("naam", "name"), help: t("de volledige naam (of gebruik --name)", "the full name (or use --name)"),
+                                   isOptional: true))
         } else {
-            arguments.append(.init(name: positional, help: kind.field(positional)?.help ?? ""))
+            arguments.append(.init(name: kind.field(positional).map(language.fieldLabel) ?? positional,
+                                   help: kind.field(positional).map { language.fieldHelp(kind, $0) } ?? ""))
         }
         let options = kind.fields.filter { $0.name != positional || kind.identity == .slug }
-            .map { option($0, forAdd: true) } + [.json]
-        return Command(name: "add", abstract: "Add a \(kind.noun).", arguments: arguments, options: options) { invocation in
+            .map { option(kind, $0, forAdd: true) } + [.json]
+        return Command(name: "add", abstract: t("Voeg \(language.aNoun(kind)) toe.", "Add \(language.aNoun(kind)).").capitalizedFirst, arguments: arguments, options: options) { invocation in
             var input = fieldInput(kind, invocation)
             let slug: String?
             if kind.identity == .slug {
@@ -65,7 +68,7 @@ enum RecordCommands {
         if invocation.json {
             Output.json(.object(record.json))
         } else {
-            Output.print("added \(record.kind.noun) \(record.label)")
+            Output.print(t("\(language.noun(record.kind)) \(record.label) toegevoegd", "added \(language.noun(record.kind)) \(record.label)"))
         }
     }
 
@@ -73,7 +76,8 @@ enum RecordCommands {
     static func fieldInput(_ kind: Kind, _ invocation: Invocation) -> [String: String] {
         var input: [String: String] = [:]
         for field in kind.fields {
-            if let value = invocation.value(field.option.dropDashes) { input[field.name] = value }
+            // Dutch words for values are the stored English ones: `--status klaar` is done.
+            if let value = invocation.value(field.option.dropDashes) { input[field.name] = Language.canonicalValue(field, value) }
         }
         return input
     }
@@ -85,8 +89,9 @@ enum RecordCommands {
             default: return true
             }
         }
-        return Command(name: "list", abstract: "List \(kind.plural); options filter the list.",
-                       options: filters.map { option($0, forAdd: false) } + [.json]) { invocation in
+        return Command(name: "list", abstract: t("Toon de \(language.plural(kind)); opties filteren de lijst.",
+                                                 "List the \(language.plural(kind)); options filter the list."),
+                       options: filters.map { option(kind, $0, forAdd: false) } + [.json]) { invocation in
             let roadmap = try invocation.openRoadmap()
             let filter = try roadmap.parse(kind, fieldInput(kind, invocation))
             if invocation.json {
@@ -98,13 +103,14 @@ enum RecordCommands {
     }
 
     static func printTable(_ records: [Record], _ kind: Kind) {
-        var columns = [TextTable.Column(title: "ID"), TextTable.Column(title: kind.titleField.uppercased(), flexible: true)]
+        var columns = [TextTable.Column(title: "ID"),
+                       TextTable.Column(title: (kind.field(kind.titleField).map(language.fieldLabel) ?? kind.titleField).uppercased(), flexible: true)]
         let fields = kind.listFields.compactMap(kind.field)
         columns += fields.map { field in
             var alignRight = false
             if case .integer = field.type { alignRight = true }
             if case .number = field.type { alignRight = true }
-            return TextTable.Column(title: field.name.replacingUnderscores.uppercased(), alignRight: alignRight)
+            return TextTable.Column(title: language.fieldLabel(field).uppercased(), alignRight: alignRight)
         }
         var table = TextTable(columns)
         for record in records {
@@ -112,20 +118,24 @@ enum RecordCommands {
         }
         var output = Output()
         table.render().forEach { output.line($0) }
-        output.line("\(records.count) \(records.count == 1 ? kind.noun : kind.plural)")
+        output.line(language.count(records.count, kind))
         output.flush()
     }
 
     static func show(_ kind: Kind) -> Command {
-        Command(name: "show", abstract: "Show a \(kind.noun) and the chain around it.",
-                arguments: [.init(name: kind.identity == .slug ? "slug" : "id", help: "which \(kind.noun)")],
+        Command(name: "show", abstract: t("Toon \(language.aNoun(kind)) met de hele keten eromheen.",
+                                          "Show \(language.aNoun(kind)) and the whole chain around it.").capitalizedFirst,
+                arguments: [.init(name: kind.identity == .slug ? "slug" : "id", help: t("welk(e) \(language.noun(kind))", "which \(language.noun(kind))"))],
                 options: [.json]) { invocation in
             let roadmap = try invocation.openRoadmap()
             let trace = try roadmap.trace(kind, invocation.argument(0) ?? "")
             if invocation.json {
-                Output.json(.object(trace.json))
+                var object = trace.json
+                for (key, value) in try StorySections.json(kind, trace.record.ref, roadmap) { object.append(key, value) }
+                Output.json(.object(object))
             } else {
                 printTrace(trace)
+                try StorySections.print(kind, trace.record.ref, roadmap)
             }
         }
     }
@@ -135,48 +145,54 @@ enum RecordCommands {
         var output = Output()
         output.line("\(record.ref)  \(record.title)")
         let fields = record.kind.fields.filter { $0.name != record.kind.titleField && !record[$0.name].isNull }
-        let width = (fields.map { $0.name.count }.max() ?? 0) + 2
+        let width = (fields.map { language.fieldLabel($0).cellWidth }.max() ?? 0) + 2
         for field in fields {
-            let label = field.name.replacingUnderscores
+            let label = language.fieldLabel(field)
             let value = display(record[field.name], field)
             let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
-            output.line("  " + label + String(repeating: " ", count: width - label.count) + (lines.first.map(String.init) ?? ""))
+            output.line("  " + label + String(repeating: " ", count: width - label.cellWidth) + (lines.first.map(String.init) ?? ""))
             for more in lines.dropFirst() { output.line(String(repeating: " ", count: width + 2) + more) }
         }
         for section in trace.sections {
             output.line()
-            output.line(section.title)
+            output.line(language.traceTitle(section.key, of: record.kind))
             for traced in section.records {
-                output.line("  \(traced.ref)  \(traced.title)" + (traced.note.map { "  (\($0))" } ?? ""))
+                let title = traced.score.map { "score " + localNumber($0) } ?? traced.title
+                output.line("  \(traced.ref)  \(title)" + (tracedNote(traced).map { "  (\($0))" } ?? ""))
             }
         }
         output.flush()
     }
 
     static func edit(_ kind: Kind) -> Command {
-        Command(name: "edit", abstract: "Change fields of a \(kind.noun); an empty value clears an optional field.",
-                arguments: [.init(name: kind.identity == .slug ? "slug" : "id", help: "which \(kind.noun)")],
-                options: kind.fields.map { option($0, forAdd: false) } + [.json]) { invocation in
+        Command(name: "edit", abstract: t("Wijzig velden van \(language.aNoun(kind)); een lege waarde wist een veld dat niet verplicht is.",
+                                          "Change fields of \(language.aNoun(kind)); an empty value clears an optional field."),
+                arguments: [.init(name: kind.identity == .slug ? "slug" : "id", help: t("welk(e) \(language.noun(kind))", "which \(language.noun(kind))"))],
+                options: kind.fields.map { option(kind, $0, forAdd: false) } + [.json]) { invocation in
             let input = fieldInput(kind, invocation)
             guard !input.isEmpty else {
-                throw UsageError(description: "'\(invocation.commandName)' needs at least one field to change, e.g. "
-                                 + "\(kind.fields[0].option) ...; see '\(invocation.commandName) --help'")
+                throw UsageError(description: t("'\(invocation.commandName)' heeft minstens één veld nodig om te wijzigen, bijv. "
+                                                  + "\(kind.fields[0].option) ...; zie '\(invocation.commandName) --help'",
+                                                "'\(invocation.commandName)' needs at least one field to change, e.g. "
+                                                  + "\(kind.fields[0].option) ...; see '\(invocation.commandName) --help'"))
             }
             let roadmap = try invocation.openRoadmap()
             let record = try roadmap.edit(kind, invocation.argument(0) ?? "", input: input)
-            if invocation.json { Output.json(.object(record.json)) } else { Output.print("saved \(kind.noun) \(record.label)") }
+            if invocation.json { Output.json(.object(record.json)) } else { Output.print(t("\(language.noun(kind)) \(record.label) bewaard", "saved \(language.noun(kind)) \(record.label)")) }
         }
     }
 
     static func remove(_ kind: Kind) -> Command {
-        Command(name: "remove", abstract: "Remove a \(kind.noun); refused while others link to it, unless --force.",
-                arguments: [.init(name: kind.identity == .slug ? "slug" : "id", help: "which \(kind.noun)")],
+        Command(name: "remove", abstract: t("Verwijder \(language.aNoun(kind)); dat kan niet zolang er iets aan gekoppeld is, behalve met --force.",
+                                            "Remove \(language.aNoun(kind)); refused while others link to it, unless --force."),
+                arguments: [.init(name: kind.identity == .slug ? "slug" : "id", help: t("welk(e) \(language.noun(kind))", "which \(language.noun(kind))"))],
                 options: [.force]) { invocation in
             let roadmap = try invocation.openRoadmap()
             let ref = invocation.argument(0) ?? ""
             let label = try roadmap.read { try roadmap.record(kind, ref).label }
             let unlinked = try roadmap.remove(kind, ref, force: invocation.flag("force"))
-            Output.print("removed \(kind.noun) \(label)" + (unlinked.isEmpty ? "" : " and its links to " + unlinked.joined(separator: ", ")))
+            Output.print(t("\(language.noun(kind)) \(label) verwijderd", "removed \(language.noun(kind)) \(label)")
+                         + (unlinked.isEmpty ? "" : t(", met de koppelingen naar ", " and its links to ") + unlinked.joined(separator: ", ")))
         }
     }
 
@@ -184,11 +200,13 @@ enum RecordCommands {
     static func display(_ value: SQLValue, _ field: Field) -> String {
         switch (value, field.type) {
         case (.null, _): return ""
-        case (.integer(let int), .flag): return int == 0 ? "no" : "yes"
+        case (.integer(let int), .flag): return int == 0 ? t("nee", "no") : t("ja", "yes")
         case (.integer, .reference(let kind)): return kind.ref(value)
         case (.integer(let int), _): return String(int)
-        case (.real(let double), _): return formatNumber(double)
+        case (.real(let double), _): return localNumber(double)
         case (.text(let text), .slugList): return text.split(separator: ",").joined(separator: ", ")
+        case (.text(let text), .choice): return language.valueLabel(field, text)
+        case (.text(let text), .date): return localDate(text)
         case (.text(let text), _): return text
         }
     }
@@ -196,4 +214,16 @@ enum RecordCommands {
 
 extension String {
     var dropDashes: String { String(drop { $0 == "-" }) }
+
+    /// "Add an opportunity." from "add an opportunity.": help sentences start with a capital.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension RecordCommands {
+    /// The note beside a record in a chain, in the run's language: "verwacht +0,5".
+    static func tracedNote(_ traced: TracedRecord) -> String? {
+        if traced.score != nil { return traced.note }
+        if let change = traced.expectedChange { return t("verwacht ", "expected ") + localNumber(change, signed: true) }
+        return traced.note
+    }
 }

@@ -4,7 +4,7 @@ import SixSteps
 enum AssumptionCommands {
     static let command = Command(
         name: "assumption",
-        abstract: "Steps 1–2: assumptions about residents, each with the test that confirms or refutes it.",
+        abstract: t("Stap 1–2: aannames over inwoners, elk met de toets die laat zien of ze kloppen.", "Steps 1–2: assumptions about residents, each with the test that confirms or refutes it."),
         subcommands: [RecordCommands.add(.assumption), list, show, RecordCommands.edit(.assumption),
                       RecordCommands.remove(.assumption)],
         examples: [
@@ -16,7 +16,7 @@ enum AssumptionCommands {
         ])
 
     static let list = Command(
-        name: "list", abstract: "List the assumptions with their verdict: confirmed, refuted or not testable yet.",
+        name: "list", abstract: t("Toon de aannames met hun oordeel per cyclus: klopt, klopt niet of nog niet te toetsen.", "List the assumptions with their verdict in every cycle: confirmed, refuted or not testable yet."),
         options: [.json]
     ) { invocation in
         let statuses = try invocation.openRoadmap().assumptionStatuses()
@@ -24,24 +24,24 @@ enum AssumptionCommands {
             Output.json(.array(statuses.map { .object($0.json) }))
             return
         }
-        var table = TextTable([.init(title: "ID"), .init(title: "ASSUMPTION", flexible: true), .init(title: "TEST"),
-                               .init(title: "EXPECT"), .init(title: "VERDICT"), .init(title: "MEASURED")])
+        var table = TextTable([.init(title: "ID"), .init(title: t("AANNAME", "ASSUMPTION"), flexible: true), .init(title: t("TOETS", "TEST")),
+                               .init(title: t("VERWACHT", "EXPECT")), .init(title: t("OORDEEL", "VERDICT")), .init(title: t("GEMETEN", "MEASURED")),
+                               .init(title: t("VERLOOP", "HISTORY"), flexible: true)])
         for status in statuses {
             let current = status.current
-            table.add([status.record.ref, status.record.title, status.test.rawValue, status.expectation?.description ?? "",
-                       verdict(current), measured(current)])
+            table.add([status.record.ref, status.record.title, testField.map { language.valueLabel($0, status.test.rawValue) } ?? status.test.rawValue,
+                       status.expectation?.description ?? "", verdict(current), measured(current), history(status.history)])
         }
         var output = Output()
         table.render().forEach { output.line($0) }
         let refuted = statuses.filter { $0.current.verdict == .refuted }.count
-        output.line("\(statuses.count) \(statuses.count == 1 ? "assumption" : "assumptions")"
-                    + (refuted > 0 ? ", \(refuted) refuted" : ""))
+        output.line(language.count(statuses.count, .assumption) + (refuted > 0 ? t(", \(refuted) klopt niet", ", \(refuted) refuted") : ""))
         output.flush()
     }
 
     static let show = Command(
-        name: "show", abstract: "Show an assumption, its test and its verdict after every cycle.",
-        arguments: [.init(name: "id", help: "which assumption, e.g. H2")], options: [.json]
+        name: "show", abstract: t("Toon een aanname, de toets en het oordeel na elke cyclus.", "Show an assumption, its test and its verdict after every cycle."),
+        arguments: [.init(name: "id", help: t("welke aanname, bijv. H2", "which assumption, e.g. H2"))], options: [.json]
     ) { invocation in
         let status = try invocation.openRoadmap().assumptionStatus(invocation.argument(0) ?? "")
         if invocation.json {
@@ -52,18 +52,18 @@ enum AssumptionCommands {
         let record = status.record
         output.line("\(record.ref)  \(record.title)")
         for field in Kind.assumption.fields where field.name != "title" && !record[field.name].isNull {
-            output.line("  " + field.name.padding(12) + RecordCommands.display(record[field.name], field))
+            output.line("  " + language.fieldLabel(field).padding(14) + RecordCommands.display(record[field.name], field))
         }
         output.line()
-        output.line("Verdict: \(verdict(status.current)) — \(status.current.note)")
+        output.line(t("Oordeel: ", "Verdict: ") + "\(verdict(status.current)) — \(note(status.current))")
         if status.current.closeCall, let interval = status.current.interval {
-            output.line("  A close call: the 95% interval \(oneDecimal(interval.lowerBound))–"
-                        + "\(oneDecimal(interval.upperBound)) includes the threshold.")
+            let range = "\(oneDecimal(interval.lowerBound))–\(oneDecimal(interval.upperBound))"
+            output.line(t("  Het scheelt weinig: het 95%-interval \(range) bevat de grens.", "  A close call: the 95% interval \(range) includes the threshold."))
         }
         if status.history.count > 1 || status.history.first?.cycle != nil {
             output.line()
-            var table = TextTable([.init(title: "CYCLE"), .init(title: "VERDICT"), .init(title: "WHY", flexible: true)])
-            for check in status.history { table.add([check.cycle ?? "", verdict(check), check.note]) }
+            var table = TextTable([.init(title: t("CYCLUS", "CYCLE")), .init(title: t("OORDEEL", "VERDICT")), .init(title: t("WAAROM", "WHY"), flexible: true)])
+            for check in status.history { table.add([check.cycle ?? "", verdict(check), note(check)]) }
             table.render().forEach { output.line($0) }
         }
         output.flush()
@@ -71,19 +71,41 @@ enum AssumptionCommands {
 
     static func verdict(_ check: AssumptionCheck) -> String {
         switch check.verdict {
-        case .confirmed: return check.closeCall ? "confirmed (close)" : "confirmed"
-        case .refuted: return check.closeCall ? "refuted (close)" : "refuted"
-        case .notTestable: return "not testable yet"
+        case .confirmed, .refuted:
+            return language.assumptionVerdictLabel(check.verdict) + (check.closeCall ? t(" (nipt)", " (close)") : "")
+        case .notTestable: return language.assumptionVerdictLabel(.notTestable)
+        }
+    }
+
+    static let testField = Kind.assumption.field("test")
+
+    /// How the verdict went, cycle by cycle: "C1 klopt → C2 klopt niet".
+    static func history(_ checks: [AssumptionCheck]) -> String {
+        let cycles = checks.filter { $0.cycle != nil }
+        guard cycles.count > 1 else { return "" }
+        return cycles.map { "\($0.cycle ?? "") \(verdict($0))" }.joined(separator: " → ")
+    }
+
+    /// Why the verdict is what it is. The domain words it in English for the JSON; in Dutch it is
+    /// told again from the check's own figures.
+    static func note(_ check: AssumptionCheck) -> String {
+        guard language == .nl else { return check.note }
+        if let value = check.value {
+            return "gemeten \(oneDecimal(value))\(check.unit)" + (check.n.map { " (n = \($0))" } ?? "")
+        }
+        switch check.verdict {
+        case .notTestable: return check.cycle == nil ? "nog geen cyclus of nog geen oordeel over het inzicht" : "niet te toetsen in \(check.cycle ?? ""): geen meting, of te weinig antwoorden"
+        case .confirmed, .refuted: return "beoordeeld op het inzicht"
         }
     }
 
     static func measured(_ check: AssumptionCheck) -> String {
         guard let value = check.value else { return "" }
-        return oneDecimal(value) + check.unit + (check.cycle.map { " in \($0)" } ?? "")
+        return oneDecimal(value) + check.unit + (check.cycle.map { t(" in ", " in ") + $0 } ?? "")
     }
 }
 
-func oneDecimal(_ value: Double) -> String { formatNumber((value * 10).rounded() / 10) }
+func oneDecimal(_ value: Double) -> String { localNumber((value * 10).rounded() / 10, decimals: 1) }
 
 extension String {
     func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(1, width - count)) }

@@ -5,12 +5,12 @@ import SixSteps
 enum CaseCommands {
     static let command = Command(
         name: "case",
-        abstract: "Cases from the case system: import zaken and statussen, map case types onto journeys, show a journey's process.",
+        abstract: t("Zaken uit het zaaksysteem: zaken en statussen inlezen, zaaktypen aan klantreizen koppelen, het proces van een klantreis tonen.", "Cases from the case system: import cases and their statuses, map case types onto journeys, show a journey's process."),
         subcommands: [CaseImportCommand.command, list, CaseTypeCommand.command, CaseStepCommand.command, ProcessCommand.command])
 
     static let list = Command(
         name: "list",
-        abstract: "The case types with their term, journey, number of cases and steps (phase, department, norm).",
+        abstract: t("De zaaktypen met hun termijn, klantreis, aantal zaken en stappen (fase, afdeling, norm).", "The case types with their term, journey, number of cases and steps (phase, department, norm)."),
         options: [.json]
     ) { invocation in
         let types = try invocation.openRoadmap().caseTypes()

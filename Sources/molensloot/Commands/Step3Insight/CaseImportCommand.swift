@@ -4,9 +4,11 @@ import SixSteps
 enum CaseImportCommand {
     static let command = Command(
         name: "import",
-        abstract: "Import cases: the ZGW JSON of the Zaken and Catalogi APIs (zaaktypen, statustypen, zaken, statussen), "
-            + "or a CSV of statuses (zaaknummer, zaaktype, status, datum, afdeling); case numbers are hashed, never stored.",
-        arguments: [.init(name: "file", help: "JSON exports (several at once: statussen come with their zaken) or one CSV file",
+        abstract: t("Zaken inlezen: de ZGW-JSON van de Zaken- en Catalogi-API (zaaktypen, statustypen, zaken, statussen) of een CSV met statussen "
+                       + "(zaaknummer, zaaktype, status, datum, afdeling); zaaknummers worden gehasht, nooit bewaard.",
+                     "Import cases: the ZGW JSON of the case and catalogue APIs, or a CSV of statuses as older case systems export it; "
+                       + "case numbers are hashed, never stored."),
+        arguments: [.init(name: "file", help: t("JSON-exports (meer tegelijk: statussen komen met hun zaken mee) of één CSV-bestand", "JSON exports (several at once: statuses come with their cases) or one CSV file"),
                           isVariadic: true)],
         options: [ImportOptions.map(RoadmapFile.caseColumns), ImportOptions.dryRun],
         examples: ["molensloot case import zaken-omgevingsvergunning.json",

@@ -4,10 +4,10 @@ import SixSteps
 enum CaseTypeCommand {
     static let command = Command(
         name: "type",
-        abstract: "Link a case type (zaaktype) to the journey it serves, and set its term (the doorlooptijd).",
-        arguments: [.init(name: "case-type", help: "the zaaktype's identificatie or name")],
-        options: [.init(name: "journey", value: "slug", help: "the journey the case type serves (\"\" unlinks it)"),
-                  .init(name: "term", value: "duration", help: "the term of the whole case: ISO 8601 (P8W, P56D) or a number of days")],
+        abstract: t("Koppel een zaaktype aan de klantreis die het dient, en stel de termijn (de doorlooptijd) in.", "Link a case type (zaaktype) to the journey it serves, and set its term (doorlooptijd)."),
+        arguments: [.init(name: "case-type", help: t("de identificatie of naam van het zaaktype", "the case type's identification or name"))],
+        options: [.init(name: "journey", value: "slug", help: t("de klantreis die het zaaktype dient (\"\" ontkoppelt)", "the journey the case type serves (\"\" unlinks it)")),
+                  .init(name: "term", value: "duration", help: t("de termijn van de hele zaak: ISO 8601 (P8W, P56D) of een aantal dagen", "the term of the whole case: ISO 8601 (P8W, P56D) or a number of days"))],
         examples: ["molensloot case type ZT-OMV --journey omgevingsvergunning",
                    "molensloot case type \"Omgevingsvergunning regulier\" --term P8W"]
     ) { invocation in
@@ -23,15 +23,15 @@ enum CaseTypeCommand {
 enum CaseStepCommand {
     static let command = Command(
         name: "step",
-        abstract: "Map a status of a case type onto the journey: its phase, its department, its norm, and whether it stops the clock.",
-        arguments: [.init(name: "case-type", help: "the zaaktype's identificatie or name"),
-                    .init(name: "status", help: "the status type's name (omschrijving)")],
-        options: [.init(name: "phase", value: "slug", help: "the journey phase the step belongs to (\"\" clears it)"),
-                  .init(name: "department", value: "name", help: "the department that owns the step (\"\" clears it)"),
-                  .init(name: "norm", value: "days", help: "the step's norm in days (\"\" clears it)"),
-                  .flag("working-days", "the norm counts working days"),
-                  .flag("calendar-days", "the norm counts calendar days (the default)"),
-                  .init(name: "stops-clock", value: "yes|no", help: "the term is suspended in this step (opschorting)")],
+        abstract: t("Plaats een status van een zaaktype in de klantreis: de fase, de afdeling, de norm en of de termijn stilstaat.", "Map a status of a case type onto the journey: its phase, its department, its norm, and whether it stops the clock."),
+        arguments: [.init(name: "case-type", help: t("de identificatie of naam van het zaaktype", "the case type's identification or name")),
+                    .init(name: "status", help: t("de naam (omschrijving) van het statustype", "the status type's name (omschrijving)"))],
+        options: [.init(name: "phase", value: "slug", help: t("de fase van de klantreis waar de stap bij hoort (\"\" wist)", "the journey phase the step belongs to (\"\" clears it)")),
+                  .init(name: "department", value: "name", help: t("de afdeling die de stap uitvoert (\"\" wist)", "the department that owns the step (\"\" clears it)")),
+                  .init(name: "norm", value: "days", help: t("de norm van de stap in dagen (\"\" wist)", "the step's norm in days (\"\" clears it)")),
+                  .flag("working-days", t("de norm telt werkdagen", "the norm counts working days")),
+                  .flag("calendar-days", t("de norm telt kalenderdagen (standaard)", "the norm counts calendar days (the default)")),
+                  .init(name: "stops-clock", value: "yes|no", help: t("de termijn staat stil in deze stap (opschorting)", "the term is suspended in this step (opschorting)"))],
         examples: ["molensloot case step ZT-OMV \"Advies aangevraagd\" --phase uitvoering --department \"Welstand en omgevingsdienst\" --norm 14",
                    "molensloot case step ZT-OMV \"Aanvulling gevraagd\" --stops-clock yes"]
     ) { invocation in

@@ -3,7 +3,7 @@ import SixSteps
 /// Customer journeys and their phases.
 enum JourneyCommands {
     static let command: Command = {
-        var group = RecordCommands.group(.journey, "Customer journeys (klantreizen) and their phases.", extra: [phase])
+        var group = RecordCommands.group(.journey, t("Klantreizen en hun fasen.", "Customer journeys (klantreizen) and their phases."), extra: [phase])
         group.subcommands[0] = add
         return group
     }()
@@ -11,8 +11,9 @@ enum JourneyCommands {
     /// Like every add, plus the phases: the method's five unless others are given.
     static let add: Command = {
         var command = RecordCommands.add(.journey)
-        command.options.insert(.init(name: "phases", value: "slug:Name,...",
-                                     help: "other phases than oriëntatie, contact, uitvoering, afronding, evaluatie"), at: 0)
+        command.options.insert(.init(name: "phases", value: t("slug:Naam,...", "slug:Name,..."),
+                                     help: t("andere fasen dan oriëntatie, contact, uitvoering, afronding, evaluatie",
+                                             "other phases than oriëntatie, contact, uitvoering, afronding, evaluatie")), at: 0)
         command.examples = ["molensloot journey add mor \"Melding openbare ruimte\"",
                             "molensloot journey add vergunning \"Omgevingsvergunning\" --phases idee:Idee,aanvraag:Aanvraag,besluit:Besluit"]
         command.run = { invocation in
@@ -32,18 +33,19 @@ enum JourneyCommands {
             return (pieces[0].lowercased(), pieces.count > 1 ? pieces[1] : pieces[0])
         }
         guard !phases.isEmpty else {
-            throw UsageError(description: "--phases needs at least one phase, like idee:Idee,aanvraag:Aanvraag")
+            throw UsageError(description: t("--phases heeft minstens één fase nodig, zoals idee:Idee,aanvraag:Aanvraag",
+                                            "--phases needs at least one phase, like idee:Idee,aanvraag:Aanvraag"))
         }
         return phases
     }
 
-    static let journeyArgument = Command.Argument(name: "journey", help: "the journey's slug")
-    static let phaseArgument = Command.Argument(name: "phase", help: "the phase's slug")
+    static let journeyArgument = Command.Argument(name: t("klantreis", "journey"), help: t("de slug van de klantreis", "the journey's slug"))
+    static let phaseArgument = Command.Argument(name: t("fase", "phase"), help: t("de slug van de fase", "the phase's slug"))
 
     static let phase = Command(
-        name: "phase", abstract: "The phases of a journey: list, add, edit, remove.",
+        name: "phase", abstract: t("De fasen van een klantreis: tonen, toevoegen, wijzigen, verwijderen.", "The phases of a journey: list, add, edit, remove."),
         subcommands: [
-            Command(name: "list", abstract: "List the phases of a journey in order.", arguments: [journeyArgument],
+            Command(name: "list", abstract: t("Toon de fasen van een klantreis op volgorde.", "List the phases of a journey in order."), arguments: [journeyArgument],
                     options: [.json]) { invocation in
                 let roadmap = try invocation.openRoadmap()
                 let journey = invocation.argument(0) ?? ""
@@ -56,44 +58,44 @@ enum JourneyCommands {
                                                                          ("position", .int(Int64($0.position)))])) }))
                     return
                 }
-                var table = TextTable([.init(title: "#", alignRight: true), .init(title: "SLUG"), .init(title: "NAME", flexible: true)])
+                var table = TextTable([.init(title: "#", alignRight: true), .init(title: "SLUG"), .init(title: t("NAAM", "NAME"), flexible: true)])
                 for phase in phases { table.add([String(phase.position), phase.slug, phase.name]) }
                 var output = Output()
                 table.render().forEach { output.line($0) }
                 output.flush()
             },
-            Command(name: "add", abstract: "Add a phase to a journey.",
-                    arguments: [journeyArgument, phaseArgument, .init(name: "name", help: "the phase's name")],
-                    options: [.init(name: "position", value: "n", help: "its place, 1 for first (default: last)")]) { invocation in
+            Command(name: "add", abstract: t("Voeg een fase toe aan een klantreis.", "Add a phase to a journey."),
+                    arguments: [journeyArgument, phaseArgument, .init(name: t("naam", "name"), help: t("de naam van de fase", "the phase's name"))],
+                    options: [.init(name: "position", value: "n", help: t("de plaats, 1 voor de eerste (standaard: achteraan)", "its place, 1 for first (default: last)"))]) { invocation in
                 let roadmap = try invocation.openRoadmap()
                 try roadmap.addPhase(journey: invocation.argument(0) ?? "", slug: invocation.argument(1) ?? "",
                                      name: invocation.argument(2) ?? "", position: try position(invocation))
-                Output.print("added phase \(invocation.argument(1) ?? "")")
+                Output.print(t("fase \(invocation.argument(1) ?? "") toegevoegd", "added phase \(invocation.argument(1) ?? "")"))
             },
-            Command(name: "edit", abstract: "Rename or move a phase; its findings follow.",
+            Command(name: "edit", abstract: t("Hernoem of verplaats een fase; de bevindingen gaan mee.", "Rename or move a phase; its findings follow."),
                     arguments: [journeyArgument, phaseArgument],
-                    options: [.init(name: "name", value: "text", help: "a new name"),
-                              .init(name: "slug", value: "slug", help: "a new slug"),
-                              .init(name: "position", value: "n", help: "a new place, 1 for first")]) { invocation in
+                    options: [.init(name: "name", value: t("tekst", "text"), help: t("een nieuwe naam", "a new name")),
+                              .init(name: "slug", value: "slug", help: t("een nieuwe slug", "a new slug")),
+                              .init(name: "position", value: "n", help: t("een nieuwe plaats, 1 voor de eerste", "a new place, 1 for first"))]) { invocation in
                 let roadmap = try invocation.openRoadmap()
                 try roadmap.editPhase(journey: invocation.argument(0) ?? "", slug: invocation.argument(1) ?? "",
                                       newSlug: invocation.value("slug"), name: invocation.value("name"),
                                       position: try position(invocation))
-                Output.print("saved phase \(invocation.value("slug") ?? invocation.argument(1) ?? "")")
+                Output.print(t("fase \(invocation.value("slug") ?? invocation.argument(1) ?? "") bewaard", "saved phase \(invocation.value("slug") ?? invocation.argument(1) ?? "")"))
             },
-            Command(name: "remove", abstract: "Remove a phase that no finding or touchpoint uses.",
+            Command(name: "remove", abstract: t("Verwijder een fase die geen bevinding of contactmoment gebruikt.", "Remove a phase that no finding or touchpoint uses."),
                     arguments: [journeyArgument, phaseArgument], options: [.force]) { invocation in
                 let roadmap = try invocation.openRoadmap()
                 try roadmap.removePhase(journey: invocation.argument(0) ?? "", slug: invocation.argument(1) ?? "",
                                         force: invocation.flag("force"))
-                Output.print("removed phase \(invocation.argument(1) ?? "")")
+                Output.print(t("fase \(invocation.argument(1) ?? "") verwijderd", "removed phase \(invocation.argument(1) ?? "")"))
             },
         ])
 
     static func position(_ invocation: Invocation) throws -> Int? {
         guard let text = invocation.value("position") else { return nil }
         guard let value = Int(text), value >= 1 else {
-            throw UsageError(description: "--position '\(text)' is not valid: expected a whole number of at least 1")
+            throw UsageError(description: t("--position '\(text)' kan niet: verwacht een geheel getal van minstens 1", "--position '\(text)' is not valid: expected a whole number of at least 1"))
         }
         return value
     }

@@ -5,9 +5,9 @@ import SixSteps
 enum ProcessCommand {
     static let command = Command(
         name: "process",
-        abstract: "Show a journey's process per cycle: lead times (median, P80, P90), on-time share, each step against its norm, the weakest link.",
-        arguments: [.init(name: "journey", help: "the journey's slug")],
-        options: [.flag("working-days", "count lead times, terms and extensions in working days (a week is five)"), .json],
+        abstract: t("Toon het proces van een klantreis per cyclus: doorlooptijden (mediaan, P80, P90), deel op tijd, elke stap tegen de norm, de zwakste schakel.", "Show a journey's process per cycle: lead times (median, P80, P90), on-time share, each step against its norm, the weakest link."),
+        arguments: [.init(name: "journey", help: t("de slug van de klantreis", "the journey's slug"))],
+        options: [.flag("working-days", t("tel doorlooptijden, termijnen en verlengingen in werkdagen (een week is vijf)", "count lead times, terms and extensions in working days (a week is five)")), .json],
         examples: ["molensloot case process omgevingsvergunning", "molensloot case process omgevingsvergunning --working-days --json"]
     ) { invocation in
         let process = try invocation.openRoadmap().journeyProcess(invocation.argument(0) ?? "", workingDays: invocation.flag("working-days"))

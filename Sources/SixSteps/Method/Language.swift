@@ -1,4 +1,3 @@
-import SixSteps
 
 /// The site's language: Dutch by default, English on request. Texts are written where they are
 /// used, as a Dutch and an English pair, so each page reads as one piece of text.

@@ -1,0 +1,272 @@
+import Foundation
+import Testing
+
+/// The command line speaks the language chosen, every line of it: each command's help and a
+/// session of a manager's commands are read word by word against words that only the other
+/// language has. `--json` is the same in both.
+@Suite struct LanguageTests {
+    /// Words that only English text has; a Dutch line with one of them has English left in it.
+    static let english: Set<String> = [
+        "the", "and", "with", "without", "to", "for", "from", "which", "what", "this", "that", "these", "yes", "no",
+        "added", "saved", "removed", "linked", "unlinked", "unknown", "needs", "expected", "measured", "finding", "findings",
+        "opportunity", "opportunities", "cycle", "cycles", "journey", "journeys", "metrics", "default", "required", "value",
+        "name", "text", "file", "none", "only", "every", "each", "its", "their", "or", "not", "are", "can", "cannot",
+        "must", "should", "new", "number", "date", "error", "see", "choose", "give", "one", "more", "than", "how", "when",
+        "where", "who", "into", "on", "at", "by", "as", "an", "a", "after", "before", "show", "list", "add", "change",
+        "verdict", "improved", "worse", "suppressed", "baseline", "target", "goal", "goals", "spearhead", "assumption",
+        "assumptions", "measurement", "measurements", "step", "steps", "channel", "channels", "phase", "phases",
+        "touchpoint", "insight", "insights", "agreement", "agreements", "nothing", "needs", "attention", "created", "opened",
+        "closed", "wrote", "imported", "contacts", "month", "months", "observed", "done", "planned", "dropped",
+    ]
+
+    /// Words that only Dutch text has.
+    static let dutch: Set<String> = [
+        "de", "het", "een", "en", "met", "zonder", "van", "naar", "voor", "niet", "toegevoegd", "bewaard", "verwijderd",
+        "gekoppeld", "onbekende", "heeft", "nodig", "verwacht", "gemeten", "bevinding", "bevindingen", "verbeterkans",
+        "cyclus", "cycli", "klantreis", "meeteenheid", "meeteenheden", "standaard", "verplicht", "toon", "waarde", "naam",
+        "tekst", "bestand", "geen", "alleen", "elke", "zijn", "kan", "moet", "nieuwe", "getal", "datum", "fout", "zie",
+        "kies", "geef", "één", "meer", "dan", "hoe", "wanneer", "waar", "wie", "bij", "als", "na", "nu", "hierna", "welke",
+        "bijv", "dat", "die", "deze", "wat", "oordeel", "nulmeting", "doel", "doelen", "stap", "aandacht", "metingen",
+        "klaar", "gepland", "geschrapt", "verbeterd", "afgeschermd", "uit", "ook", "om", "er", "wordt", "worden",
+    ]
+
+    /// The data the session types: names and titles a manager writes, in either language, are
+    /// left out before the words are read.
+    static let data = [
+        "Gemeente Molensloot", "Melding openbare ruimte", "Geen bericht na een melding", "Melders horen niets terug",
+        "Statusbericht na elke melding", "Statusberichten sturen", "Tevredenheid melding", "Voorjaar 2014", "Najaar 2014",
+        "Drukke ouders", "Berichten werken", "teamleider KCC", "elke week", "De melder weet wat er met de melding gebeurt",
+        "Melders gebruiken de app", "Berichten per sms",
+    ]
+
+    /// A manager's session: building the chain, measuring, closing a cycle, and mistakes.
+    static let session: [String] = [
+        "init --name \"Gemeente Molensloot\"",
+        "vision set \"De melder weet wat er met de melding gebeurt\"",
+        "vision show",
+        "journey add mor \"Melding openbare ruimte\"",
+        "journey phase list mor",
+        "persona add drukke-ouders \"Drukke ouders\"",
+        "metric add tevredenheid-mor \"Tevredenheid melding\" --unit cijfer --baseline 6,2 --target 7,5 --journey mor",
+        "finding add \"Geen bericht na een melding\" --kind verbeteren --journey mor --phase afronding --persona drukke-ouders",
+        "finding list",
+        "finding show F1",
+        "opportunity add \"Melders horen niets terug\" --impact 4 --effort 2",
+        "opportunity link O1 F1",
+        "opportunity add \"Berichten per sms\" --impact 2 --effort 3",
+        "opportunity rank",
+        "opportunity rank O1 O2",
+        "item add \"Statusberichten sturen\" --horizon nu --status bezig",
+        "item link R1 O1",
+        "item link R1 --metric tevredenheid-mor --expect +0,5",
+        "agreement add \"Berichten werken\" --who \"teamleider KCC\" --cadence \"elke week\" --item R1",
+        "assumption add \"Melders gebruiken de app\" --test metric --metric tevredenheid-mor --expect \">= 7\"",
+        "roadmap",
+        "cycle open \"Voorjaar 2014\" --start 2014-03-01 --end 2014-06-30",
+        "measure tevredenheid-mor 6,9 --n 240 --sd 1,5",
+        "item status R1 klaar --date 2014-05-01",
+        "cycle close --note \"Berichten werken\" --end 2014-06-30",
+        "cycle report C1",
+        "cycle show C1",
+        "cycle open \"Najaar 2014\" --start 2014-09-01 --end 2014-12-31",
+        "measure tevredenheid-mor 7,3 --n 250 --sd 1,4",
+        "cycle report",
+        "metric show tevredenheid-mor",
+        "item show R1",
+        "persona show drukke-ouders",
+        "assumption list",
+        "status",
+        "check",
+        "log --limit 3",
+        "language",
+        // Mistakes: each an error line in the language.
+        "finding show F9",
+        "finding add \"Geen bericht na een melding\" --kind prachtig --journey mor --phase afronding",
+        "finding add \"Geen bericht na een melding\" --journey mor --phase nergens --kind goed",
+        "item status R1 misschien",
+        "finding list --onbekend",
+        "journey add mor \"Melding openbare ruimte\"",
+        "measure tevredenheid-mor 7,1 --cycle C1",
+        "opportunity remove O1",
+        "survey results tevredenheid-mor",
+        "--db elders.sqlite status",
+    ]
+
+    /// What is left of a line to judge: not the data typed, nor what is quoted, nor option names,
+    /// ids, slugs, file names or the commands named in examples.
+    static func words(_ line: String) -> [String] {
+        var text = line
+        for value in data { text = text.replacingOccurrences(of: value, with: " ") }
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("molensloot ") { return [] }
+        // Command names, in usage lines and at the start of a row of subcommands.
+        text = text.replacingOccurrences(of: #"molensloot( [a-z][a-z-]*)*"#, with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"^  [a-z][a-z-]*  "#, with: " ", options: .regularExpression)
+        // The columns a CSV file may have are names to type, as options are.
+        text = text.replacingOccurrences(of: #"(kolommen|columns): .*"#, with: " ", options: .regularExpression)
+        // Environment variables and paths.
+        text = text.replacingOccurrences(of: #"\$[A-Z_]+"#, with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"\S*/\S*"#, with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"'[^']*'"#, with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: #""[^"]*""#, with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"(^|\s|\()--?[a-z][a-z-]*"#, with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+        // A Dutch word in brackets beside an English one is the glossary's own help: "(klantreizen)".
+        text = text.replacingOccurrences(of: #"\([a-zë]+\)"#, with: " ", options: .regularExpression)
+        // Ids (F12, C2) and numbers are no words; nor are slugs (csat-mor).
+        return text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }.map(String.init)
+            .filter { !$0.contains("-") && !$0.contains { $0.isNumber } }
+    }
+
+    static func foreign(_ lines: [String], _ words: Set<String>) -> [String] {
+        lines.filter { line in Self.words(line).contains { words.contains($0) } }
+    }
+
+    /// Every command path, read from the help itself: a new command is checked without a change here.
+    static func commandPaths(_ cli: CLI) throws -> [[String]] {
+        var paths: [[String]] = [[]]
+        var index = 0
+        while index < paths.count {
+            let help = try cli.run(paths[index] + ["--help"]).stdout
+            var inSection = false
+            for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line == "SUBCOMMANDS:" || line == "OPDRACHTEN:" { inSection = true; continue }
+                if line.isEmpty { inSection = false; continue }
+                if inSection, let name = line.split(separator: " ").first {
+                    paths.append(paths[index] + [String(name)])
+                }
+            }
+            index += 1
+        }
+        return paths
+    }
+
+    @Test(arguments: [("nl", true), ("en", false)])
+    func everyHelpIsInTheLanguage(_ code: String, _ isDutch: Bool) throws {
+        var cli = try CLI()
+        defer { cli.cleanUp() }
+        cli.environment["MOLENSLOOT_LANG"] = code
+        let paths = try Self.commandPaths(cli)
+        #expect(paths.count > 80, "found only \(paths.count) commands")
+        var offending: [String] = []
+        for path in paths {
+            let result = try cli.run(path + ["--help"])
+            #expect(result.status == 0)
+            offending += Self.foreign(result.lines, isDutch ? Self.english : Self.dutch).map { "\(path.joined(separator: " ")): \($0)" }
+        }
+        #expect(offending.isEmpty, "\(offending.count) lines in the other language:\n\(offending.prefix(40).joined(separator: "\n"))")
+    }
+
+    @Test(arguments: [("nl", true), ("en", false)])
+    func aSessionIsInTheLanguage(_ code: String, _ isDutch: Bool) throws {
+        var cli = try CLI()
+        defer { cli.cleanUp() }
+        cli.environment["MOLENSLOOT_LANG"] = code
+        var offending: [String] = []
+        var errors = 0
+        for line in Self.session {
+            let result = try cli.run(line)
+            let stderr = result.stderr.split(separator: "\n").map(String.init)
+            if result.status != 0 {
+                errors += 1
+                #expect(stderr.count == 1, "\(line): \(result.stderr)")
+                #expect(stderr.first?.hasPrefix(isDutch ? "fout: " : "error: ") == true, "\(line): \(result.stderr)")
+            }
+            offending += Self.foreign(result.lines + stderr, isDutch ? Self.english : Self.dutch).map { "\(line) → \($0)" }
+        }
+        #expect(errors == 11, "expected the ten mistakes and the check of an opportunity without a finding to fail, nothing else")
+        #expect(offending.isEmpty, "\(offending.count) lines in the other language:\n\(offending.prefix(40).joined(separator: "\n"))")
+    }
+
+    @Test func dutchNumbersDatesAndValues() throws {
+        var cli = try CLI()
+        defer { cli.cleanUp() }
+        cli.environment["MOLENSLOOT_LANG"] = "nl"
+        for line in Self.session.prefix(29) { try cli.run(line) }
+        let metric = try cli.ok("metric show tevredenheid-mor").stdout
+        #expect(metric.contains("6,2"), "the baseline with a decimal comma")
+        #expect(metric.contains("verbeterd"), "\(metric)")
+        let item = try cli.ok("item show R1").stdout
+        #expect(item.contains("1 mei 2014"), "the done date in words")
+        #expect(item.contains("klaar"), "the status in Dutch")
+        #expect(item.contains("verwacht +0,5"), "\(item)")
+        // Dutch values are stored as the English ones, so the JSON is the same.
+        let json = try cli.ok("item show R1 --json").stdout
+        #expect(json.contains("\"status\" : \"done\"") || json.contains("\"status\": \"done\""), "\(json)")
+        #expect(json.contains("\"horizon\" : \"now\"") || json.contains("\"horizon\": \"now\""), "\(json)")
+    }
+
+    @Test func theLanguageComesFromTheOptionTheEnvironmentTheFileThenDutch() throws {
+        var cli = try CLI()
+        defer { cli.cleanUp() }
+        cli.environment["MOLENSLOOT_LANG"] = nil
+        try cli.ok("init")
+        #expect(try cli.ok("finding list").stdout.contains("0 bevindingen"), "Dutch when nothing is chosen")
+        try cli.ok("language en")
+        #expect(try cli.ok("finding list").stdout.contains("0 findings"), "the roadmap's own language")
+        #expect(!(try cli.ok("export").stdout.contains("\"language\"")), "export format 4 carries no language")
+        cli.environment["MOLENSLOOT_LANG"] = "nl"
+        #expect(try cli.ok("finding list").stdout.contains("0 bevindingen"), "the environment over the file")
+        #expect(try cli.ok("finding list --lang en").stdout.contains("0 findings"), "--lang over the environment")
+        let wrong = try cli.run("finding list --lang fr")
+        #expect(wrong.status == 64 && wrong.stderr.contains("--lang"), "\(wrong.stderr)")
+    }
+
+    /// Scripts read `--json`; the language must never change a byte of it.
+    @Test func jsonIsTheSameInBothLanguages() throws {
+        var cli = try CLI()
+        defer { cli.cleanUp() }
+        cli.environment["MOLENSLOOT_DB"] = cli.path("demo.sqlite")
+        try cli.ok("demo --db \(cli.path("demo.sqlite")) --out \(cli.path("demo"))")
+        var commands = ["status", "roadmap", "cycle report", "cycle report C1", "opportunity rank", "assumption list", "check",
+                        "volume mix", "volume repeats", "theme counts", "mapping list", "survey comments", "vision show",
+                        "measure list", "log --limit 5", "key show", "opportunity weights"]
+        for noun in ["principle", "goal", "channel", "persona", "journey", "touchpoint", "metric", "insight", "finding",
+                     "spearhead", "opportunity", "item", "agreement", "cycle", "assumption"] {
+            commands.append("\(noun) list")
+            let listed = try cli.ok("\(noun) list --json").stdout
+            if let first = listed.range(of: #""(id|slug)" ?: ?"[^"]+""#, options: .regularExpression) {
+                let ref = listed[first].split(separator: "\"").last.map(String.init) ?? ""
+                commands.append("\(noun) show \(ref)")
+            }
+        }
+        for command in commands {
+            cli.environment["MOLENSLOOT_LANG"] = "nl"
+            let dutch = try cli.run(command + " --json")
+            cli.environment["MOLENSLOOT_LANG"] = "en"
+            let english = try cli.run(command + " --json")
+            #expect(dutch.status == english.status, "\(command)")
+            #expect(!dutch.stdout.isEmpty, "\(command) printed no JSON: \(dutch.stderr)")
+            #expect(dutch.stdout == english.stdout, "\(command) --json differs between nl and en")
+        }
+    }
+
+    @Test func demoRefusesARoadmapThatExists() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("init --db mine.sqlite")
+        let before = cli.bytes("mine.sqlite")
+        let refused = try cli.run("demo --db mine.sqlite --out demo")
+        #expect(refused.status == 64, "\(refused.stderr)")
+        #expect(refused.stderr.contains("mine.sqlite"), "\(refused.stderr)")
+        #expect(cli.bytes("mine.sqlite") == before, "the user's file is untouched")
+        try cli.ok("demo --db fresh.sqlite --out demo")
+        #expect(cli.bytes("fresh.sqlite") != nil, "--db names where the demo's roadmap goes")
+    }
+
+    @Test func surveyCommentsTakeTheMetricAsAnArgumentOrTheOldOption() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("demo --db demo.sqlite --out demo --example haarlemmermeer-mor")
+        let metrics = try cli.ok("--db demo.sqlite metric list --json").stdout
+        guard let found = metrics.range(of: #""slug" ?: ?"[^"]+""#, options: .regularExpression) else {
+            Issue.record("no metric in the example")
+            return
+        }
+        let metric = metrics[found].split(separator: "\"").last.map(String.init) ?? ""
+        let positional = try cli.ok("--db demo.sqlite survey comments \(metric) --json").stdout
+        let option = try cli.ok("--db demo.sqlite survey comments --metric \(metric) --json").stdout
+        #expect(positional == option)
+        let both = try cli.run("--db demo.sqlite survey comments \(metric) --metric andere")
+        #expect(both.status == 64, "\(both.stderr)")
+    }
+}
