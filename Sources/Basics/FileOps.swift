@@ -17,6 +17,19 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
     public var description: String { "cannot write \(path): \(reason)" }
 }
 
+/// A file that could not be read, with the system's reason.
+public struct FileReadError: Error, Equatable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+
+    public init(_ path: String, _ reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "cannot read \(path): \(reason)" }
+}
+
 /// Plain POSIX file writing: Foundation's atomic writes sync every file, which makes a site of
 /// thousands of pages take seconds; the atomic step here is the rename of the whole folder.
 public enum FileOps {
@@ -129,6 +142,33 @@ public enum FileOps {
                 throw FileError(path + "/" + entry.name, String(cString: strerror(errno)))
             }
         }
+    }
+
+    /// A file's bytes, whole: a regular file straight into its buffer, a pipe in chunks. A folder
+    /// is refused with its own reason (fopen accepts one on Linux).
+    public static func read(_ path: String) throws -> [UInt8] {
+        func failure(_ code: Int32) -> FileReadError { FileReadError(path, String(cString: strerror(code))) }
+        guard let file = fopen(path, "rb") else { throw failure(errno) }
+        defer { fclose(file) }
+        var info = stat()
+        guard fstat(fileno(file), &info) == 0 else { throw failure(errno) }
+        if info.st_mode & mode_t(0o170000) == mode_t(0o040000) { throw failure(EISDIR) }
+
+        // A regular file is read straight into its final buffer; the loop after it covers pipes
+        // and files that grow while being read.
+        let expected = max(Int(info.st_size), 0)
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = expected > 0 ? fread(buffer.baseAddress, 1, expected, file) : 0
+        }
+        if ferror(file) != 0 { throw failure(errno) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while feof(file) == 0 {
+            let read = chunk.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, $0.count, file) }
+            if read > 0 { bytes.append(contentsOf: chunk[0..<read]) }
+            if ferror(file) != 0 { throw failure(errno) }
+            if read == 0 { break }
+        }
+        return bytes
     }
 }
 

@@ -169,8 +169,10 @@ import Testing
         try withFolder { folder throws in
             let empty = try RoadmapFile.create(path: folder.file("leeg.sqlite"), actor: "a", municipality: nil)
             let text = try empty.export().serialized()
-            let copy = try RoadmapFile.openOrCreate(path: folder.file("nieuw.sqlite"), actor: "b")
-            #expect(try copy.importDocument(text, source: "leeg.json", replace: false) == 7)
+            let copy = try RoadmapFile.openOrCreate(path: folder.file("nieuw.sqlite"), actor: "b") { copy throws in
+                #expect(try copy.importDocument(text, source: "leeg.json", replace: false) == 7)
+                return copy
+            }
             #expect(try copy.export().serialized() == text)
         }
     }

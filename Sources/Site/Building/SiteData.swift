@@ -1,5 +1,4 @@
 import SixSteps
-import Store
 
 /// Everything the site shows, read from the roadmap file in one transaction: the site is a
 /// consistent snapshot even while someone else is writing.
@@ -81,13 +80,7 @@ public struct SiteData: Sendable {
             let assumptions = try file.assumptionStatuses(contacts: contacts)
             let cycles = try file.cyclesInOrder()
             let reports = try cycles.map { try file.cycleReport($0.ref, today: today) }
-            let surveyed = try file.connection.query(
-                "SELECT DISTINCT metric, cycle FROM survey_responses ORDER BY metric, cycle")
-            // In the order the cycles ran, so "the latest survey" is the last one of a metric.
-            let position = Dictionary(uniqueKeysWithValues: cycles.enumerated().map { ($1.key, $0) })
-            let surveys = try surveyed.sorted { (position[$0[1]] ?? 0) < (position[$1[1]] ?? 0) }.map { row in
-                try file.surveyResults(metric: row.string(0), cycle: Kind.cycle.ref(row[1]))
-            }
+            let surveys = try file.allSurveyResults()
             return SiteData(
                 municipality: try file.setting(.municipality) ?? "",
                 theme: try Theme.load(from: file),

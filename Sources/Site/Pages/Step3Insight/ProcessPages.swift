@@ -175,16 +175,27 @@ enum ProcessPages: PageFamily {
             if !done.isEmpty { markers[index] = done.joined(separator: ", ") }
         }
         let labels = cycles.map(\.cycle)
+        let shares: [Double?] = cycles.map(\.onTimeShare)
+        let medians: [Double?] = cycles.map { $0.lead?.median }
+        let shareText: String = cycles.map { cycle -> String in
+            "\(cycle.cycle): " + (cycle.onTimeShare.map { context.number($0, decimals: 0) + "%" } ?? "–")
+        }.joined(separator: "; ")
+        let medianText: String = cycles.map { cycle -> String in
+            "\(cycle.cycle): " + (cycle.lead.map { context.number($0.median) } ?? "–")
+        }.joined(separator: "; ")
+        let id = anchorID(type.type.ref)
+        let onTimeChart: Node = context.lineChart(
+            id: id + "-op-tijd",
+            caption: context.t("Binnen de termijn besloten (%), per cyclus waarin de zaken begonnen", "Decided within the term (%), per cycle the cases started in"),
+            description: shareText, labels: labels, values: shares, target: nil, range: 0...100, markers: markers)
+        let leadChart: Node = context.lineChart(
+            id: id + "-doorlooptijd",
+            caption: context.t("Mediane doorlooptijd (\(unit(process, context))), per cyclus", "Median lead time (\(unit(process, context))), per cycle"),
+            description: medianText, labels: labels, values: medians, target: nil, range: nil, markers: markers)
         return el("div", [.class("process-trend")]) {
             el("h3") { context.t("Het verloop over de cycli", "The trend across cycles") }
-            context.lineChart(id: "\(anchorID(type.type.ref))-op-tijd",
-                              caption: context.t("Binnen de termijn besloten (%), per cyclus waarin de zaken begonnen", "Decided within the term (%), per cycle the cases started in"),
-                              description: cycles.map { "\($0.cycle): " + ($0.onTimeShare.map { context.number($0, decimals: 0) + "%" } ?? "–") }.joined(separator: "; "),
-                              labels: labels, values: cycles.map(\.onTimeShare), target: nil, range: 0...100, markers: markers)
-            context.lineChart(id: "\(anchorID(type.type.ref))-doorlooptijd",
-                              caption: context.t("Mediane doorlooptijd (\(unit(process, context))), per cyclus", "Median lead time (\(unit(process, context))), per cycle"),
-                              description: cycles.map { "\($0.cycle): " + ($0.lead.map { context.number($0.median) } ?? "–") }.joined(separator: "; "),
-                              labels: labels, values: cycles.map { $0.lead?.median }, target: nil, range: nil, markers: markers)
+            onTimeChart
+            leadChart
         }
     }
 }
