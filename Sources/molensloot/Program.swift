@@ -24,7 +24,7 @@ enum Program {
             JourneyCommands.command,
             RecordCommands.group(.touchpoint, t("momenten van de waarheid: contactmomenten per fase van een klantreis.", "moments of truth: touchpoints per journey phase.")),
             RecordCommands.group(.finding, t("wat goed gaat en wat beter moet, per fase van een klantreis.", "what goes well and what must improve, per journey phase.")),
-            ThemeCommands.command.inStep(.insight),
+            ThemeCommands.command.inStep(.insight), CaseCommands.command.inStep(.insight),
             OpportunityCommands.command,
             RecordCommands.group(.spearhead, t("speerpunten die verbeterkansen bundelen.", "spearheads (speerpunten) that group opportunities.")),
             ItemCommands.command,

@@ -511,7 +511,7 @@ private func exportedContacts(_ file: RoadmapFile) throws -> [(key: String, at: 
             let original = try RoadmapFile.create(path: folder.file("origineel.sqlite"), actor: "anna", municipality: "Molensloot")
             try richRoadmap(original)
             let first = try original.export().serialized(pretty: true)
-            #expect(try original.export()["version"] == .int(4))
+            #expect(try original.export()["version"] == .int(5))
             #expect(try original.export()["assumptions"]?.array?.count == 4)
             #expect(try original.export()["contacts"]?.array?.count == 21)
 

@@ -38,7 +38,7 @@ public enum SiteBuilder {
     /// The largest family first: families are built side by side, and the others fill the second
     /// core while it runs.
     static var families: [any PageFamily.Type] { [
-        FindingPages.self, DashboardPage.self, StepPages.self, JourneyPages.self, OpportunityPages.self,
+        FindingPages.self, DashboardPage.self, StepPages.self, JourneyPages.self, ProcessPages.self, OpportunityPages.self,
         RoadmapPages.self, ItemPages.self, MetricPages.self, CyclePages.self, ReportPages.self, AccessibilityPage.self,
     ] }
 

@@ -32,6 +32,8 @@ public struct SiteData: Sendable {
     public let quotes: [Quote]
     /// The measured journey curves, by journey slug; a journey without them is not a key.
     public let curves: [String: [JourneyCurve]]
+    /// The process behind each journey that case types serve, from the case system, by slug.
+    public let processes: [String: JourneyProcess]
     public let scoring: ScoringModel
     public let threshold: Int
     public let today: ISODate
@@ -99,6 +101,7 @@ public struct SiteData: Sendable {
                 contacts: contacts,
                 quotes: try file.quotes(),
                 curves: try file.journeyCurves(),
+                processes: Dictionary(try file.journeyProcesses().map { ($0.journey, $0) }, uniquingKeysWith: { first, _ in first }),
                 scoring: try file.scoringModel(),
                 threshold: try file.privacyThreshold(),
                 today: today,

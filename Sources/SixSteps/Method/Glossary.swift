@@ -137,6 +137,7 @@ extension Language {
         case .csat: return t("% top-2-box", "% top-2-box")
         case .fcr: return t("% opgelost bij eerste contact", "% resolved at first contact")
         case .onTime: return t("% op tijd", "% on time")
+        case .leadTime: return t("mediane doorlooptijd in dagen", "median lead time in days")
         }
     }
 

@@ -151,7 +151,7 @@ enum CycleCommands {
         switch kind {
         case .nps: return localNumber(value, decimals: decimals, signed: true, fixed: true)
         case .csat, .fcr, .onTime: return localNumber(value, decimals: decimals, fixed: true) + "%"
-        case .mean, .ces: return localNumber(value, decimals: decimals, fixed: true)
+        case .mean, .ces, .leadTime: return localNumber(value, decimals: decimals, fixed: true)
         }
     }
 

@@ -68,6 +68,8 @@ enum SurveyCommands {
                 value = "NPS \(localNumber(summary.mean, decimals: 1, signed: true)), n \(summary.n ?? 0)"
             case .csat, .fcr, .onTime:
                 value = "\(language.metricKindLabel(result.kind)) \(localNumber(summary.mean))%, n \(summary.n ?? 0)"
+            case .leadTime:
+                value = t("mediaan ", "median ") + "\(localNumber(summary.mean)) " + t("dagen", "days") + ", n \(summary.n ?? 0)"
             }
         }
         lines.append(t("  uitkomst: ", "  result: ") + value)
