@@ -10,6 +10,9 @@ import Foundation
 //   molensloot-bench fuzz       the long fuzz run of the imports and the command line (no failures)
 // Exits 1 when a row fails its budget or could not be measured, so CI can run it.
 
+// The bench reads what molensloot prints in English, whatever the language of the shell that runs it.
+setenv("MOLENSLOOT_LANG", "en", 1)
+
 // The bench runs its children through a copy of itself; see Launcher.
 if CommandLine.arguments.dropFirst().first == Launcher.flag {
     Launcher.serve()
