@@ -173,8 +173,11 @@ public struct JSONError: Error, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String {
-        "line \(line), column \(column): \(message)"
+    public var description: String { text(dutch: false) }
+
+    /// The place in Dutch or English; the syntax problem itself is named in JSON's own terms.
+    public func text(dutch: Bool) -> String {
+        dutch ? "regel \(line), kolom \(column): \(message)" : "line \(line), column \(column): \(message)"
     }
 }
 

@@ -104,15 +104,18 @@ extension RoadmapFile {
 
     /// `allowSmallGroups` confirms a threshold below 5, at which a group of a few residents is shown.
     public func setPrivacyThreshold(_ value: Int, allowSmallGroups: Bool = false) throws {
-        guard value >= 1 else { throw DomainError.inconsistent("the threshold must be at least 1 respondent") }
+        guard value >= 1 else { throw DomainError.inconsistent(Message("de drempel moet minstens 1 respondent zijn", "the threshold must be at least 1 respondent")) }
         try Self.checkThreshold(value, allowSmallGroups: allowSmallGroups)
         try write { try setSetting(.privacyThreshold, String(value)) }
     }
 
     static func checkThreshold(_ value: Int, allowSmallGroups: Bool) throws {
         guard value >= smallestUnconfirmedThreshold || allowSmallGroups else {
-            throw DomainError.inconsistent("a threshold of \(value) shows groups of \(value) residents, who may be recognised; "
-                                           + "pass --allow-small-groups to confirm, or choose \(smallestUnconfirmedThreshold) or more")
+            throw DomainError.inconsistent(Message(
+                "een drempel van \(value) toont groepen van \(value) inwoners, die herkenbaar kunnen zijn; "
+                    + "geef --allow-small-groups om dat te bevestigen, of kies \(smallestUnconfirmedThreshold) of meer",
+                "a threshold of \(value) shows groups of \(value) residents, who may be recognised; "
+                    + "pass --allow-small-groups to confirm, or choose \(smallestUnconfirmedThreshold) or more"))
         }
     }
 
@@ -148,7 +151,7 @@ extension RoadmapFile {
             do {
                 return try checkSurvey(document, path: path, metric: metricRef, cycle: cycleRef, columns: columns, options: options)
             } catch let error as CSVError {
-                throw DomainError.badFile(path: path, error.description)
+                throw DomainError.badFile(path: path, .of(error))
             }
         }
         var survey = try read(check)
@@ -167,7 +170,7 @@ extension RoadmapFile {
             // Stands in for SQLite's per-row foreign-key checks, which are off (see
             // `withBulkImportSettings`): every row holds this metric and this cycle.
             guard try exists(.metric, key: metric.key), try exists(.cycle, key: cycle.key) else {
-                throw DomainError.inconsistent("\(metric.ref) or \(cycle.ref) disappeared during the import; nothing was imported")
+                throw DomainError.inconsistent(Message("\(metric.ref) of \(cycle.ref) verdween tijdens de import; er is niets geïmporteerd", "\(metric.ref) or \(cycle.ref) disappeared during the import; nothing was imported"))
             }
             let kind = metric.metricKind
             let scaleMax = metric["scale_max"].double
@@ -215,9 +218,9 @@ extension RoadmapFile {
             }
         }
         try problems.check(path: path)
-        guard rows > 0 else { throw DomainError.badFile(path: path, "the file holds no responses") }
+        guard rows > 0 else { throw DomainError.badFile(path: path, Message("het bestand bevat geen antwoorden", "the file holds no responses")) }
         guard !responses.isEmpty else {
-            throw DomainError.badFile(path: path, "none of the \(rows) rows has a score (only answers like n.v.t. or empty)")
+            throw DomainError.badFile(path: path, Message("geen van de \(rows) regels heeft een score (alleen antwoorden zoals n.v.t. of leeg)", "none of the \(rows) rows has a score (only answers like n.v.t. or empty)"))
         }
         // Where the rows belong, by their dates.
         var dates: [UInt32: Int] = [:]
@@ -228,14 +231,16 @@ extension RoadmapFile {
         if !placement.skippedDates.isEmpty {
             responses.removeAll { $0.date != CheckedResponse.none && placement.skippedDates.contains(texts[Int($0.date)]) }
             guard !responses.isEmpty else {
-                throw DomainError.badFile(path: path, "none of the responses is dated in \(placement.cycle.ref)")
+                throw DomainError.badFile(path: path, Message("geen van de antwoorden heeft een datum in \(placement.cycle.ref)", "none of the responses is dated in \(placement.cycle.ref)"))
             }
         }
         let earlier = try surveyCount(metric: metric.key, cycle: placement.cycle.key)
         if earlier > 0 && options.existing == .refuse {
-            throw DomainError.inconsistent(
+            throw DomainError.inconsistent(Message(
+                "\(metric.ref) heeft al \(earlier) enquêteantwoorden in \(placement.cycle.label); geef --replace om ze te vervangen "
+                    + "of --append om deze erbij te voegen; er is niets geïmporteerd",
                 "\(metric.ref) already has \(earlier) survey responses in \(placement.cycle.label); pass --replace to replace them "
-                    + "or --append to add these to them; nothing was imported")
+                    + "or --append to add these to them; nothing was imported"))
         }
         let kept = Set(responses.map(\.date)).subtracting([CheckedResponse.none]).map { texts[Int($0)] }.sorted()
         return CheckedSurvey(metric: metric, cycle: placement.cycle, dataVersion: try connection.pragma("data_version"),
@@ -346,7 +351,7 @@ extension RoadmapFile {
             for id in ids {
                 guard let row = try connection.first("SELECT comment, quotable FROM survey_responses WHERE id = ?", [.integer(id)]),
                       !row[0].isNull else {
-                    throw DomainError.inconsistent("there is no survey comment \(id); see 'molensloot survey comments'")
+                    throw DomainError.inconsistent(Message("er is geen enquêteopmerking \(id); zie 'molensloot survey comments'", "there is no survey comment \(id); see 'molensloot survey comments'"))
                 }
                 guard (row.int(1) == 1) != quotable else { continue }
                 try connection.run("UPDATE survey_responses SET quotable = ? WHERE id = ?", [.integer(quotable ? 1 : 0), .integer(id)])
@@ -463,13 +468,13 @@ private struct SurveyRowReader {
     /// The row's response, or nil when its answer is no score ("n.v.t.", "weet niet", "-",
     /// empty), which is counted in `nonResponses`.
     mutating func read(_ row: borrowing CSVRow) throws -> CheckedResponse? {
-        guard let position = score else { throw failure(row.line, "score", "is missing") }
+        guard let position = score else { throw failure(row.line, "score", Message("ontbreekt; voeg een kolom score toe", "is missing")) }
         let score: Double
         if kind.isYesNo {
             let raw = try row.string(position) ?? ""
             if ImportVocabulary.isNonResponse(raw) { return skip(raw) }
             guard let yes = ImportVocabulary.yesNo(raw) else {
-                throw failure(row.line, "score", "'\(raw)' is not an answer like ja or nee")
+                throw failure(row.line, "score", Message("'\(raw)' is geen antwoord zoals ja of nee", "'\(raw)' is not an answer like ja or nee"))
             }
             score = yes ? 1 : 0
         } else {
@@ -483,10 +488,10 @@ private struct SurveyRowReader {
             }
         }
         if let low = scaleMin, score < low {
-            throw failure(row.line, "score", "\(formatNumber(score)) is below the scale's \(formatNumber(low))")
+            throw failure(row.line, "score", Message("\(formatNumber(score)) ligt onder de schaal, die begint bij \(formatNumber(low))", "\(formatNumber(score)) is below the scale's \(formatNumber(low))"))
         }
         if let high = scaleMax, score > high {
-            throw failure(row.line, "score", "\(formatNumber(score)) is above the scale's \(formatNumber(high))")
+            throw failure(row.line, "score", Message("\(formatNumber(score)) ligt boven de schaal, die eindigt bij \(formatNumber(high))", "\(formatNumber(score)) is above the scale's \(formatNumber(high))"))
         }
         var response = CheckedResponse(score: score)
         if let position = date, let raw = try row.string(position) {
@@ -537,7 +542,7 @@ private struct SurveyRowReader {
     @inline(never)
     private mutating func check(_ raw: String, _ kind: Checked, key: SpellingCache.Key?, line: Int) throws -> UInt32 {
         let columns = self.columns
-        func fail(_ column: String) -> (String) -> CSVError {
+        func fail(_ column: String) -> (Message) -> CSVError {
             { CSVError(line: line, column: columns.header(column), message: $0) }
         }
         switch kind {
@@ -545,7 +550,7 @@ private struct SurveyRowReader {
             // Survey tools write the moment of filling in ("03-04-2014 14:22"): the day counts.
             guard let date = ISODate(dutchOrISO: raw)
                 ?? raw.split(whereSeparator: { $0 == " " || $0 == "T" }).first.flatMap({ ISODate(dutchOrISO: String($0)) }) else {
-                throw failure(line, "date", "'\(raw)' is not a date like 2014-03-12 or 12-03-2014")
+                throw failure(line, "date", Message("'\(raw)' is geen datum zoals 2014-03-12 of 12-03-2014", "'\(raw)' is not a date like 2014-03-12 or 12-03-2014"))
             }
             return dates.remember(key, nil, number(date.description))
         case .journey:
@@ -563,7 +568,7 @@ private struct SurveyRowReader {
     /// The number of a checked text in `texts`, which holds each text once however it was spelled.
     private mutating func number(_ text: String) -> UInt32 { numbered.number(text) }
 
-    private func failure(_ line: Int, _ column: String, _ message: String) -> CSVError {
+    private func failure(_ line: Int, _ column: String, _ message: Message) -> CSVError {
         CSVError(line: line, column: columns.header(column), message: message)
     }
 }
@@ -739,35 +744,41 @@ struct SurveyLookups {
         "brief": "post", "whatsapp": "social", "twitter": "social", "facebook": "social", "socialmedia": "social",
     ]
 
-    private static func check(_ value: String, in known: [String: String], kind: String, fail: (String) -> CSVError) throws -> String {
+    /// `kind` names what is looked up in English ("phase of balie"), `dutch` in Dutch, once and as a plural.
+    private static func check(_ value: String, in known: [String: String], kind: String, dutch: (one: String, many: String),
+                              fail: (Message) -> CSVError) throws -> String {
         guard let slug = known[ImportVocabulary.fold(value)] else {
             let names = Set(known.values).sorted()
+            let noun = kind.split(separator: " ").first.map(String.init) ?? kind
             guard !names.isEmpty else {
-                let noun = kind.split(separator: " ").first.map(String.init) ?? kind
-                throw fail("unknown \(kind) '\(value)'; the roadmap has no \(noun)s yet: add it with 'molensloot \(noun) add'")
+                throw fail(Message(
+                    "er is geen \(dutch.one) '\(value)'; de roadmap heeft nog geen \(dutch.many): voeg er een toe met 'molensloot \(noun) add'",
+                    "unknown \(kind) '\(value)'; the roadmap has no \(noun)s yet: add it with 'molensloot \(noun) add'"))
             }
-            throw fail("unknown \(kind) '\(value)'; known: " + names.prefix(12).joined(separator: ", "))
+            let listed = names.prefix(12).joined(separator: ", ")
+            throw fail(Message("er is geen \(dutch.one) '\(value)'; bekend zijn: \(listed)", "unknown \(kind) '\(value)'; known: \(listed)"))
         }
         return slug
     }
 
-    func journey(_ value: String, fail: (String) -> CSVError) throws -> String {
-        try Self.check(value, in: journeys, kind: "journey", fail: fail)
+    func journey(_ value: String, fail: (Message) -> CSVError) throws -> String {
+        try Self.check(value, in: journeys, kind: "journey", dutch: ("klantreis", "klantreizen"), fail: fail)
     }
 
-    func phase(_ value: String, journey: String?, fail: (String) -> CSVError) throws -> String {
+    func phase(_ value: String, journey: String?, fail: (Message) -> CSVError) throws -> String {
         guard let journey, let known = phases[journey] else {
-            throw fail("a phase needs a journey: add a journey column or give the metric a journey")
+            throw fail(Message("een fase hoort bij een klantreis: voeg een kolom klantreis toe of geef de meeteenheid een klantreis",
+                               "a phase needs a journey: add a journey column or give the metric a journey"))
         }
-        return try Self.check(value, in: known, kind: "phase of \(journey)", fail: fail)
+        return try Self.check(value, in: known, kind: "phase of \(journey)", dutch: ("fase van \(journey)", "fasen"), fail: fail)
     }
 
-    func channel(_ value: String, fail: (String) -> CSVError) throws -> String {
-        try Self.check(value, in: channels, kind: "channel", fail: fail)
+    func channel(_ value: String, fail: (Message) -> CSVError) throws -> String {
+        try Self.check(value, in: channels, kind: "channel", dutch: ("kanaal", "kanalen"), fail: fail)
     }
 
-    func persona(_ value: String, fail: (String) -> CSVError) throws -> String {
-        try Self.check(value, in: personas, kind: "persona", fail: fail)
+    func persona(_ value: String, fail: (Message) -> CSVError) throws -> String {
+        try Self.check(value, in: personas, kind: "persona", dutch: ("persona", "persona's"), fail: fail)
     }
 }
 
