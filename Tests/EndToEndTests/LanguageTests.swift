@@ -189,7 +189,7 @@ import Testing
         ("nocolumn.csv", "tijdstip;toelichting\n2014-03-02;goed\n"),
         ("contacts.csv", "tijdstip;kanaal;zaaknummer\n2014-03-02 09:00;telefoon;Z1\n"),
         ("measures.csv", "metric;value\ntevredenheid-mor;11\n"),
-        ("colour.json", #"{"format":"molensloot-roadmap","version":4,"settings":{"theme_primary":"#ffff00"}}"#),
+        ("colour.json", ##"{"format":"molensloot-roadmap","version":4,"settings":{"theme_primary":"#ffff00"}}"##),
         ("codebook.json", #"{"format":"molensloot-codebook","version":1,"themes":[{"slug":"Niet Goed","name":"x"}]}"#),
     ]
 
