@@ -165,9 +165,9 @@ public struct JSONObject: Sendable, Equatable, Sequence {
 public struct JSONError: Error, Equatable, CustomStringConvertible {
     public let line: Int
     public let column: Int
-    public let message: String
+    public let message: Message
 
-    public init(line: Int, column: Int, message: String) {
+    public init(line: Int, column: Int, message: Message) {
         self.line = line
         self.column = column
         self.message = message
@@ -175,9 +175,9 @@ public struct JSONError: Error, Equatable, CustomStringConvertible {
 
     public var description: String { text(dutch: false) }
 
-    /// The place in Dutch or English; the syntax problem itself is named in JSON's own terms.
+    /// The place and the problem in Dutch or English.
     public func text(dutch: Bool) -> String {
-        dutch ? "regel \(line), kolom \(column): \(message)" : "line \(line), column \(column): \(message)"
+        dutch ? "regel \(line), kolom \(column): \(message.nl)" : "line \(line), column \(column): \(message.en)"
     }
 }
 
@@ -274,7 +274,7 @@ extension JSON {
 /// input, which is only worth doing once we know we are failing.
 private struct ParseFailure: Error {
     let offset: Int
-    let message: String
+    let message: Message
 }
 
 private enum JSONByte {
@@ -337,7 +337,9 @@ private struct JSONParser {
             var value: JSON
             skipWhitespace()
             guard position < end else {
-                throw ParseFailure(offset: position, message: kinds.isEmpty ? "unexpected end of input, expected a JSON value" : "unexpected end of input, expected a value")
+                throw ParseFailure(offset: position, message: kinds.isEmpty
+                    ? Message("onverwacht einde, verwacht een JSON-waarde", "unexpected end of input, expected a JSON value")
+                    : Message("onverwacht einde, verwacht een waarde", "unexpected end of input, expected a value"))
             }
             switch bytes[position] {
             case JSONByte.openBrace:
@@ -381,7 +383,9 @@ private struct JSONParser {
                 try expectLiteral("null")
                 value = .null
             default:
-                throw ParseFailure(offset: position, message: "expected a value, found \(describeCharacter(at: position))")
+                throw ParseFailure(offset: position, message: Message(
+                    "verwacht een waarde, maar er staat \(describeCharacter(at: position, dutch: true))",
+                    "expected a value, found \(describeCharacter(at: position))"))
             }
 
             // Hand the finished value to its container, closing as many containers as the
@@ -390,7 +394,9 @@ private struct JSONParser {
                 guard let isObject = kinds.last else {
                     skipWhitespace()
                     guard position == end else {
-                        throw ParseFailure(offset: position, message: "unexpected \(describeCharacter(at: position)) after the JSON value")
+                        throw ParseFailure(offset: position, message: Message(
+                            "onverwacht \(describeCharacter(at: position, dutch: true)) na de JSON-waarde",
+                            "unexpected \(describeCharacter(at: position)) after the JSON value"))
                     }
                     return value
                 }
@@ -399,7 +405,9 @@ private struct JSONParser {
                     objects[objects.count - 1].appendUnchecked(key, value)
                     skipWhitespace()
                     guard position < end else {
-                        throw ParseFailure(offset: position, message: "unexpected end of input, expected ',' or '}' after an object member")
+                        throw ParseFailure(offset: position, message: Message(
+                            "onverwacht einde, verwacht ',' of '}' na een lid van een object",
+                            "unexpected end of input, expected ',' or '}' after an object member"))
                     }
                     switch bytes[position] {
                     case JSONByte.comma:
@@ -407,7 +415,7 @@ private struct JSONParser {
                         position += 1
                         skipWhitespace()
                         if position < end, bytes[position] == JSONByte.closeBrace {
-                            throw ParseFailure(offset: commaOffset, message: "trailing comma before '}'")
+                            throw ParseFailure(offset: commaOffset, message: Message("komma vóór '}'; haal die weg", "trailing comma before '}'"))
                         }
                         let nextKey = try parseKey(in: objects[objects.count - 1], afterComma: true)
                         pendingKeys.append(nextKey)
@@ -417,13 +425,17 @@ private struct JSONParser {
                         kinds.removeLast()
                         value = .object(objects.removeLast())
                     default:
-                        throw ParseFailure(offset: position, message: "expected ',' or '}' after an object member")
+                        throw ParseFailure(offset: position, message: Message(
+                            "verwacht ',' of '}' na een lid van een object",
+                            "expected ',' or '}' after an object member"))
                     }
                 } else {
                     arrays[arrays.count - 1].append(value)
                     skipWhitespace()
                     guard position < end else {
-                        throw ParseFailure(offset: position, message: "unexpected end of input, expected ',' or ']' after an array element")
+                        throw ParseFailure(offset: position, message: Message(
+                            "onverwacht einde, verwacht ',' of ']' na een element van een lijst",
+                            "unexpected end of input, expected ',' or ']' after an array element"))
                     }
                     switch bytes[position] {
                     case JSONByte.comma:
@@ -431,7 +443,7 @@ private struct JSONParser {
                         position += 1
                         skipWhitespace()
                         if position < end, bytes[position] == JSONByte.closeBracket {
-                            throw ParseFailure(offset: commaOffset, message: "trailing comma before ']'")
+                            throw ParseFailure(offset: commaOffset, message: Message("komma vóór ']'; haal die weg", "trailing comma before ']'"))
                         }
                         continue parsing
                     case JSONByte.closeBracket:
@@ -439,7 +451,9 @@ private struct JSONParser {
                         kinds.removeLast()
                         value = .array(arrays.removeLast())
                     default:
-                        throw ParseFailure(offset: position, message: "expected ',' or ']' after an array element")
+                        throw ParseFailure(offset: position, message: Message(
+                            "verwacht ',' of ']' na een element van een lijst",
+                            "expected ',' or ']' after an array element"))
                     }
                 }
             }
@@ -447,26 +461,38 @@ private struct JSONParser {
     }
 
     private func tooDeep() -> ParseFailure {
-        ParseFailure(offset: position, message: "nesting too deep (more than \(JSON.maximumDepth) levels)")
+        ParseFailure(offset: position, message: Message(
+            "te diep genest (meer dan \(JSON.maximumDepth) niveaus)",
+            "nesting too deep (more than \(JSON.maximumDepth) levels)"))
     }
 
     /// Parses `"key" :` with the position at the opening quote (whitespace skipped).
     private mutating func parseKey(in object: JSONObject, afterComma: Bool) throws(ParseFailure) -> String {
         guard position < end else {
-            throw ParseFailure(offset: position, message: "unexpected end of input, expected an object key")
+            throw ParseFailure(offset: position, message: Message(
+                "onverwacht einde, verwacht een sleutel van een object",
+                "unexpected end of input, expected an object key"))
         }
         guard bytes[position] == JSONByte.quote else {
             let context = afterComma ? "after ','" : "after '{'"
-            throw ParseFailure(offset: position, message: "expected a string key \(context), found \(describeCharacter(at: position))")
+            let na = afterComma ? "na ','" : "na '{'"
+            throw ParseFailure(offset: position, message: Message(
+                "verwacht een sleutel als tekst \(na), maar er staat \(describeCharacter(at: position, dutch: true))",
+                "expected a string key \(context), found \(describeCharacter(at: position))"))
         }
         let keyOffset = position
         let key = try parseString()
         if object.contains(key) {
-            throw ParseFailure(offset: keyOffset, message: "duplicate key \"\(escapedForMessage(key))\"")
+            throw ParseFailure(offset: keyOffset, message: Message(
+                "sleutel \"\(escapedForMessage(key))\" staat er twee keer in",
+                "duplicate key \"\(escapedForMessage(key))\""))
         }
         skipWhitespace()
         guard position < end, bytes[position] == JSONByte.colon else {
-            throw ParseFailure(offset: position, message: position < end ? "expected ':' after an object key, found \(describeCharacter(at: position))" : "unexpected end of input, expected ':' after an object key")
+            throw ParseFailure(offset: position, message: position < end
+                ? Message("verwacht ':' na een sleutel van een object, maar er staat \(describeCharacter(at: position, dutch: true))",
+                          "expected ':' after an object key, found \(describeCharacter(at: position))")
+                : Message("onverwacht einde, verwacht ':' na een sleutel van een object", "unexpected end of input, expected ':' after an object key"))
         }
         position += 1
         return key
@@ -495,7 +521,9 @@ private struct JSONParser {
             return true
         }
         guard matches else {
-            throw ParseFailure(offset: literalStart, message: "invalid literal, expected '\(literal)'")
+            throw ParseFailure(offset: literalStart, message: Message(
+                "ongeldig woord, verwacht '\(literal)'",
+                "invalid literal, expected '\(literal)'"))
         }
         position += count
     }
@@ -523,7 +551,7 @@ private struct JSONParser {
             }
             position += 1
         }
-        throw ParseFailure(offset: openingQuote, message: "unterminated string")
+        throw ParseFailure(offset: openingQuote, message: Message("tekst zonder sluitend aanhalingsteken", "unterminated string"))
     }
 
     private mutating func parseEscapedString(openingQuote: Int, contentStart: Int) throws(ParseFailure) -> String {
@@ -545,14 +573,14 @@ private struct JSONParser {
                 position += 1
             }
         }
-        throw ParseFailure(offset: openingQuote, message: "unterminated string")
+        throw ParseFailure(offset: openingQuote, message: Message("tekst zonder sluitend aanhalingsteken", "unterminated string"))
     }
 
     /// Parses one escape sequence with the position at its backslash.
     private mutating func parseEscape(into buffer: inout [UInt8]) throws(ParseFailure) {
         let escapeStart = position
         guard position + 1 < end else {
-            throw ParseFailure(offset: escapeStart, message: "unterminated escape sequence")
+            throw ParseFailure(offset: escapeStart, message: Message("onafgemaakte escape", "unterminated escape sequence"))
         }
         let kind = bytes[position + 1]
         position += 2
@@ -590,7 +618,9 @@ private struct JSONParser {
             }
             buffer.append(contentsOf: scalar.utf8)
         default:
-            throw ParseFailure(offset: escapeStart, message: "invalid escape sequence '\\\(describeEscapeCharacter(at: escapeStart + 1))'")
+            throw ParseFailure(offset: escapeStart, message: Message(
+                "ongeldige escape '\\\(describeEscapeCharacter(at: escapeStart + 1))'",
+                "invalid escape sequence '\\\(describeEscapeCharacter(at: escapeStart + 1))'"))
         }
     }
 
@@ -598,7 +628,9 @@ private struct JSONParser {
         var unit: UInt16 = 0
         for _ in 0..<4 {
             guard position < end, let digit = hexValue(bytes[position]) else {
-                throw ParseFailure(offset: escapeStart, message: "invalid \\u escape, expected four hexadecimal digits")
+                throw ParseFailure(offset: escapeStart, message: Message(
+                    "ongeldige \\u-escape, verwacht vier hexadecimale cijfers",
+                    "invalid \\u escape, expected four hexadecimal digits"))
             }
             unit = unit << 4 | UInt16(digit)
             position += 1
@@ -616,11 +648,15 @@ private struct JSONParser {
     }
 
     private func loneSurrogate(_ unit: UInt16, at offset: Int) -> ParseFailure {
-        ParseFailure(offset: offset, message: "lone surrogate \\u\(jsonHex4(UInt32(unit))) in string")
+        ParseFailure(offset: offset, message: Message(
+            "losse surrogaat \\u\(jsonHex4(UInt32(unit))) in tekst",
+            "lone surrogate \\u\(jsonHex4(UInt32(unit))) in string"))
     }
 
     private func controlCharacter(_ byte: UInt8) -> ParseFailure {
-        ParseFailure(offset: position, message: "unescaped control character U+\(jsonHex4(UInt32(byte))) in string")
+        ParseFailure(offset: position, message: Message(
+            "stuurteken U+\(jsonHex4(UInt32(byte))) zonder escape in tekst",
+            "unescaped control character U+\(jsonHex4(UInt32(byte))) in string"))
     }
 
     // MARK: Numbers
@@ -632,12 +668,14 @@ private struct JSONParser {
             position += 1
         }
         guard position < end, isDigit(bytes[position]) else {
-            throw ParseFailure(offset: position, message: "expected a digit after '-'")
+            throw ParseFailure(offset: position, message: Message("verwacht een cijfer na '-'", "expected a digit after '-'"))
         }
         if bytes[position] == JSONByte.zero {
             position += 1
             if position < end, isDigit(bytes[position]) {
-                throw ParseFailure(offset: numberStart, message: "leading zeros are not allowed in numbers")
+                throw ParseFailure(offset: numberStart, message: Message(
+                    "getallen mogen niet met een nul beginnen",
+                    "leading zeros are not allowed in numbers"))
             }
         } else {
             skipDigits()
@@ -646,7 +684,9 @@ private struct JSONParser {
             isInteger = false
             position += 1
             guard position < end, isDigit(bytes[position]) else {
-                throw ParseFailure(offset: position, message: "expected a digit after the decimal point")
+                throw ParseFailure(offset: position, message: Message(
+                    "verwacht een cijfer na de decimale punt",
+                    "expected a digit after the decimal point"))
             }
             skipDigits()
         }
@@ -657,7 +697,7 @@ private struct JSONParser {
                 position += 1
             }
             guard position < end, isDigit(bytes[position]) else {
-                throw ParseFailure(offset: position, message: "expected a digit in the exponent")
+                throw ParseFailure(offset: position, message: Message("verwacht een cijfer in de exponent", "expected a digit in the exponent"))
             }
             skipDigits()
         }
@@ -668,7 +708,7 @@ private struct JSONParser {
         // Correct rounding of decimal to binary is subtle; the standard library's
         // conversion gets it right and is fast enough.
         guard let value = Double(String(decoding: token, as: UTF8.self)), value.isFinite else {
-            throw ParseFailure(offset: numberStart, message: "number out of range")
+            throw ParseFailure(offset: numberStart, message: Message("getal buiten bereik", "number out of range"))
         }
         return .double(value)
     }
@@ -707,8 +747,8 @@ private struct JSONParser {
 
     // MARK: Error reporting
 
-    private func describeCharacter(at offset: Int) -> String {
-        guard offset < end else { return "end of input" }
+    private func describeCharacter(at offset: Int, dutch: Bool = false) -> String {
+        guard offset < end else { return dutch ? "het einde" : "end of input" }
         let byte = bytes[offset]
         if byte >= 0x20, byte < 0x7F {
             return "'\(Character(Unicode.Scalar(byte)))'"
