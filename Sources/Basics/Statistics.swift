@@ -231,23 +231,6 @@ public enum Statistics {
         return result
     }
 
-    /// Percentile `p` (0...100) of ascending values, with linear interpolation between the closest
-    /// ranks like numpy's default — for medians. Nil for no values or p outside 0...100.
-    public static func percentile(_ sorted: [Double], _ p: Double) -> Double? {
-        guard !sorted.isEmpty, !p.isNaN, (0...100).contains(p) else { return nil }
-        let rank = p / 100 * Double(sorted.count - 1)
-        let lower = Int(rank.rounded(.down))
-        let upper = min(lower + 1, sorted.count - 1)
-        let fraction = rank - Double(lower)
-        let low = sorted[lower]
-        let high = sorted[upper]
-        if fraction == 0 || low == high { return low }
-        // numpy interpolates from the nearer end, so that p = 100 gives the maximum exactly and
-        // the results match it to the last bit.
-        let difference = high - low
-        return fraction >= 0.5 ? high - difference * (1 - fraction) : low + difference * fraction
-    }
-
     // MARK: - Numerics
 
     /// Two-sided critical value: the t with `studentTTwoSidedP(t, df) == twoSidedP`.

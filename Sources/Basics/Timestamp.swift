@@ -107,3 +107,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return (Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
     }
 }
+
+extension ISODate {
+    /// Days from this date to `other`: negative when `other` comes first.
+    public func days(to other: ISODate) -> Int {
+        Int(Timestamp.days(from: other) - Timestamp.days(from: self))
+    }
+}

@@ -24,11 +24,11 @@ public enum ImportFuzz {
             Workbench.remove(path)
             do {
                 let made = try make(path)
-                try made.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                try Connection(path: made.path, mode: .readWrite).execute("PRAGMA wal_checkpoint(TRUNCATE)")
             }
             pristine = try Data(contentsOf: URL(fileURLWithPath: path))
             let opened = try RoadmapFile.open(path: path, actor: "fuzz")
-            pristineDigest = try Snapshot.digest(opened.connection)
+            pristineDigest = try Snapshot.digest(opened)
             file = opened
         }
 
@@ -46,7 +46,7 @@ public enum ImportFuzz {
             try pristine.write(to: URL(fileURLWithPath: path))
         }
 
-        func digest() throws -> UInt64 { try Snapshot.digest(try roadmap().connection) }
+        func digest() throws -> UInt64 { try Snapshot.digest(try roadmap()) }
 
         static func remove(_ path: String) {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -120,7 +120,7 @@ public enum ImportFuzz {
 
     /// An accepted document must come back the same: export, import into a new file, export again.
     static func roundTrip(_ roadmap: RoadmapFile, folder: String) throws -> String? {
-        let integrity = try Snapshot.integrity(roadmap.connection)
+        let integrity = try Snapshot.integrity(roadmap)
         guard integrity == "ok" else { return "accepted, but the file fails its integrity check: \(integrity)" }
         let exported = try roadmap.export().serialized(pretty: true)
         let path = folder + "/fuzz-copy.sqlite"
@@ -176,7 +176,7 @@ public enum ImportFuzz {
                 if dryRun, try bench.digest() != bench.pristineDigest {
                     tally.fail(iteration, "a dry run changed the roadmap", input)
                 } else if random.oneIn(4) {
-                    let integrity = try Snapshot.integrity(roadmap.connection)
+                    let integrity = try Snapshot.integrity(roadmap)
                     if integrity != "ok" { tally.fail(iteration, "accepted, but the file fails its integrity check: \(integrity)", input) }
                 }
                 if !dryRun { try bench.reset() }

@@ -1,8 +1,19 @@
+import SixSteps
 import Store
 
 /// Everything an open database holds, reduced to one number: every table, every row, every
 /// value's exact bytes, and the schema. Two equal digests mean nothing was written.
 public enum Snapshot {
+    /// The digest of what a roadmap's file holds, read beside it: the domain keeps its connection
+    /// to itself.
+    public static func digest(_ file: RoadmapFile) throws -> UInt64 {
+        try digest(try Connection(path: file.path, mode: .readOnly))
+    }
+
+    public static func integrity(_ file: RoadmapFile) throws -> String {
+        try integrity(try Connection(path: file.path, mode: .readOnly))
+    }
+
     public static func digest(_ connection: Connection) throws -> UInt64 {
         var hash = FNV()
         hash.add("user_version \(try connection.pragma("user_version"))")

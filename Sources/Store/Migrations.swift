@@ -42,10 +42,10 @@ extension Connection {
         }
         try execute("PRAGMA foreign_keys=ON")
         if try scalar("PRAGMA journal_mode").string != "wal" {
-            // A large import switches the file to a rollback journal while it has it to itself
-            // (`withRollbackJournal`). Switching back needs the file alone too, and SQLite refuses
-            // at once, without waiting, while another process writes: then this process works
-            // with the rollback journal as well, and a later one makes the switch.
+            // A file made by an older version (or another tool) may have a rollback journal.
+            // Switching needs the file alone, and SQLite refuses at once, without waiting, while
+            // another process writes: then this process works with the rollback journal as well,
+            // and a later one makes the switch.
             do {
                 try execute("PRAGMA journal_mode=WAL")
             } catch StoreError.busy {}

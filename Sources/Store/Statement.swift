@@ -21,6 +21,13 @@ public final class Statement {
     func bind(_ values: [SQLValue]) throws {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
+        // A parameter left without a value would be bound as NULL: a query written with one `?`
+        // too many, or called with one value too few, must fail rather than store a blank.
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard values.count == expected else {
+            throw StoreError.sqlite(code: SQLITE_RANGE, message: "the statement takes \(expected) values, \(values.count) were given: "
+                                    + (sqlite3_sql(handle).map { String(cString: $0) } ?? ""))
+        }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32

@@ -5,7 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Everything that can go wrong below the domain, phrased for the person at the keyboard.
+/// Everything that can go wrong below the domain, said in terms of databases and files: the
+/// layers above know what the file is to the person and how they name it, and say so.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case missing(path: String)
     case cannotOpen(path: String, reason: String)
@@ -22,16 +23,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missing(let path):
-            return "no roadmap at \(path); create one with 'molensloot init' or pass --db PATH"
+            return "no database at \(path)"
         case .cannotOpen(let path, let reason):
             return "cannot open \(path): \(reason)"
         case .notADatabase(let path):
-            return "\(path) is not a Molensloot database (not an SQLite file); pass the right file with --db PATH"
+            return "\(path) is not an SQLite database"
         case .foreignDatabase(let path):
-            return "\(path) is an SQLite file but not a Molensloot roadmap; pass the right file with --db PATH"
+            return "\(path) is an SQLite database with another application's schema"
         case .newerSchema(let path, let found, let known):
-            return "\(path) was written by a newer Molensloot (schema \(found), this one knows up to \(known)); "
-                + "upgrade molensloot, the file was left untouched"
+            return "\(path) has schema \(found), newer than the \(known) this program knows; the file was left untouched"
         case .busy(let path):
             return "\(path) is locked by another process for too long; try again when it has finished"
         case .readOnly(let path):

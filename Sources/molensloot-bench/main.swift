@@ -5,6 +5,7 @@ import Foundation
 //   molensloot-bench latency    interactive commands on a 10 000-finding roadmap (50 ms budget)
 //   molensloot-bench survey     a 1 000 000-response survey import against sqlite3's own .import (1.5×)
 //   molensloot-bench contacts   1 000 000 contact registrations through volume import, against sqlite3's .import (2×)
+//   molensloot-bench cases      1 000 000 status rows of a case system through case import, against sqlite3's .import (2×)
 //   molensloot-bench site       the site of a 10 000-finding roadmap with 20 cycles (2 s, 300 MB in memory)
 //   molensloot-bench fuzz       the long fuzz run of the imports and the command line (no failures)
 // Exits 1 when a row fails its budget or could not be measured, so CI can run it.
@@ -24,6 +25,7 @@ enum Part: String, CaseIterable {
     case latency
     case survey
     case contacts
+    case cases
     case site
     case fuzz
 
@@ -33,6 +35,7 @@ enum Part: String, CaseIterable {
         case .latency: try LatencyBench.run(context)
         case .survey: try SurveyBench.run(context)
         case .contacts: try ContactBench.run(context)
+        case .cases: try CaseBench.run(context)
         case .site: try SiteBench.run(context)
         case .fuzz:
             FuzzBench.run(binary: context.binary, workspace: context.workspace).map { row in
@@ -48,6 +51,7 @@ enum Part: String, CaseIterable {
         case .latency: "setup: import of the 10 000-finding roadmap"
         case .survey: "survey import, \(grouped(SurveyBench.responses)) responses"
         case .contacts: "volume import, \(grouped(ContactBench.contacts)) contacts"
+        case .cases: "case import, \(grouped(CaseBench.statuses)) statuses"
         case .site: "setup: import of the roadmap with cycles"
         case .fuzz: "fuzzing of the imports and the command line"
         }
@@ -58,7 +62,7 @@ enum Part: String, CaseIterable {
         switch self {
         case .latency: LatencyBench.note
         case .site: SiteBench.note
-        case .survey, .contacts, .fuzz: nil
+        case .survey, .contacts, .cases, .fuzz: nil
         }
     }
 }

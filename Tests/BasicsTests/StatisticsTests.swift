@@ -346,7 +346,7 @@ import Testing
         #expect(Statistics.regularizedIncompleteBeta(x: .nan, a: 2, b: 3).isNaN)
     }
 
-    // MARK: - Distribution and percentiles
+    // MARK: - Distribution
 
     /// Days to resolve of fourteen cases, unsorted.
     private static let days: [Double] = [12, 15, 9, 30, 22, 14, 18, 11, 25, 16, 13, 40, 9, 15]
@@ -360,36 +360,5 @@ import Testing
         let withoutNaN = Statistics.distribution([8, .nan, 8, 7])
         #expect(withoutNaN.map(\.score) == [7, 8])
         #expect(withoutNaN.map(\.count) == [1, 2])
-    }
-
-    @Test(arguments: [
-        // np.percentile(days, p)
-        (0.0, 9.0), (10.0, 9.6), (25.0, 12.25), (50.0, 15.0), (75.0, 21.0),
-        (90.0, 28.500000000000007), (99.0, 38.69999999999999), (100.0, 40.0),
-    ])
-    func percentileMatchesNumpy(p: Double, expected: Double) {
-        // numpy's interpolation, to the last bit.
-        #expect(Statistics.percentile(Self.days.sorted(), p) == expected)
-    }
-
-    @Test(arguments: [
-        // np.percentile(values, p): cases where a + (b − a)·f and numpy's interpolation from the
-        // nearer end differ in the last bit.
-        ([0.0, 0.3, 0.9, 4.3, 7.6, 7.9, 8.4], 30.0, 0.7799999999999999),
-        ([2.2, 2.3, 2.3, 2.9, 4.4, 4.6, 5.0], 45.0, 2.72),
-        ([0.2, 1.9, 5.6, 6.4, 8.4, 8.6, 9.9], 10.0, 1.2200000000000002),
-    ])
-    func percentileInterpolatesLikeNumpy(values: [Double], p: Double, expected: Double) {
-        #expect(Statistics.percentile(values, p) == expected)
-    }
-
-    @Test func percentileAtTheEdges() {
-        #expect(Statistics.percentile([], 50) == nil)
-        #expect(Statistics.percentile([1, 2], -1) == nil)
-        #expect(Statistics.percentile([1, 2], 101) == nil)
-        #expect(Statistics.percentile([1, 2], .nan) == nil)
-        #expect(Statistics.percentile([4], 50) == 4)
-        // np.percentile([1.5, 2.5], 50)
-        #expect(Statistics.percentile([1.5, 2.5], 50) == 2.0)
     }
 }

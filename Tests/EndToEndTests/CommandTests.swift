@@ -7,6 +7,11 @@ import Testing
         defer { cli.cleanUp() }
         let root = try cli.run("--help")
         #expect(root.status == 0 && root.stdout.contains("SUBCOMMANDS:"))
+        // The help names the steps as `status` and the README do, and places each noun in one.
+        #expect(root.stdout.contains("2 Know the basics") && root.stdout.contains("6 Keep improving"))
+        #expect(root.stdout.contains("'metric', 'insight', 'persona', 'channel', 'volume'"))
+        #expect(root.stdout.contains(" metric ") && root.stdout.contains("Step 2: metrics (meeteenheden)"))
+        #expect(!root.stdout.contains("Steps 1"))
         let nouns = ["init", "vision", "principle", "goal", "journey", "touchpoint", "persona", "channel", "metric",
                      "insight", "finding", "opportunity", "spearhead", "item", "agreement", "roadmap", "status",
                      "check", "log", "export", "import", "backup"]

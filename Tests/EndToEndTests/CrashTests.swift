@@ -65,8 +65,7 @@ import Testing
         return Data(text.utf8)
     }
 
-    @Test(.timeLimit(.minutes(10)))
-    func aKilledSurveyImportLeavesAllOrNothing() throws {
+    @Test func aKilledSurveyImportLeavesAllOrNothing() throws {
         var cli = try CLI()
         defer { cli.cleanUp() }
         cli.environment["MOLENSLOOT_DB"] = cli.path("pristine.sqlite")
@@ -161,8 +160,7 @@ import Testing
         return try JSONSerialization.data(withJSONObject: document)
     }
 
-    @Test(.timeLimit(.minutes(10)))
-    func aKilledImportLeavesAllOrNothing() throws {
+    @Test func aKilledImportLeavesAllOrNothing() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
         let findings = 2_000, responses = 15_000
@@ -237,8 +235,7 @@ import Testing
         return files
     }
 
-    @Test(.timeLimit(.minutes(10)))
-    func aKilledSiteBuildLeavesTheOldSiteOrTheNewOneWhole() throws {
+    @Test func aKilledSiteBuildLeavesTheOldSiteOrTheNewOneWhole() throws {
         var cli = try CLI()
         defer { cli.cleanUp() }
         try Self.bigDocument(cli, findings: 800, responses: 100).write(to: URL(fileURLWithPath: cli.path("roadmap.json")))

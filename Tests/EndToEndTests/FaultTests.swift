@@ -180,8 +180,7 @@ import Testing
 
     // MARK: - locks
 
-    @Test(.timeLimit(.minutes(10)))
-    func aWriteLockHeldTooLongIsNamedAndNothingChanges() throws {
+    @Test func aWriteLockHeldTooLongIsNamedAndNothingChanges() throws {
         let cli = try Self.roadmap()
         defer { cli.cleanUp() }
         let file = cli.path("roadmap.sqlite")
@@ -207,8 +206,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(10)))
-    func aLockShorterThanTheTimeoutIsWaitedFor() throws {
+    @Test func aLockShorterThanTheTimeoutIsWaitedFor() throws {
         let cli = try Self.roadmap()
         defer { cli.cleanUp() }
         let holder = try Connection(path: cli.path("roadmap.sqlite"), mode: .readWrite)
@@ -220,8 +218,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
     }
 
-    @Test(.timeLimit(.minutes(10)))
-    func anExclusiveLockKeepsReadersOutWithTheSameMessage() throws {
+    @Test func anExclusiveLockKeepsReadersOutWithTheSameMessage() throws {
         let cli = try Self.roadmap()
         defer { cli.cleanUp() }
         let file = cli.path("roadmap.sqlite")

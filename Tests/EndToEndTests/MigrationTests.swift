@@ -27,7 +27,7 @@ import Testing
             #expect(NSDictionary(dictionary: [key: value]).isEqual(to: [key: current[key] as Any]), "\(key) changed in the migration")
         }
         #expect((now["findings"] as? [Any])?.count == 1)
-        #expect(try SQLiteFile.userVersion(copy.path) == 5)
+        #expect(try SQLiteFile.userVersion(copy.path) == 6)
         #expect(try cli.run("--db old.sqlite check").status == 0)
         // The history written by the old version is still there.
         let log = try cli.run("--db old.sqlite log --limit 100 --json")

@@ -115,7 +115,7 @@ import Testing
         }
         // The same roadmap twice: once with the payloads defused, once with them as typed.
         let plain = try Self.roadmap(in: plainFolder, Self.defused)
-        let before = try Self.tables(plain.file.connection)
+        let before = try Self.tables(try Connection(path: plain.file.path, mode: .readOnly))
         let (file, typed) = try Self.roadmap(in: payloadFolder, Self.payload)
         #expect(typed.count > 120, "only \(typed.count) texts were typed")
         #expect(typed.count == plain.typed.count)
@@ -143,7 +143,7 @@ import Testing
         }
 
         // The database: whole, every table still there, every typed text stored byte for byte.
-        let connection = file.connection
+        let connection = try Connection(path: file.path, mode: .readOnly)
         #expect(try Snapshot.integrity(connection) == "ok")
         #expect(try Self.tables(connection) == before)
         #expect(try Self.tables(connection).contains("findings"))

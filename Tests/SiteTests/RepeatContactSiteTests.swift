@@ -22,35 +22,18 @@ import Testing
     /// to second contact: telefoon → telefoon (G, P) 2, web → app (Q) 1.
     ///
     /// K (110, February) and M (111, July) lie outside both cycles.
-    static let contacts = """
-        date;channel;reason;case;journey
-        2014-02-20 14:00;telefoon;Afval;Z-ZAAKNUMMER-000110;mor
-        2014-02-21 14:00;web;Afval;Z-ZAAKNUMMER-000110;mor
-        2014-03-03 09:00;telefoon;Afval;Z-ZAAKNUMMER-000101;mor
-        2014-03-05 10:00;web;Afval;Z-ZAAKNUMMER-000101;mor
-        2014-03-10 11:00;telefoon;Afval;Z-ZAAKNUMMER-000101;mor
-        2014-03-12 09:14;app;Afval;Z-ZAAKNUMMER-000102;mor
-        2014-04-11 09:14;app;Afval;Z-ZAAKNUMMER-000102;mor
-        2014-03-12T09:14:05;web;Paspoort;Z-ZAAKNUMMER-000103;paspoort
-        2014-04-11T09:14:06;telefoon;Paspoort;Z-ZAAKNUMMER-000103;paspoort
-        12-03-2014 9:14;telefoon;Afval;Z-ZAAKNUMMER-000104;mor
-        2014-03-20 11:00;telefoon;Afval;Z-ZAAKNUMMER-000112;mor
-        2014-03-21 11:00;web;Afval;Z-ZAAKNUMMER-000112;mor
-        2014-04-28 16:00;web;Afval;Z-ZAAKNUMMER-000105;mor
-        2014-05-02 08:30;telefoon;Straatverlichting;Z-ZAAKNUMMER-000105;mor
-        2014-05-06 10:00;telefoon;Afval;Z-ZAAKNUMMER-000106;mor
-        2014-05-07 10:00;telefoon;Afval;Z-ZAAKNUMMER-000106;mor
-        2014-05-10 10:00;telefoon;Afval;Z-ZAAKNUMMER-000113;mor
-        2014-05-11 10:00;telefoon;Afval;Z-ZAAKNUMMER-000113;mor
-        2014-05-20 12:00;web;Paspoort;Z-ZAAKNUMMER-000107;paspoort
-        2014-06-02 09:00;app;Afval;Z-ZAAKNUMMER-000108;mor
-        2014-06-05 09:00;web;Afval;Z-ZAAKNUMMER-000114;mor
-        2014-06-06 09:00;app;Afval;Z-ZAAKNUMMER-000114;mor
-        2014-06-10 09:00;balie;;Z-ZAAKNUMMER-000109;
-        2014-06-20 10:00;e-mail;Afval;Z-ZAAKNUMMER-000101;mor
-        2014-07-15 13:00;post;Afval;Z-ZAAKNUMMER-000111;mor
+    static let contacts = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let shared = (try? String(contentsOf: folder.appendingPathComponent("Fixtures/contacts.csv"), encoding: .utf8)) ?? ""
+        // The shared file of the other test targets, with P (113) and Q (114) added.
+        return shared.trimmingCharacters(in: .newlines) + "\n" + """
+            2014-05-10 10:00;telefoon;Afval;Z-ZAAKNUMMER-000113;mor
+            2014-05-11 10:00;telefoon;Afval;Z-ZAAKNUMMER-000113;mor
+            2014-06-05 09:00;web;Afval;Z-ZAAKNUMMER-000114;mor
+            2014-06-06 09:00;app;Afval;Z-ZAAKNUMMER-000114;mor
 
-        """
+            """
+    }()
 
     static let scriptTitle = #"Aanname <script>alert("h4")</script> & meer"#
 

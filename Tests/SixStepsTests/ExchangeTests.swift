@@ -115,7 +115,7 @@ import Testing
             let object = try #require(document.object)
             #expect(object.keys == ["format", "version", "settings", "vision"] + Kind.creationOrder.map(\.table)
                     + ["survey_responses", "volumes", "contacts", "value_mappings", "item_volumes", "themes", "response_themes",
-                       "finding_themes", "next_ids"])
+                       "finding_themes", "case_types", "cases", "next_ids"])
             // The next id of each numbered kind travels along, so a copy never reuses a removed id.
             let highest = try file.refs(.finding).compactMap { Int64($0.dropFirst()) }.max() ?? 0
             #expect((document["next_ids"]?["findings"]?.int ?? 0) > highest)
@@ -169,8 +169,10 @@ import Testing
         try withFolder { folder throws in
             let empty = try RoadmapFile.create(path: folder.file("leeg.sqlite"), actor: "a", municipality: nil)
             let text = try empty.export().serialized()
-            let copy = try RoadmapFile.openOrCreate(path: folder.file("nieuw.sqlite"), actor: "b")
-            #expect(try copy.importDocument(text, source: "leeg.json", replace: false) == 7)
+            let copy = try RoadmapFile.openOrCreate(path: folder.file("nieuw.sqlite"), actor: "b") { copy throws in
+                #expect(try copy.importDocument(text, source: "leeg.json", replace: false) == 7)
+                return copy
+            }
             #expect(try copy.export().serialized() == text)
         }
     }

@@ -84,9 +84,7 @@ private func mode(_ path: String) throws -> Int {
 
     /// A file of an older molensloot: the secret in `settings.contact_key`.
     private func olderFile(_ file: RoadmapFile, secret: String) throws {
-        _ = try file.write {
-            try file.connection.run("INSERT INTO settings (key, value) VALUES ('contact_key', ?)", [.text(secret)])
-        }
+        try Connection(path: file.path, mode: .readWrite).run("INSERT INTO settings (key, value) VALUES ('contact_key', ?)", [.text(secret)])
     }
 
     @Test func anOlderFileKeepsWorkingButImportsNoContactsUntilTheSecretIsMovedOut() throws {

@@ -26,8 +26,6 @@ final class LockingAndBackupTests {
             }
             let elapsed = clock.now - start
             #expect(elapsed >= .milliseconds(50), "the busy timeout was not waited for: \(elapsed)")
-            // Gave up rather than hung; the bound is a hang guard, not a speed limit.
-            #expect(elapsed < .seconds(60), "took \(elapsed)")
 
             // A write transaction is refused at BEGIN IMMEDIATE, before its body runs.
             var bodyRan = false

@@ -300,9 +300,20 @@ final class StoreTests {
         try db.execute("CREATE TABLE v(id INTEGER PRIMARY KEY, x, y)")
         let insert = "INSERT INTO v(x, y) VALUES (?, ?)"
         try db.run(insert, [1, "first"])
-        try db.run(insert, [2])
+        try db.run(insert, [2, .null])
         let rows = try db.query("SELECT x, y FROM v ORDER BY id")
         #expect(rows.map(\.values) == [[1, "first"], [2, .null]])
+    }
+
+    @Test func aWrongNumberOfValuesIsRefusedNotBoundAsNull() throws {
+        let db = try Connection(path: scratch.path("values.sqlite"), mode: .create)
+        try db.execute("CREATE TABLE v(id INTEGER PRIMARY KEY, x, y)")
+        let insert = "INSERT INTO v(x, y) VALUES (?, ?)"
+        for values: [SQLValue] in [[2], [1, 2, 3], []] {
+            #expect(throws: StoreError.self) { try db.run(insert, values) }
+        }
+        #expect(throws: StoreError.self) { try db.query("SELECT x FROM v WHERE id = ?", []) }
+        #expect(try db.scalar("SELECT count(*) FROM v") == .integer(0))
     }
 
     @Test func aStatementThatFailedWorksAgainWithGoodValues() throws {

@@ -45,7 +45,7 @@ public enum SiteBuilder {
     /// The largest family first: families are built side by side, and the others fill the second
     /// core while it runs.
     static var families: [any PageFamily.Type] { [
-        FindingPages.self, DashboardPage.self, StepPages.self, JourneyPages.self, OpportunityPages.self,
+        FindingPages.self, DashboardPage.self, StepPages.self, JourneyPages.self, ProcessPages.self, OpportunityPages.self,
         RoadmapPages.self, ItemPages.self, MetricPages.self, CyclePages.self, ReportPages.self, AccessibilityPage.self,
     ] }
 
@@ -72,7 +72,9 @@ public enum SiteBuilder {
                 bytes += content.count
             }
             try FileOps.write(building + "/" + marker, Array("Made by molensloot; a new build replaces this folder.\n".utf8))
-            let written = try writeFamilies(context, into: building)
+            let folder = try OpenFolder(building)
+            defer { folder.close() }
+            let written = try writeFamilies(context, into: folder)
             pages = written.pages
             bytes += written.bytes
         } catch {
@@ -85,17 +87,21 @@ public enum SiteBuilder {
 
     /// Renders and writes every family's pages, the families side by side on all cores: each
     /// writes its own files, and only the counts and the first error are shared.
-    private static func writeFamilies(_ context: PageContext, into folder: String) throws -> (pages: Int, bytes: Int) {
+    private static func writeFamilies(_ context: PageContext, into folder: OpenFolder) throws -> (pages: Int, bytes: Int) {
         let families = self.families
         let frames = Layout.frames(context)
         let outcome = Mutex<(pages: Int, bytes: Int, error: (any Error)?)>((0, 0, nil))
         DispatchQueue.concurrentPerform(iterations: families.count) { index in
             var pages = 0
             var bytes = 0
+            // One buffer for all of a family's pages: it grows to the largest once.
+            var html: [UInt8] = []
+            html.reserveCapacity(65_536)
             do {
                 try families[index].pages(context) { page in
-                    let html = Layout.document(page, in: frames[page.section.rawValue])
-                    try FileOps.write(folder + "/" + page.file, html)
+                    html.removeAll(keepingCapacity: true)
+                    Layout.document(page, in: frames[page.section.rawValue], into: &html)
+                    try folder.write(page.file, html)
                     pages += 1
                     bytes += html.count
                 }
@@ -151,7 +157,7 @@ public enum SiteBuilder {
             guard let id = Int32(process), id > 0, id != getpid() else { continue }
             // A process that still runs may be building this very site.
             if kill(id, 0) == 0 || errno == EPERM { continue }
-            try? FileOps.removeTree(parent + "/" + entry)
+            try? FileOps.removeTree(parent + "/" + entry, threads: FileOps.removalThreads(for: parent))
         }
     }
 
@@ -183,7 +189,7 @@ public enum SiteBuilder {
             }
             // One step where the system allows it: there is never a moment without a site.
             if (isSite || isEmpty) && FileOps.isFolder(target) && exchange(building, target) {
-                try FileOps.removeTree(building)
+                try FileOps.removeTree(building, threads: FileOps.removalThreads(for: building))
                 return nil
             }
             let aside = isSite || isEmpty ? "\(building).old" : "\(target).voor-molensloot-\(getpid())"
@@ -199,7 +205,7 @@ public enum SiteBuilder {
             try? FileOps.removeTree(building)
             throw SiteError.io(target, reason)
         }
-        if let old { try FileOps.removeTree(old) }
+        if let old { try FileOps.removeTree(old, threads: FileOps.removalThreads(for: old)) }
         return movedAside
     }
 }

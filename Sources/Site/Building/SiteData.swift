@@ -1,5 +1,4 @@
 import SixSteps
-import Store
 
 /// Everything the site shows, read from the roadmap file in one transaction: the site is a
 /// consistent snapshot even while someone else is writing.
@@ -33,6 +32,8 @@ public struct SiteData: Sendable {
     public let quotes: [Quote]
     /// The measured journey curves, by journey slug; a journey without them is not a key.
     public let curves: [String: [JourneyCurve]]
+    /// The process behind each journey that case types serve, from the case system, by slug.
+    public let processes: [String: JourneyProcess]
     public let scoring: ScoringModel
     public let threshold: Int
     public let today: ISODate
@@ -79,13 +80,7 @@ public struct SiteData: Sendable {
             let assumptions = try file.assumptionStatuses(contacts: contacts)
             let cycles = try file.cyclesInOrder()
             let reports = try cycles.map { try file.cycleReport($0.ref, today: today) }
-            let surveyed = try file.connection.query(
-                "SELECT DISTINCT metric, cycle FROM survey_responses ORDER BY metric, cycle")
-            // In the order the cycles ran, so "the latest survey" is the last one of a metric.
-            let position = Dictionary(uniqueKeysWithValues: cycles.enumerated().map { ($1.key, $0) })
-            let surveys = try surveyed.sorted { (position[$0[1]] ?? 0) < (position[$1[1]] ?? 0) }.map { row in
-                try file.surveyResults(metric: row.string(0), cycle: Kind.cycle.ref(row[1]))
-            }
+            let surveys = try file.allSurveyResults()
             return SiteData(
                 municipality: try file.setting(.municipality) ?? "",
                 theme: try Theme.load(from: file),
@@ -106,6 +101,7 @@ public struct SiteData: Sendable {
                 contacts: contacts,
                 quotes: try file.quotes(),
                 curves: try file.journeyCurves(),
+                processes: Dictionary(try file.journeyProcesses().map { ($0.journey, $0) }, uniquingKeysWith: { first, _ in first }),
                 scoring: try file.scoringModel(),
                 threshold: try file.privacyThreshold(),
                 today: today,

@@ -121,12 +121,13 @@ extension Node {
 
     private static func startTag(_ name: String, _ attributes: [Attribute], into output: inout [UInt8]) {
         output.append(UInt8(ascii: "<"))
-        output.append(contentsOf: name.utf8)
+        append(name, to: &output)
         for attribute in attributes {
             output.append(UInt8(ascii: " "))
-            output.append(contentsOf: attribute.name.utf8)
+            append(attribute.name, to: &output)
             if let value = attribute.value {
-                output.append(contentsOf: #"=""#.utf8)
+                output.append(UInt8(ascii: "="))
+                output.append(UInt8(ascii: "\""))
                 escape(value, into: &output, quotes: true)
                 output.append(UInt8(ascii: "\""))
             }
@@ -135,9 +136,16 @@ extension Node {
     }
 
     private static func endTag(_ name: String, into output: inout [UInt8]) {
-        output.append(contentsOf: "</".utf8)
-        output.append(contentsOf: name.utf8)
+        output.append(UInt8(ascii: "<"))
+        output.append(UInt8(ascii: "/"))
+        append(name, to: &output)
         output.append(UInt8(ascii: ">"))
+    }
+
+    /// Copies a name's bytes in one go: appending a `String.UTF8View` goes byte by byte.
+    private static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
     }
 
     /// Escapes the five characters that could end a text or an attribute value; the runs between

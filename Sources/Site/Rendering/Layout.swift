@@ -19,9 +19,7 @@ enum Layout {
         }
     }
 
-    static func document(_ page: Page, in frame: Frame) -> [UInt8] {
-        var html: [UInt8] = []
-        html.reserveCapacity(16_384)
+    static func document(_ page: Page, in frame: Frame, into html: inout [UInt8]) {
         html += frame[0]
         Node.escape(page.title, into: &html, quotes: false)
         html += frame[1]
@@ -30,7 +28,6 @@ enum Layout {
         if let lead = page.lead { el("p", [.class("lead")]) { lead }.render(into: &html) }
         page.body.render(into: &html)
         html += frame[3]
-        return html
     }
 
     /// The page around its title (the two first slots) and its main part (the third).

@@ -23,17 +23,34 @@ public struct Page: Sendable {
 public enum Section: Int, CaseIterable, Sendable {
     case dashboard, vision, basics, insight, opportunities, roadmap, improving, about
 
-    func title(_ language: Language) -> String {
-        switch self {
-        case .dashboard: return language.t("Overzicht", "Overview")
-        case .vision: return language.t("1 Visie", "1 Vision")
-        case .basics: return language.t("2 Basis", "2 Basics")
-        case .insight: return language.t("3 Inzicht", "3 Insight")
-        case .opportunities: return language.t("4 Verbeterkansen", "4 Opportunities")
-        case .roadmap: return language.t("5 Roadmap", "5 Roadmap")
-        case .improving: return language.t("6 Verbeteren", "6 Improving")
-        case .about: return language.t("Toegankelijkheid", "Accessibility")
+    /// The section of a step's page; the numbers are the steps' own.
+    init(_ step: Step) {
+        switch step {
+        case .vision: self = .vision
+        case .basics: self = .basics
+        case .insight: self = .insight
+        case .opportunities: self = .opportunities
+        case .roadmap: self = .roadmap
+        case .improving: self = .improving
         }
+    }
+
+    /// The step this section shows; nil for the overview and the accessibility statement.
+    var step: Step? {
+        switch self {
+        case .dashboard, .about: return nil
+        case .vision: return .vision
+        case .basics: return .basics
+        case .insight: return .insight
+        case .opportunities: return .opportunities
+        case .roadmap: return .roadmap
+        case .improving: return .improving
+        }
+    }
+
+    func title(_ language: Language) -> String {
+        if let step { return "\(step.number) " + language.t(step.dutchShortName, step.englishShortName) }
+        return self == .dashboard ? language.t("Overzicht", "Overview") : language.t("Toegankelijkheid", "Accessibility")
     }
 
     /// The page the navigation links to.

@@ -19,7 +19,7 @@ extension PageContext {
         switch metric?.metricKind {
         case .nps?: return number(value, decimals: places, signed: true, fixed: true)
         case .csat?, .fcr?, .onTime?: return self.value(value, unit: "%", decimals: places, fixed: true)
-        case .mean?, .ces?, nil: return self.value(value, unit: metric?["unit"].string, decimals: places, fixed: metric != nil)
+        case .mean?, .ces?, .leadTime?, nil: return self.value(value, unit: metric?["unit"].string, decimals: places, fixed: metric != nil)
         }
     }
 

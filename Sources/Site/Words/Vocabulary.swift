@@ -2,7 +2,12 @@ import SixSteps
 
 /// The words for the method's values, in plain Dutch (B1) and English, used by every page.
 extension PageContext {
-    public func stepName(_ number: Int) -> String { language.stepName(number) }
+    public func stepName(_ step: Step) -> String { language.stepName(step) }
+
+    /// "Stap 2: Inzicht in de basics".
+    public func stepTitle(_ step: Step) -> String {
+        t("Stap \(step.number): ", "Step \(step.number): ") + stepName(step)
+    }
 
     /// "1 klantreis", "3 klantreizen".
     public func count(_ n: Int, _ dutchOne: String, _ dutchMany: String, _ englishOne: String, _ englishMany: String) -> String {

@@ -11,6 +11,7 @@ public enum RoadmapSchema {
         Migration(version: 3, sql: version3),
         Migration(version: 4, sql: version4),
         Migration(version: 5, sql: version5),
+        Migration(version: 6, sql: version6),
     ])
 
     static let version1 = """

@@ -8,8 +8,9 @@ public enum Exchange {
     /// 2 added survey responses and volumes; 3 assumptions and contact registrations; 4 metric
     /// kinds, resolved contacts and the value mappings, the contacts items should change and the
     /// codebook of themes; and it keeps the secret of the case keys out (only
-    /// `settings.contact_key_id`; a version 3 secret is moved into a key file on import).
-    public static let version = 4
+    /// `settings.contact_key_id`; a version 3 secret is moved into a key file on import); 5 the
+    /// case types and cases from the case system.
+    public static let version = 5
 
     /// Tables with ids people type, whose next id travels with the document.
     static var numberedTables: [String] {
@@ -76,6 +77,7 @@ extension RoadmapFile {
             document.append("contacts", .array(try contactsJSON()))
             try appendMappingSections(to: &document)
             for (key, value) in try themeSectionsJSON() { document.append(key, value) }
+            try appendCaseSections(to: &document)
             document.append("next_ids", .object(try nextIDs()))
             return .object(document)
         }
@@ -117,7 +119,7 @@ extension RoadmapFile {
                                                 "\(source) comes from a newer Molensloot (version \(version)); upgrade molensloot"))
         }
         let known = Set(["format", "version", "settings", "vision", "next_ids", "survey_responses", "volumes", "contacts"]
-                        + Exchange.mappingSections
+                        + Exchange.mappingSections + Exchange.caseSections
                         + Kind.creationOrder.map(\.table) + Exchange.themeSections)
         if let unknown = document.keys.first(where: { !known.contains($0) }) {
             let sections = known.sorted().joined(separator: ", ")
@@ -163,6 +165,7 @@ extension RoadmapFile {
             count += try importContacts(document["contacts"], source: source)
             count += try importMappingSections(document, source: source)
             count += try importThemeSections(document, source: source)
+            count += try importCaseSections(document, source: source)
             try importNextIDs(document["next_ids"], source: source)
             try audit(action: "import", record: "roadmap", summary: "imported \(count) records from \(source)",
                       before: nil, after: nil)
@@ -410,13 +413,17 @@ extension RoadmapFile {
     /// Makes room for an import. Without `replace` only a blank file is accepted: one whose sole
     /// records are channels, which the import then replaces.
     private func clear(replace: Bool) throws {
-        let tables = Kind.creationOrder.filter { $0 != .channel }.map(\.table) + ["vision", "survey_responses", "volumes", "contacts", "themes"]
+        let tables = Kind.creationOrder.filter { $0 != .channel }.map(\.table) + ["vision", "survey_responses", "volumes", "contacts", "themes", "cases", "case_types"]
         let filled = try tables.contains { try connection.first("SELECT 1 FROM \($0) LIMIT 1") != nil }
         if filled && !replace { throw DomainError.notEmpty(path: path) }
         for link in LinkKind.allCases { try connection.run("DELETE FROM \(link.table)") }
         try connection.run("DELETE FROM survey_responses")
         try connection.run("DELETE FROM volumes")
         try connection.run("DELETE FROM contacts")
+        try connection.run("DELETE FROM case_statuses")
+        try connection.run("DELETE FROM cases")
+        try connection.run("DELETE FROM case_steps")
+        try connection.run("DELETE FROM case_types")
         try connection.run("DELETE FROM value_mappings")
         for table in Exchange.themeSections.reversed() { try connection.run("DELETE FROM \(table)") }
         for kind in Kind.creationOrder.reversed() { try connection.run("DELETE FROM \(kind.table)") }

@@ -1,17 +1,7 @@
 /// The one glossary of the method's words, in plain Dutch (B1) and English, read by the site and
 /// the command line alike, so a "verbeterkans" on a page is a "verbeterkans" in the terminal.
 extension Language {
-    public func stepName(_ number: Int) -> String {
-        let names = [
-            t("Visie aanscherpen", "Sharpen the vision"),
-            t("Inzicht in de basis", "Know the basics"),
-            t("Inzicht verdiepen", "Deepen the insight"),
-            t("Verbeterkansen en speerpunten", "Opportunities and spearheads"),
-            t("Roadmap en werkafspraken", "Roadmap and working agreements"),
-            t("Doorlopend verbeteren", "Keep improving"),
-        ]
-        return (1...6).contains(number) ? names[number - 1] : ""
-    }
+    public func stepName(_ step: Step) -> String { t(step.dutchName, step.englishName) }
 
     /// "bevinding", "roadmap item".
     public func noun(_ kind: Kind) -> String {
@@ -147,6 +137,7 @@ extension Language {
         case .csat: return t("% top-2-box", "% top-2-box")
         case .fcr: return t("% opgelost bij eerste contact", "% resolved at first contact")
         case .onTime: return t("% op tijd", "% on time")
+        case .leadTime: return t("mediane doorlooptijd in dagen", "median lead time in days")
         }
     }
 
@@ -201,7 +192,7 @@ extension Language {
 
 extension Language {
     /// What a step holds, in this language: "visie staat, 3 principes, 2 doelen".
-    public func holds(_ step: StatusReport.Step) -> String {
+    public func holds(_ step: StatusReport.StepProgress) -> String {
         guard self == .nl else { return step.holds }
         let vision = step.visionSet.map { ($0 ? "visie staat" : "nog geen visie") + ", " } ?? ""
         return vision + step.tally.map { tally in

@@ -233,7 +233,12 @@ public enum Kind: String, CaseIterable, Sendable {
 
     public func field(_ name: String) -> Field? { fieldIndex(name).map { fields[$0] } }
 
-    public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }
+    /// By length first: pages look fields up by name millions of times, and comparing two short
+    /// names of different lengths then costs nothing.
+    public func fieldIndex(_ name: String) -> Int? {
+        let length = name.utf8.count
+        return fields.firstIndex { $0.name.utf8.count == length && $0.name == name }
+    }
 
     /// The fields shown as columns by `list`, besides the id and the title.
     public var listFields: [String] {

@@ -37,6 +37,7 @@ extension RoadmapFile {
         case .mean, .ces: return (metric["scale_min"].double, metric["scale_max"].double)
         case .nps: return (-100, 100)
         case .csat, .fcr, .onTime: return (0, 100)
+        case .leadTime: return (0, metric["scale_max"].double)
         }
     }
 

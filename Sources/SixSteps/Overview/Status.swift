@@ -6,9 +6,9 @@ public struct StatusReport: Sendable {
         case empty, started, complete
     }
 
-    public struct Step: Sendable {
-        public let number: Int
-        public let name: String
+    /// How far one step is.
+    public struct StepProgress: Sendable {
+        public let step: Step
         public let state: State
         /// What the step holds, in a few words: "3 principles, 2 goals".
         public let holds: String
@@ -16,6 +16,10 @@ public struct StatusReport: Sendable {
         public let tally: [Tally]
         /// Step 1 only: whether the vision is written.
         public let visionSet: Bool?
+
+        public var number: Int { step.number }
+        /// The step's Dutch name, the method's own.
+        public var name: String { step.dutchName }
     }
 
     public struct Tally: Sendable {
@@ -40,7 +44,7 @@ public struct StatusReport: Sendable {
     }
 
     public let municipality: String?
-    public let steps: [Step]
+    public let steps: [StepProgress]
     public let chain: [ChainLink]
     public let attention: [Attention]
     /// The assumptions by their current verdict.
@@ -78,13 +82,11 @@ extension RoadmapFile {
     /// `assumptions` when the caller has them already (the site does).
     public func status(today: ISODate = .today(), assumptions known: [AssumptionStatus]? = nil) throws -> StatusReport {
         try read {
-            // The method's own names, as the JSON has always carried them; text output words them per language.
-            let names = ["Visie aanscherpen", "Inzicht in de basics", "Inzicht verdiepen", "Verbeterkansen en speerpunten",
-                         "Roadmap en werkafspraken", "Doorlopend verbeteren"]
-            func step(_ number: Int, _ state: StatusReport.State, vision: Bool? = nil, _ parts: [(Int, String)]) -> StatusReport.Step {
+            // The JSON carries the method's own (Dutch) names; text output words them per language.
+            func step(_ step: Step, _ state: StatusReport.State, vision: Bool? = nil, _ parts: [(Int, String)]) -> StatusReport.StepProgress {
                 let prefix = vision.map { ($0 ? "vision set" : "no vision yet") + ", " } ?? ""
-                return StatusReport.Step(number: number, name: names[number - 1], state: state, holds: prefix + phrase(parts),
-                                         tally: parts.map { StatusReport.Tally(count: $0.0, what: $0.1) }, visionSet: vision)
+                return StatusReport.StepProgress(step: step, state: state, holds: prefix + phrase(parts),
+                                                 tally: parts.map { StatusReport.Tally(count: $0.0, what: $0.1) }, visionSet: vision)
             }
             func phrase(_ parts: [(Int, String)]) -> String {
                 parts.map { count, plural in
@@ -130,16 +132,16 @@ extension RoadmapFile {
                 .map { $0.string(0) }
 
             let steps = [
-                step(1, state(hasVision && goals > 0, hasVision || principles + goals > 0), vision: hasVision,
+                step(.vision, state(hasVision && goals > 0, hasVision || principles + goals > 0), vision: hasVision,
                      [(principles, "principles"), (goals, "goals"), (assumptions.values.reduce(0) { $0 + $1.count }, "assumptions")]),
-                step(2, state(insights > 0 && baselined > 0, insights + metrics > 0),
+                step(.basics, state(insights > 0 && baselined > 0, insights + metrics > 0),
                      [(insights, "insights"), (metrics, "metrics"), (baselined, "with a baseline")]),
-                step(3, state(findings > 0, journeys > 0), [(journeys, "journeys"), (findings, "findings"), (improve, "to improve")]),
-                step(4, state(opportunities > 0 && unaddressed.isEmpty, opportunities + spearheads > 0),
+                step(.insight, state(findings > 0, journeys > 0), [(journeys, "journeys"), (findings, "findings"), (improve, "to improve")]),
+                step(.opportunities, state(opportunities > 0 && unaddressed.isEmpty, opportunities + spearheads > 0),
                      [(opportunities, opportunities == 1 ? "opportunity" : "opportunities"), (spearheads, "spearheads")]),
-                step(5, state(items > 0 && agreements > 0 && unplanned.isEmpty, items + agreements > 0),
+                step(.roadmap, state(items > 0 && agreements > 0 && unplanned.isEmpty, items + agreements > 0),
                      [(items, "roadmap items"), (done, "done"), (agreements, "agreements")]),
-                step(6, state(cycles > 0 && measurements > 0, cycles > 0), [(cycles, "cycles"), (measurements, "measurements")]),
+                step(.improving, state(cycles > 0 && measurements > 0, cycles > 0), [(cycles, "cycles"), (measurements, "measurements")]),
             ]
             let attention = [
                 StatusReport.Attention(key: "findings_without_opportunity",

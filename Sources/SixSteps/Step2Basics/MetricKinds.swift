@@ -24,6 +24,8 @@ public enum MetricKind: String, CaseIterable, Sendable {
     case fcr
     /// % of cases done within their deadline (yes/no answers).
     case onTime = "on-time"
+    /// The median lead time of cases in days, computed from the case system.
+    case leadTime = "lead-time"
 
     public static let names = allCases.map(\.rawValue)
 
@@ -39,6 +41,7 @@ public enum MetricKind: String, CaseIterable, Sendable {
         case .csat: return "% top-2-box"
         case .fcr: return "% resolved at first contact"
         case .onTime: return "% on time"
+        case .leadTime: return "median days"
         }
     }
 
@@ -55,7 +58,7 @@ public enum MetricKind: String, CaseIterable, Sendable {
     /// top-2-box: the two highest whole values count, e.g. 4 and 5 on 1–5, 9 and 10 on 1–10).
     public func contribution(_ answer: Double, scaleMax: Double?) -> Double {
         switch self {
-        case .mean, .ces: return answer
+        case .mean, .ces, .leadTime: return answer
         case .nps: return answer >= 9 ? 100 : answer <= 6 ? -100 : 0
         case .csat: return answer >= (scaleMax ?? 5) - 1 ? 100 : 0
         case .fcr, .onTime: return answer >= 1 ? 100 : 0
@@ -65,6 +68,10 @@ public enum MetricKind: String, CaseIterable, Sendable {
     /// Value, n and the spread of the contributions, from raw answers.
     public func summary(_ answers: [Double], scaleMax: Double?) -> SampleSummary {
         if self == .mean || self == .ces { return SampleSummary(values: answers) }
+        if self == .leadTime {
+            let summary = SampleSummary(values: answers)
+            return SampleSummary(mean: Statistics.percentile(answers.sorted(), 50) ?? .nan, n: summary.n, sd: summary.sd)
+        }
         return SampleSummary(values: answers.map { contribution($0, scaleMax: scaleMax) })
     }
 
@@ -82,6 +89,9 @@ public enum MetricKind: String, CaseIterable, Sendable {
         switch self {
         case .mean, .ces:
             return summary.confidenceInterval95
+        case .leadTime:
+            guard let standardError = Self.medianStandardError(summary), summary.mean.isFinite else { return nil }
+            return max(0, summary.mean - Statistics.z95 * standardError)...(summary.mean + Statistics.z95 * standardError)
         case .csat, .fcr, .onTime:
             guard let n = summary.n, n >= 1, summary.mean.isFinite else { return nil }
             return Statistics.wilson95(share: summary.mean / 100, n: n).map { ($0.lowerBound * 100)...($0.upperBound * 100) }
@@ -99,6 +109,13 @@ public enum MetricKind: String, CaseIterable, Sendable {
         switch self {
         case .mean, .ces:
             return Statistics.noise(before, after, alpha: alpha)
+        case .leadTime:
+            guard let se1 = Self.medianStandardError(before), let se2 = Self.medianStandardError(after),
+                  before.mean.isFinite, after.mean.isFinite else { return .unknown }
+            let se = (se1 * se1 + se2 * se2).squareRoot()
+            guard se > 0 else { return before.mean == after.mean ? .withinNoise(p: 1) : .significant(p: 0) }
+            let p = Statistics.normalTwoSidedP(z: (after.mean - before.mean) / se)
+            return p < alpha ? .significant(p: p) : .withinNoise(p: p)
         case .csat, .fcr, .onTime:
             guard let n1 = before.n, let n2 = after.n,
                   let p = Statistics.twoProportionP(before.mean / 100, n1, after.mean / 100, n2) else { return .unknown }
@@ -111,6 +128,16 @@ public enum MetricKind: String, CaseIterable, Sendable {
             let p = Statistics.normalTwoSidedP(z: (after.mean - before.mean) / se)
             return p < alpha ? .significant(p: p) : .withinNoise(p: p)
         }
+    }
+}
+
+extension MetricKind {
+    /// The large-sample standard error of a median, √(π/2)·sd/√n: exact for normal data, an
+    /// approximation for skewed lead times, which is why the process view tests lead times on
+    /// the cases themselves (Mann–Whitney) and the metric only on its stored n and spread.
+    static func medianStandardError(_ summary: SampleSummary) -> Double? {
+        guard let n = summary.n, n >= 2, let standardError = summary.standardError else { return nil }
+        return (Double.pi / 2).squareRoot() * standardError
     }
 }
 

@@ -73,6 +73,9 @@ extension RoadmapFile {
                 }
                 try connection.run("UPDATE journey_phases SET slug = ? WHERE journey = ? AND slug = ?",
                                    [.text(newSlug), .text(journey), .text(slug)])
+                // The steps of the case types serving the journey follow their phase's new slug.
+                try connection.run("UPDATE case_steps SET phase = ? WHERE phase = ? AND case_type IN (SELECT ref FROM case_types WHERE journey = ?)",
+                                   [.text(newSlug), .text(slug), .text(journey)])
                 current = Phase(journey: journey, slug: newSlug, name: current.name, position: current.position)
             }
             if let name {
@@ -118,6 +121,9 @@ extension RoadmapFile {
                 after["phase"] = .null
                 try update(before: metric, after: after)
             }
+            // A case step keeps its place in the process; it only loses the phase it was drawn under.
+            try connection.run("UPDATE case_steps SET phase = NULL WHERE phase = ? AND case_type IN (SELECT ref FROM case_types WHERE journey = ?)",
+                               [.text(slug), .text(journey)])
             try connection.run("DELETE FROM journey_phases WHERE journey = ? AND slug = ?", [.text(journey), .text(slug)])
             try connection.run("UPDATE journey_phases SET position = position - 1 WHERE journey = ? AND position > ?",
                                [.text(journey), .integer(Int64(phase.position))])

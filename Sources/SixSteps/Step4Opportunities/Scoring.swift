@@ -21,12 +21,16 @@ public struct ScoreWeights: Sendable, Equatable {
 
     public static let balanced = ScoreWeights(impact: 3, reach: 2, confidence: 1, ease: 2, severity: 2, spearhead: 1)
 
-    var total: Double { impact + reach + confidence + ease + severity + spearhead }
+    /// The sum of the weights: what a weighted score is divided by.
+    public var total: Double { impact + reach + confidence + ease + severity + spearhead }
 
-    static var settings: [(Setting, WritableKeyPath<ScoreWeights, Double>)] { [
-        (.weightImpact, \.impact), (.weightReach, \.reach), (.weightConfidence, \.confidence),
-        (.weightEase, \.ease), (.weightSeverity, \.severity), (.weightSpearhead, \.spearhead),
+    /// The weights, listed once: each with the name the command line gives it and its setting.
+    public static var factors: [(name: String, path: WritableKeyPath<ScoreWeights, Double>, setting: Setting)] { [
+        ("impact", \.impact, .weightImpact), ("reach", \.reach, .weightReach), ("confidence", \.confidence, .weightConfidence),
+        ("ease", \.ease, .weightEase), ("severity", \.severity, .weightSeverity), ("spearhead", \.spearhead, .weightSpearhead),
     ] }
+
+    static var settings: [(Setting, WritableKeyPath<ScoreWeights, Double>)] { factors.map { ($0.setting, $0.path) } }
 }
 
 public struct ScoringModel: Sendable, Equatable {

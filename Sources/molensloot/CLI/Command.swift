@@ -1,3 +1,5 @@
+import SixSteps
+
 /// A node of the command tree: a group of subcommands, or a command that runs.
 struct Command: Sendable {
     var name: String
@@ -7,6 +9,8 @@ struct Command: Sendable {
     var subcommands: [Command] = []
     var examples: [String] = []
     var run: (@Sendable (Invocation) throws -> Void)?
+    /// The step of the method the command works in; its help names the step from `Step`.
+    var step: Step?
 
     struct Argument: Sendable {
         var name: String
@@ -25,6 +29,16 @@ struct Command: Sendable {
     }
 
     func subcommand(_ name: String) -> Command? { subcommands.first { $0.name == name } }
+
+    /// The command placed in a step of the method.
+    func inStep(_ step: Step) -> Command {
+        var command = self
+        command.step = step
+        return command
+    }
+
+    /// The abstract, after the number of the command's step: "Step 2: metric definitions".
+    var summary: String { (step.map { t("Stap \($0.number): ", "Step \($0.number): ") } ?? "") + abstract }
 }
 
 /// Options every command understands.
@@ -165,7 +179,7 @@ extension Command {
 
     func help(path: [String]) -> String {
         let display = (["molensloot"] + path).joined(separator: " ")
-        var lines = [t("OVERZICHT: ", "OVERVIEW: ") + abstract, ""]
+        var lines = [t("OVERZICHT: ", "OVERVIEW: ") + summary, ""]
         var usage = t("GEBRUIK: ", "USAGE: ") + display
         if !subcommands.isEmpty && run == nil { usage += t(" <opdracht>", " <subcommand>") }
         if !subcommands.isEmpty && run != nil {
@@ -187,8 +201,15 @@ extension Command {
         if !arguments.isEmpty {
             lines += ["", t("ARGUMENTEN:", "ARGUMENTS:")] + rows(arguments.map { ("<\($0.name)>", $0.help) })
         }
+        if path.isEmpty {
+            lines += ["", t("DE ZES STAPPEN:", "THE SIX STEPS:")] + rows(Step.allCases.map { step in
+                let nouns = subcommands.filter { $0.step == step }.map(\.name)
+                // The nouns are typed as they are, in any language: quoted like other things to type.
+                return ("\(step.number) " + t(step.dutchName, step.englishName), nouns.map { "'\($0)'" }.joined(separator: ", "))
+            })
+        }
         if !subcommands.isEmpty {
-            lines += ["", t("OPDRACHTEN:", "SUBCOMMANDS:")] + rows(subcommands.map { ($0.name, $0.abstract) })
+            lines += ["", t("OPDRACHTEN:", "SUBCOMMANDS:")] + rows(subcommands.map { ($0.name, $0.summary) })
         }
         let allOptions = options + GlobalOption.options
         lines += ["", t("OPTIES:", "OPTIONS:")] + rows(allOptions.map { option in

@@ -66,19 +66,13 @@ func readTextFile(_ path: String) throws -> String {
     return text
 }
 
+/// A file's bytes; a file that cannot be read is refused with the system's reason.
 func readBinaryFile(_ path: String) throws -> [UInt8] {
-    guard let file = fopen(path, "rb") else {
-        throw CommandError.file(t("kan \(path) niet lezen: ", "cannot read \(path): ") + systemMessage(errno))
+    do {
+        return try FileOps.read(path)
+    } catch let error as FileReadError {
+        throw CommandError.file(t("kan \(error.path) niet lezen: ", "cannot read \(error.path): ") + error.reason)
     }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let count = fread(&chunk, 1, chunk.count, file)
-        if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
-        if count < chunk.count { break }
-    }
-    return bytes
 }
 
 /// Writes a file beside its target and renames it into place, so it is whole or absent.

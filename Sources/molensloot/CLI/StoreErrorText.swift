@@ -4,7 +4,7 @@ import Store
 /// the command line words its typed cases.
 extension StoreError {
     var localized: String {
-        guard language == .nl else { return description }
+        guard language == .nl else { return forCommandLine }
         switch self {
         case .missing(let path):
             return "er is geen roadmap op \(path); maak er een met 'molensloot init' of geef --db PAD"

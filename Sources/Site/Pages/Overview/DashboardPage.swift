@@ -54,9 +54,7 @@ enum DashboardPage: PageFamily {
                     }
                     return el("li", [.class("card \(state)")]) {
                         el("h3") {
-                            link(Section(rawValue: step.number)?.file ?? "index.html") {
-                                context.t("Stap \(step.number): ", "Step \(step.number): ") + context.stepName(step.number)
-                            }
+                            link(Section(step.step).file) { context.stepTitle(step.step) }
                         }
                         el("p") { context.badge(label, tone: state) }
                         el("p") { counts[step.number] ?? "" }

@@ -393,6 +393,14 @@ enum JourneyPages: PageFamily {
                               "There are no findings for this journey yet. Findings come from interviews, surveys and journey sessions.")
                 }
             }
+            if context.data.processes[journey.ref] != nil {
+                el("p") {
+                    link(ProcessPages.file(journey.ref)) {
+                        context.t("Het proces achter deze klantreis: doorlooptijden per stap en de zwakste schakel",
+                                  "The process behind this journey: lead times per step and the weakest link")
+                    }
+                }
+            }
             el("p") {
                 link("bevindingen.html") { context.t("Alle bevindingen van alle klantreizen", "All findings of all journeys") }
             }

@@ -1,5 +1,4 @@
 import SixSteps
-import Store
 
 enum InitCommand {
     static let command = Command(
@@ -36,12 +35,8 @@ enum InitCommand {
     /// A new file holding the document, or no file at all.
     static func importNew(path: String, text: String, source: String, actor: String, keyFile: String?,
                           allowSmallGroups: Bool = false) throws -> Int {
-        let roadmap = try RoadmapFile.create(path: path, actor: actor, municipality: nil)
-        do {
-            return try roadmap.importDocument(text, source: source, replace: false, keyFile: keyFile, allowSmallGroups: allowSmallGroups)
-        } catch {
-            roadmap.discard()
-            throw error
+        try RoadmapFile.create(path: path, actor: actor) { roadmap in
+            try roadmap.importDocument(text, source: source, replace: false, keyFile: keyFile, allowSmallGroups: allowSmallGroups)
         }
     }
 }

@@ -1,5 +1,4 @@
 import SixSteps
-import Store
 
 /// The whole roadmap in and out: JSON export and import, and a binary backup.
 enum ExchangeCommands {
@@ -27,35 +26,11 @@ enum ExchangeCommands {
         let source = invocation.argument(0) ?? ""
         let text = try readTextFile(source)
         let path = invocation.databasePath
-        if try unfinished(path) {
-            for suffix in ["", "-wal", "-shm", "-journal"] { removeFile(path + suffix) }
+        let count = try RoadmapFile.openOrCreate(path: path, actor: invocation.actor) { roadmap in
+            try roadmap.importDocument(text, source: source, replace: invocation.flag("replace"), keyFile: invocation.keyFilePath,
+                                       allowSmallGroups: invocation.flag("allow-small-groups"))
         }
-        let existed = fileExists(path)
-        let roadmap = try RoadmapFile.openOrCreate(path: path, actor: invocation.actor)
-        do {
-            let count = try roadmap.importDocument(text, source: source, replace: invocation.flag("replace"),
-                                                      keyFile: invocation.keyFilePath,
-                                                      allowSmallGroups: invocation.flag("allow-small-groups"))
-            Output.print(t("\(count) records geïmporteerd in \(path)", "imported \(count) records into \(path)"))
-        } catch {
-            // A file made just for this import is not left behind half-made.
-            if !existed { roadmap.discard() }
-            throw error
-        }
-    }
-
-    /// A file that an `init` or `import` killed while making it left behind: empty, or an SQLite
-    /// file without a single table, version or id. Nothing can be lost by making it again, and
-    /// otherwise the same import run again would be refused.
-    static func unfinished(_ path: String) throws -> Bool {
-        guard let size = fileSize(path) else { return false }
-        if size == 0 { return true }
-        // Such a file is a page or two; anything larger is left to the checks of opening it.
-        guard size <= 65_536, let connection = try? Connection(path: path, mode: .readOnly),
-              let tables = try? connection.scalar("SELECT count(*) FROM sqlite_schema").int else { return false }
-        let applicationID = try connection.pragma("application_id")
-        let version = try connection.pragma("user_version")
-        return tables == 0 && version == 0 && (applicationID == 0 || applicationID == Int64(RoadmapSchema.applicationID))
+        Output.print(t("\(count) records geïmporteerd in \(path)", "imported \(count) records into \(path)"))
     }
 
     static let backup = Command(
@@ -64,7 +39,7 @@ enum ExchangeCommands {
         examples: ["molensloot backup backups/roadmap-2014-03-03.sqlite"]
     ) { invocation in
         let target = invocation.argument(0) ?? ""
-        try invocation.openRoadmap().connection.backup(to: target)
+        try invocation.openRoadmap().backup(to: target)
         Output.print(t("\(target) geschreven", "wrote \(target)"))
     }
 }

@@ -5,7 +5,7 @@ import Store
 enum RecordCommands {
     static func group(_ kind: Kind, _ abstract: String, extra: [Command] = []) -> Command {
         Command(name: kind.noun, abstract: abstract,
-                subcommands: [add(kind), list(kind), show(kind), edit(kind), remove(kind)] + extra)
+                subcommands: [add(kind), list(kind), show(kind), edit(kind), remove(kind)] + extra, step: Step(holding: kind))
     }
 
     /// The field a numbered kind takes as its first argument: a finding's title, an agreement's what.

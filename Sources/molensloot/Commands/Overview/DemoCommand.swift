@@ -6,7 +6,6 @@ import Darwin
 import ExampleRoadmaps
 import SixSteps
 import Site
-import Store
 
 /// A new user's first minute: a complete example roadmap and its site, out of the way in the
 /// temporary folder.
@@ -48,7 +47,7 @@ enum DemoCommand {
         // that is there already is the user's, so the demo refuses it rather than replace it.
         let database: String
         if let chosen = invocation.value("db") {
-            if fileExists(chosen) {
+            if FileOps.exists(chosen) {
                 throw UsageError(description: t("\(chosen) bestaat al; de demo overschrijft geen roadmap, kies een nieuwe naam met --db",
                                                 "\(chosen) exists already; the demo replaces no roadmap, choose a new name with --db"))
             }
@@ -56,7 +55,7 @@ enum DemoCommand {
         } else {
             database = "\(folder)/\(example.name).sqlite"
             // The demo's own file from an earlier run is replaced; it holds nothing of the user's.
-            for suffix in ["", "-wal", "-shm"] { removeFile(database + suffix) }
+            RoadmapFile.remove(path: database)
         }
         try makeFolders(folder)
         _ = try InitCommand.importNew(path: database, text: example.json, source: "\(example.name).json", actor: invocation.actor, keyFile: nil)

@@ -16,7 +16,7 @@ enum StatusCommand {
         let marks: [StatusReport.State: String] = [.complete: "[x]", .started: "[~]", .empty: "[ ]"]
         var table = TextTable([.init(title: ""), .init(title: t("STAP", "STEP")), .init(title: t("BEVAT", "HOLDS"), flexible: true)])
         for step in report.steps {
-            table.add([marks[step.state] ?? "", "\(step.number) \(language.stepName(step.number))", language.holds(step)])
+            table.add([marks[step.state] ?? "", "\(step.number) \(language.stepName(step.step))", language.holds(step)])
         }
         table.render().forEach { output.line($0) }
         output.line()

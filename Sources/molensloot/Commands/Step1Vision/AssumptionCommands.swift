@@ -4,7 +4,7 @@ import SixSteps
 enum AssumptionCommands {
     static let command = Command(
         name: "assumption",
-        abstract: t("Stap 1–2: aannames over inwoners, elk met de toets die laat zien of ze kloppen.", "Steps 1–2: assumptions about residents, each with the test that confirms or refutes it."),
+        abstract: t("aannames over inwoners, elk met de toets die laat zien of ze kloppen.", "assumptions about residents, each with the test that confirms or refutes it."),
         subcommands: [RecordCommands.add(.assumption), list, show, RecordCommands.edit(.assumption),
                       RecordCommands.remove(.assumption)],
         examples: [

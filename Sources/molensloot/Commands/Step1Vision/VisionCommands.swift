@@ -3,7 +3,7 @@ import SixSteps
 /// Step 1: the service vision itself.
 enum VisionCommands {
     static let command = Command(
-        name: "vision", abstract: t("Stap 1: de visie op dienstverlening.", "Step 1: the service vision (visie)."),
+        name: "vision", abstract: t("de visie op dienstverlening.", "the service vision (visie)."),
         subcommands: [set, show])
 
     static let set = Command(

@@ -3,7 +3,7 @@ import SixSteps
 /// Step 2: contact volumes per channel and contact reason, over time.
 enum VolumeCommands {
     static let command = Command(
-        name: "volume", abstract: t("Stap 2: kanaalvolumes: importeer aantallen of contactregistraties; de kanaalmix door de tijd.", "Step 2: channel volumes: import counts or contact registrations; the channel mix over time."),
+        name: "volume", abstract: t("kanaalvolumes: importeer aantallen of contactregistraties; de kanaalmix door de tijd.", "channel volumes: import counts or contact registrations; the channel mix over time."),
         subcommands: [importFile, mix, repeats, window, ForecastCommands.forecast])
 
     static let columns = ["period", "date", "channel", "reason", "count", "case", "journey", "resolved"]

@@ -3,7 +3,7 @@ import SixSteps
 /// Customer journeys and their phases.
 enum JourneyCommands {
     static let command: Command = {
-        var group = RecordCommands.group(.journey, t("Klantreizen en hun fasen.", "Customer journeys (klantreizen) and their phases."), extra: [phase])
+        var group = RecordCommands.group(.journey, t("klantreizen en hun fasen.", "customer journeys (klantreizen) and their phases."), extra: [phase])
         group.subcommands[0] = add
         return group
     }()

@@ -6,7 +6,7 @@ import SixSteps
 enum ThemeCommands {
     static let command = Command(
         name: "theme",
-        abstract: t("Stap 3: het codeboek met thema's voor opmerkingen van inwoners, het coderen van opmerkingen en de aantallen per thema.", "Step 3: the codebook of themes for residents' comments, the coding of comments and the counts per theme."),
+        abstract: t("het codeboek met thema's voor opmerkingen van inwoners, het coderen van opmerkingen en de aantallen per thema.", "the codebook of themes for residents' comments, the coding of comments and the counts per theme."),
         subcommands: [add, edit, list, remove, code, comments, counts, evidence, exportCodebook, importCodebook])
 
     static let slugArgument = Command.Argument(name: t("thema", "theme"), help: t("de slug van het thema, bijv. geen-terugkoppeling", "the theme's slug, e.g. geen-terugkoppeling"))

@@ -3,7 +3,7 @@ import SixSteps
 /// Step 4: improvement opportunities, their links to findings and their ranking.
 enum OpportunityCommands {
     static let command = RecordCommands.group(
-        .opportunity, t("Stap 4: verbeterkansen, gekoppeld aan bevindingen en gerangschikt.", "Step 4: improvement opportunities (verbeterkansen), linked to findings and ranked."),
+        .opportunity, t("verbeterkansen, gekoppeld aan bevindingen en gerangschikt.", "improvement opportunities (verbeterkansen), linked to findings and ranked."),
         extra: [link, unlink, rank, weights])
 
     static let link = Command(
@@ -69,8 +69,9 @@ enum OpportunityCommands {
     static let weights = Command(
         name: "weights", abstract: t("Toon of wijzig hoe verbeterkansen een score krijgen.", "Show or change how opportunities are scored."),
         options: [.init(name: "preset", value: t("naam", "name"), help: t("balanced, rice of value-effort", "balanced, rice or value-effort"))]
-            + ["impact", "reach", "confidence", "ease", "severity", "spearhead"].map {
-                Command.Option(name: $0, value: t("gewicht", "weight"), help: t("het gewicht van \(dutchInputs[$0] ?? $0) in de gewogen score", "the weight of \($0) in the balanced score"))
+            + ScoreWeights.factors.map {
+                Command.Option(name: $0.name, value: t("gewicht", "weight"),
+                               help: t("het gewicht van \(dutchInputs[$0.name] ?? $0.name) in de gewogen score", "the weight of \($0.name) in the balanced score"))
             } + [.json],
         examples: ["molensloot opportunity weights --preset rice", "molensloot opportunity weights --impact 4 --ease 1"]
     ) { invocation in
@@ -84,11 +85,7 @@ enum OpportunityCommands {
             model = preset.model
             changed = true
         }
-        let paths: [(String, WritableKeyPath<ScoreWeights, Double>)] = [
-            ("impact", \.impact), ("reach", \.reach), ("confidence", \.confidence),
-            ("ease", \.ease), ("severity", \.severity), ("spearhead", \.spearhead),
-        ]
-        for (name, path) in paths {
+        for (name, path, _) in ScoreWeights.factors {
             guard let text = invocation.value(name) else { continue }
             guard let weight = parseDecimal(text), weight >= 0 else {
                 throw UsageError(description: t("--\(name) '\(text)' kan niet: verwacht een getal van 0 of meer", "--\(name) '\(text)' is not valid: expected a number of 0 or more"))
@@ -100,7 +97,7 @@ enum OpportunityCommands {
         if changed { try roadmap.setScoringModel(model) }
         if invocation.json {
             var object = JSONObject([("method", .string(model.method.rawValue)), ("formula", .string(model.formula))])
-            for (name, path) in paths { object.append(name, .double(model.weights[keyPath: path])) }
+            for (name, path, _) in ScoreWeights.factors { object.append(name, .double(model.weights[keyPath: path])) }
             Output.json(.object(object))
         } else {
             Output.print((changed ? t("bewaard; ", "saved; ") : "") + t("methode ", "method ") + "\(model.method.rawValue)\n" + formula(model)

@@ -3,7 +3,7 @@ import SixSteps
 /// Step 5: roadmap items, linked to opportunities and metrics, with dependencies and status.
 enum ItemCommands {
     static let command = RecordCommands.group(
-        .item, t("Stap 5: roadmap-items: eigenaar, team, horizon, status, koppelingen en afhankelijkheden.", "Step 5: roadmap items: owner, team, horizon, status, links and dependencies."),
+        .item, t("roadmap-items: eigenaar, team, horizon, status, koppelingen en afhankelijkheden.", "roadmap items: owner, team, horizon, status, links and dependencies."),
         extra: [link, unlink, depend, status, ItemEffectCommands.effect])
 
     static let itemArgument = Command.Argument(name: "item", help: t("bijv. R4", "e.g. R4"))

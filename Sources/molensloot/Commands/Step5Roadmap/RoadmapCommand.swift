@@ -3,7 +3,7 @@ import SixSteps
 /// The prioritised roadmap: now, next, later.
 enum RoadmapCommand {
     static let command = Command(
-        name: "roadmap", abstract: t("Toon de roadmap op volgorde van prioriteit, in nu / hierna / later.", "Show the roadmap in priority order, grouped now / next / later."),
+        name: "roadmap", abstract: t("de roadmap op volgorde van prioriteit, in nu / hierna / later.", "the roadmap in priority order, grouped now / next / later."),
         options: [.flag("all", t("toon ook geschrapte items", "also show dropped items")), .json]
     ) { invocation in
         let roadmap = try invocation.openRoadmap()

@@ -9,7 +9,7 @@ import Store
 /// Step 6: improvement cycles, and the report of what changed in one.
 enum CycleCommands {
     static let command = Command(
-        name: "cycle", abstract: t("Stap 6: verbetercycli: open er een, meet, sluit af met een terugblik, rapporteer.", "Step 6: improvement cycles: open one, measure, close it with a retrospective, report."),
+        name: "cycle", abstract: t("verbetercycli: open er een, meet, sluit af met een terugblik, rapporteer.", "improvement cycles: open one, measure, close it with a retrospective, report."),
         subcommands: [open, close, RecordCommands.list(.cycle), show, report])
 
     static let open = Command(
@@ -151,7 +151,7 @@ enum CycleCommands {
         switch kind {
         case .nps: return localNumber(value, decimals: decimals, signed: true, fixed: true)
         case .csat, .fcr, .onTime: return localNumber(value, decimals: decimals, fixed: true) + "%"
-        case .mean, .ces: return localNumber(value, decimals: decimals, fixed: true)
+        case .mean, .ces, .leadTime: return localNumber(value, decimals: decimals, fixed: true)
         }
     }
 

@@ -4,7 +4,7 @@ import Store
 /// Step 6: one measured value of a metric in a cycle, or many from a CSV file.
 enum MeasureCommands {
     static let command = Command(
-        name: "measure", abstract: t("Meet een meeteenheid in de open cyclus (of --cycle), of importeer veel waarden uit CSV.", "Measure a metric in the open cycle (or --cycle), or import many values from CSV."),
+        name: "measure", abstract: t("meet een meeteenheid in de open cyclus (of --cycle), of importeer veel waarden uit CSV.", "measure a metric in the open cycle (or --cycle), or import many values from CSV."),
         arguments: [.init(name: t("meeteenheid", "metric"), help: t("de slug van de meeteenheid", "the metric's slug")), .init(name: t("waarde", "value"), help: t("de waarde, bijv. 7,4", "the value, e.g. 7,4"))],
         options: [.init(name: "n", value: "n", help: t("het aantal respondenten", "the sample size")),
                   .init(name: "sd", value: t("getal", "number"), help: t("de standaardafwijking van de steekproef", "the standard deviation of the sample")),

@@ -3,7 +3,7 @@ import SixSteps
 /// Step 6: raw resident survey responses, the measurements computed from them, and privacy.
 enum SurveyCommands {
     static let command = Command(
-        name: "survey", abstract: t("Stap 6: importeer enquêteantwoorden van inwoners; uitkomsten, opmerkingen en privacy.", "Step 6: import resident survey responses; results, comments and privacy."),
+        name: "survey", abstract: t("importeer enquêteantwoorden van inwoners; uitkomsten, opmerkingen en privacy.", "import resident survey responses; results, comments and privacy."),
         subcommands: [importFile, results, comments, quote, threshold])
 
     static let importFile = Command(
@@ -68,6 +68,8 @@ enum SurveyCommands {
                 value = "NPS \(localNumber(summary.mean, decimals: 1, signed: true)), n \(summary.n ?? 0)"
             case .csat, .fcr, .onTime:
                 value = "\(language.metricKindLabel(result.kind)) \(localNumber(summary.mean))%, n \(summary.n ?? 0)"
+            case .leadTime:
+                value = t("mediaan ", "median ") + "\(localNumber(summary.mean)) " + t("dagen", "days") + ", n \(summary.n ?? 0)"
             }
         }
         lines.append(t("  uitkomst: ", "  result: ") + value)

@@ -1,0 +1,435 @@
+import Store
+
+// A survey file read row by row: checked, kept compactly, and written in batches.
+
+/// One checked response, compactly: 32 bytes and nothing to reference-count. Dates and slugs are
+/// numbers in `CheckedSurvey.texts`, the comment a number in `CheckedSurvey.comments`.
+struct CheckedResponse {
+    static let none = UInt32.max
+
+    var date = none
+    var journey = none
+    var phase = none
+    var channel = none
+    var persona = none
+    var comment = none
+    var score: Double
+}
+
+/// A survey file checked against a roadmap, ready to be written into it.
+struct CheckedSurvey {
+    let metric: Record
+    let cycle: Record
+    /// SQLite's `data_version` when the rows were checked: another connection's commit changes it.
+    let dataVersion: Int64
+    /// Each checked date and slug once.
+    let texts: [String]
+    let comments: [String]
+    let responses: [CheckedResponse]
+    let scores: [Double]
+    let rowsRead: Int
+    let nonResponses: [(answer: String, count: Int)]
+    let otherCycles: Int
+    let dates: ClosedRange<String>?
+
+    var skipped: Int { nonResponses.reduce(0) { $0 + $1.count } + otherCycles }
+
+    func text(_ number: UInt32) -> String? {
+        number == CheckedResponse.none ? nil : texts[Int(number)]
+    }
+
+    func comment(_ number: UInt32) -> String? {
+        number == CheckedResponse.none ? nil : comments[Int(number)]
+    }
+}
+
+/// Reads and checks the rows of one survey file. The checks run in the order they always have
+/// (score, date, journey, phase, channel, persona, comment), so the first error in a file is the
+/// one reported, with its line and the column's name in the file.
+///
+/// A million responses hold a few hundred different dates and a handful of journeys, phases,
+/// channels and personas. Each spelling is checked the one way there is (`ISODate(dutchOrISO:)`,
+/// `SurveyLookups`) the first time it is met, and its checked form kept in `texts`; a cache by the
+/// spelling's bytes (`SpellingCache`) finds it again for later rows that spell it the same. Only
+/// spellings that passed are kept, so a bad value is refused on every row it is in, with the same
+/// message. Checking runs out of line (`check`), so the common path captures nothing in closures:
+/// each capture would cost reference counting on every field of every row.
+struct SurveyRowReader {
+    private let lookups: SurveyLookups
+    private let columns: ColumnMap
+    private let scaleMin: Double?
+    private let scaleMax: Double?
+    private let metricJourney: String?
+    // Positions resolved once; the column map would hash the column name for every field.
+    private let score: Int?
+    private let date: Int?
+    private let journey: Int?
+    private let phase: Int?
+    private let channel: Int?
+    private let persona: Int?
+    private let comment: Int?
+
+    /// Each checked date and slug once, by its number.
+    private var numbered = NumberedTexts()
+    var texts: [String] { numbered.texts }
+    private(set) var comments: [String] = []
+
+    private var dates = SpellingCache()
+    private var journeys = SpellingCache()
+    /// Kept with the journey they were checked for, as each journey has its own phases.
+    private var phases = SpellingCache()
+    private var channels = SpellingCache()
+    private var personas = SpellingCache()
+
+    private let kind: MetricKind
+    /// Answers that are no score, by the answer as first written, in the order met.
+    private var skippedAnswers: [String: Int] = [:]
+    private var skippedOrder: [String] = []
+    var nonResponses: [(answer: String, count: Int)] { skippedOrder.map { ($0, skippedAnswers[$0] ?? 0) } }
+
+    init(columns: ColumnMap, lookups: SurveyLookups, kind: MetricKind, scale: (Double?, Double?), metricJourney: String?) {
+        self.kind = kind
+        self.columns = columns
+        self.lookups = lookups
+        (scaleMin, scaleMax) = scale
+        self.metricJourney = metricJourney
+        score = columns["score"]
+        date = columns["date"]
+        journey = columns["journey"]
+        phase = columns["phase"]
+        channel = columns["channel"]
+        persona = columns["persona"]
+        comment = columns["comment"]
+    }
+
+    /// The row's response, or nil when its answer is no score ("n.v.t.", "weet niet", "-",
+    /// empty), which is counted in `nonResponses`.
+    mutating func read(_ row: borrowing CSVRow) throws -> CheckedResponse? {
+        guard let position = score else { throw failure(row.line, "score", Message("ontbreekt; voeg een kolom score toe", "is missing")) }
+        let score: Double
+        if kind.isYesNo {
+            let raw = try row.string(position) ?? ""
+            if ImportVocabulary.isNonResponse(raw) { return skip(raw) }
+            guard let yes = ImportVocabulary.yesNo(raw) else {
+                throw failure(row.line, "score", Message("'\(raw)' is geen antwoord zoals ja of nee", "'\(raw)' is not an answer like ja or nee"))
+            }
+            score = yes ? 1 : 0
+        } else {
+            do {
+                guard let number = try row.number(position) else { return skip("") }
+                score = number
+            } catch let error as CSVError {
+                let raw = try row.string(position) ?? ""
+                if ImportVocabulary.isNonResponse(raw) { return skip(raw) }
+                throw error
+            }
+        }
+        if let low = scaleMin, score < low {
+            throw failure(row.line, "score", Message("\(formatNumber(score)) ligt onder de schaal, die begint bij \(formatNumber(low))", "\(formatNumber(score)) is below the scale's \(formatNumber(low))"))
+        }
+        if let high = scaleMax, score > high {
+            throw failure(row.line, "score", Message("\(formatNumber(score)) ligt boven de schaal, die eindigt bij \(formatNumber(high))", "\(formatNumber(score)) is above the scale's \(formatNumber(high))"))
+        }
+        var response = CheckedResponse(score: score)
+        if let position = date, let raw = try row.string(position) {
+            let key = SpellingCache.Key(raw)
+            response.date = try dates[key, nil] ?? check(raw, .date, key: key, line: row.line)
+        }
+        if let position = journey, let raw = try row.string(position) {
+            let key = SpellingCache.Key(raw)
+            response.journey = try journeys[key, nil] ?? check(raw, .journey, key: key, line: row.line)
+        }
+        if let position = phase, let raw = try row.string(position) {
+            // The phase's journey by its number: none stands for the metric's journey.
+            let key = SpellingCache.Key(raw)
+            response.phase = try phases[key, response.journey]
+                ?? check(raw, .phase(journey: response.journey), key: key, line: row.line)
+        }
+        if let position = channel, let raw = try row.string(position) {
+            let key = SpellingCache.Key(raw)
+            response.channel = try channels[key, nil] ?? check(raw, .channel, key: key, line: row.line)
+        }
+        // Most rows have no persona and no comment; `isEmpty` answers that without making a String.
+        if let position = persona, !row.isEmpty(position), let raw = try row.string(position) {
+            let key = SpellingCache.Key(raw)
+            response.persona = try personas[key, nil] ?? check(raw, .persona, key: key, line: row.line)
+        }
+        if let position = comment, !row.isEmpty(position), let text = try row.string(position) {
+            response.comment = UInt32(comments.count)
+            comments.append(text)
+        }
+        return response
+    }
+
+    private mutating func skip(_ answer: String) -> CheckedResponse? {
+        let shown = answer.isEmpty ? "empty" : answer.lowercased()
+        if skippedAnswers[shown] == nil { skippedOrder.append(shown) }
+        skippedAnswers[shown, default: 0] += 1
+        return nil
+    }
+
+    private enum Checked {
+        case date, journey, channel, persona
+        /// The number of the row's journey in `texts`, or none for the metric's journey.
+        case phase(journey: UInt32)
+    }
+
+    /// A spelling met for the first time (or pushed out of its cache): checked in full, and
+    /// remembered when it passes. Returns the number of its checked form in `texts`.
+    @inline(never)
+    private mutating func check(_ raw: String, _ kind: Checked, key: SpellingCache.Key?, line: Int) throws -> UInt32 {
+        let columns = self.columns
+        func fail(_ column: String) -> (Message) -> CSVError {
+            { CSVError(line: line, column: columns.header(column), message: $0) }
+        }
+        switch kind {
+        case .date:
+            // Survey tools write the moment of filling in ("03-04-2014 14:22"): the day counts.
+            guard let date = ISODate(dutchOrISO: raw)
+                ?? raw.split(whereSeparator: { $0 == " " || $0 == "T" }).first.flatMap({ ISODate(dutchOrISO: String($0)) }) else {
+                throw failure(line, "date", Message("'\(raw)' is geen datum zoals 2014-03-12 of 12-03-2014", "'\(raw)' is not a date like 2014-03-12 or 12-03-2014"))
+            }
+            return dates.remember(key, nil, number(date.description))
+        case .journey:
+            return journeys.remember(key, nil, number(try lookups.journey(raw, fail: fail("journey"))))
+        case .phase(let journey):
+            let slug = journey == CheckedResponse.none ? metricJourney : texts[Int(journey)]
+            return phases.remember(key, journey, number(try lookups.phase(raw, journey: slug, fail: fail("phase"))))
+        case .channel:
+            return channels.remember(key, nil, number(try lookups.channel(raw, fail: fail("channel"))))
+        case .persona:
+            return personas.remember(key, nil, number(try lookups.persona(raw, fail: fail("persona"))))
+        }
+    }
+
+    /// The number of a checked text in `texts`, which holds each text once however it was spelled.
+    private mutating func number(_ text: String) -> UInt32 { numbered.number(text) }
+
+    private func failure(_ line: Int, _ column: String, _ message: Message) -> CSVError {
+        CSVError(line: line, column: columns.header(column), message: message)
+    }
+}
+
+/// The checked form of spellings met before, found by their bytes. Hashing a String costs more
+/// than the rest of a field's work; a spelling of up to 15 bytes (any date, and the usual slugs)
+/// instead packs into two words, and a multiply of those picks its one slot in a fixed table. A
+/// slot holds the last spelling that landed in it, so two that collide only cost a second check,
+/// never a wrong answer: the whole key is compared. Longer spellings are checked every time.
+struct SpellingCache {
+    /// The spelling's UTF-8 bytes, zero-padded, with its length in the last byte: two spellings
+    /// have the same key only when they have the same bytes.
+    struct Key: Equatable {
+        let low: UInt64
+        let high: UInt64
+
+        /// nil for a spelling longer than 15 bytes.
+        init?(_ text: String) {
+            let packed = text.utf8.withContiguousStorageIfAvailable { bytes -> (UInt64, UInt64)? in
+                guard bytes.count <= 15 else { return nil }
+                var low: UInt64 = 0
+                var high = UInt64(bytes.count) << 56
+                for index in 0..<min(bytes.count, 8) { low |= UInt64(bytes[index]) << (8 * index) }
+                for index in min(bytes.count, 8)..<bytes.count { high |= UInt64(bytes[index]) << (8 * (index - 8)) }
+                return (low, high)
+            }
+            guard let packed = packed ?? nil else { return nil }
+            (low, high) = packed
+        }
+
+        var slot: Int {
+            // Fibonacci hashing: the top bits of the product depend on every byte.
+            Int(truncatingIfNeeded: ((low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> (64 - SpellingCache.bits))
+        }
+    }
+
+    private struct Entry {
+        var key: Key
+        /// What the spelling was checked against, when that varies: a phase's journey.
+        var context: UInt32?
+        var checked: UInt32
+    }
+
+    /// 4096 slots: room for every day of several years without many collisions.
+    fileprivate static let bits = 12
+    private var slots = [Entry?](repeating: nil, count: 1 << bits)
+
+    /// The checked form of the spelling with this key, checked in this context; nil when unknown.
+    subscript(key: Key?, context: UInt32?) -> UInt32? {
+        guard let key, let entry = slots[key.slot], entry.key == key, entry.context == context else { return nil }
+        return entry.checked
+    }
+
+    /// Keeps a spelling that passed its check, and gives back its checked form.
+    mutating func remember(_ key: Key?, _ context: UInt32?, _ checked: UInt32) -> UInt32 {
+        if let key { slots[key.slot] = Entry(key: key, context: context, checked: checked) }
+        return checked
+    }
+}
+
+/// Writes checked responses to SQLite a batch at a time: one INSERT of `batchSize` rows, compiled
+/// once. Run per row, an INSERT costs SQLite about twice as much: each run starts the statement,
+/// opens the table and its index, and reads and rewrites the table's AUTOINCREMENT counter in
+/// sqlite_sequence, and a million runs do that a million times. A batch does it once for 100 rows;
+/// every row still meets every constraint of the table.
+///
+/// A slot of the statement keeps its values between batches, so a value that repeats in that slot
+/// (the journey, an empty persona or comment) is not copied into SQLite again. The metric and
+/// cycle are the same for every row: parameters ?1 and ?2 of every slot, bound once.
+enum SurveyInserter {
+    /// 100 rows are 702 parameters, far below SQLite's limit of 32766; larger batches gain little,
+    /// smaller ones lose (measured with molensloot-bench survey: 25 rows cost 5% more).
+    static let batchSize = 100
+    private static let columnsPerRow = 7
+
+    static func insert(_ survey: CheckedSurvey, into connection: Connection) throws {
+        let responses = survey.responses
+        let full = responses.count / batchSize * batchSize
+        if full > 0 {
+            let batch = try statement(connection, rows: batchSize, survey)
+            for start in stride(from: 0, to: full, by: batchSize) {
+                for slot in 0..<batchSize {
+                    try bind(responses[start + slot], of: survey, into: batch, slot: slot,
+                             replacing: start > 0 ? responses[start - batchSize + slot] : nil)
+                }
+                try batch.run()
+            }
+        }
+        if full < responses.count {
+            let rest = try statement(connection, rows: responses.count - full, survey)
+            for slot in 0..<(responses.count - full) {
+                try bind(responses[full + slot], of: survey, into: rest, slot: slot, replacing: nil)
+            }
+            try rest.run()
+        }
+    }
+
+    /// `INSERT … VALUES (?1, ?2, ?3, …, ?9), (?1, ?2, ?10, …, ?16), …` with the metric and cycle bound.
+    private static func statement(_ connection: Connection, rows: Int, _ survey: CheckedSurvey) throws -> PreparedStatement {
+        var sql = "INSERT INTO survey_responses (metric, cycle, date, journey, phase, channel, persona, score, comment) VALUES "
+        for slot in 0..<rows {
+            let first = 3 + slot * columnsPerRow
+            sql += (slot == 0 ? "" : ", ") + "(?1, ?2, " + (first..<first + columnsPerRow).map { "?\($0)" }.joined(separator: ", ") + ")"
+        }
+        let statement = try connection.prepare(sql)
+        try statement.bind(survey.metric.key, at: 1)
+        try statement.bind(survey.cycle.key, at: 2)
+        return statement
+    }
+
+    /// Binds the values of `response` that differ from those of `previous`, the response bound in
+    /// this slot before (all of them when there is none: `previous?.date` is then nil, which no
+    /// number equals).
+    private static func bind(_ response: CheckedResponse, of survey: CheckedSurvey, into statement: PreparedStatement,
+                             slot: Int, replacing previous: CheckedResponse?) throws {
+        let first = 3 + slot * columnsPerRow
+        if previous?.date != response.date { try statement.bind(survey.text(response.date), at: first) }
+        if previous?.journey != response.journey { try statement.bind(survey.text(response.journey), at: first + 1) }
+        if previous?.phase != response.phase { try statement.bind(survey.text(response.phase), at: first + 2) }
+        if previous?.channel != response.channel { try statement.bind(survey.text(response.channel), at: first + 3) }
+        if previous?.persona != response.persona { try statement.bind(survey.text(response.persona), at: first + 4) }
+        if previous?.score != response.score { try statement.bind(response.score, at: first + 5) }
+        // Every comment has a number of its own, so this only skips binding NULL over NULL.
+        if previous?.comment != response.comment { try statement.bind(survey.comment(response.comment), at: first + 6) }
+    }
+}
+
+/// The slugs a survey or volume file may use, loaded once: a million rows are checked against
+/// memory, not against the database. A value is found by its slug or its display name, in any
+/// case, with or without accents ("Website", "web", "Oriëntatie", "orientatie"), and by the
+/// spellings of the roadmap's stored value mapping (`volume mapping`).
+struct SurveyLookups {
+    private let journeys: [String: String]
+    private let phases: [String: [String: String]]
+    private let channels: [String: String]
+    private let personas: [String: String]
+
+    init(_ file: RoadmapFile) throws {
+        let mapped = try file.valueMappings()
+        func table(_ kind: Kind, field: String) throws -> [String: String] {
+            var table: [String: String] = [:]
+            for entry in mapped where entry.field == field { table[ImportVocabulary.fold(entry.spelling)] = entry.target }
+            for record in try file.records(kind) {
+                table[ImportVocabulary.fold(record.title)] = record.ref
+                table[ImportVocabulary.fold(record.ref)] = record.ref
+            }
+            return table
+        }
+        journeys = try table(.journey, field: "journey")
+        var phases: [String: [String: String]] = [:]
+        for journey in Set(journeys.values) {
+            var known: [String: String] = [:]
+            for phase in try file.phases(of: journey) {
+                known[ImportVocabulary.fold(phase.name)] = phase.slug
+                known[ImportVocabulary.fold(phase.slug)] = phase.slug
+            }
+            phases[journey] = known
+        }
+        self.phases = phases
+        var channels = try table(.channel, field: "channel")
+        // How registrations commonly name the default channels, for those the roadmap has.
+        for (spelling, slug) in Self.channelSynonyms where channels[spelling] == nil && channels.values.contains(slug) {
+            channels[spelling] = slug
+        }
+        self.channels = channels
+        personas = try table(.persona, field: "persona")
+    }
+
+    /// Folded spellings of KCC systems for the default channels.
+    static let channelSynonyms: [String: String] = [
+        "telefonisch": "telefoon", "tel": "telefoon", "loket": "balie", "fysiek": "balie", "webformulier": "web",
+        "contactformulier": "web", "formulier": "web", "internet": "web", "online": "web", "mail": "e-mail",
+        "brief": "post", "whatsapp": "social", "twitter": "social", "facebook": "social", "socialmedia": "social",
+    ]
+
+    /// `kind` names what is looked up in English ("phase of balie"), `dutch` in Dutch, once and as a plural.
+    private static func check(_ value: String, in known: [String: String], kind: String, dutch: (one: String, many: String),
+                              fail: (Message) -> CSVError) throws -> String {
+        guard let slug = known[ImportVocabulary.fold(value)] else {
+            let names = Set(known.values).sorted()
+            let noun = kind.split(separator: " ").first.map(String.init) ?? kind
+            guard !names.isEmpty else {
+                throw fail(Message(
+                    "er is geen \(dutch.one) '\(value)'; de roadmap heeft nog geen \(dutch.many): voeg er een toe met 'molensloot \(noun) add'",
+                    "unknown \(kind) '\(value)'; the roadmap has no \(noun)s yet: add it with 'molensloot \(noun) add'"))
+            }
+            let listed = names.prefix(12).joined(separator: ", ")
+            throw fail(Message("er is geen \(dutch.one) '\(value)'; bekend zijn: \(listed)", "unknown \(kind) '\(value)'; known: \(listed)"))
+        }
+        return slug
+    }
+
+    func journey(_ value: String, fail: (Message) -> CSVError) throws -> String {
+        try Self.check(value, in: journeys, kind: "journey", dutch: ("klantreis", "klantreizen"), fail: fail)
+    }
+
+    func phase(_ value: String, journey: String?, fail: (Message) -> CSVError) throws -> String {
+        guard let journey, let known = phases[journey] else {
+            throw fail(Message("een fase hoort bij een klantreis: voeg een kolom klantreis toe of geef de meeteenheid een klantreis",
+                               "a phase needs a journey: add a journey column or give the metric a journey"))
+        }
+        return try Self.check(value, in: known, kind: "phase of \(journey)", dutch: ("fase van \(journey)", "fasen"), fail: fail)
+    }
+
+    func channel(_ value: String, fail: (Message) -> CSVError) throws -> String {
+        try Self.check(value, in: channels, kind: "channel", dutch: ("kanaal", "kanalen"), fail: fail)
+    }
+
+    func persona(_ value: String, fail: (Message) -> CSVError) throws -> String {
+        try Self.check(value, in: personas, kind: "persona", dutch: ("persona", "persona's"), fail: fail)
+    }
+}
+
+extension ISODate {
+    /// Dates as Dutch spreadsheets write them (12-03-2014) or as ISO (2014-03-12).
+    public init?(dutchOrISO text: String) {
+        if let date = ISODate(text) {
+            self = date
+            return
+        }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+              let date = ISODate(year: year, month: month, day: day) else { return nil }
+        self = date
+    }
+}
