@@ -19,21 +19,25 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
     public let line: Int
     /// The header name of the column, when the problem is about one field and the column has one.
     public let column: String?
-    public let message: String
+    public let message: Message
 
-    public init(line: Int, column: String?, message: String) {
+    public init(line: Int, column: String?, message: Message) {
         self.line = line
         self.column = column
         self.message = message
     }
 
     /// "line 14, column score: …", "line 3: …", or only the message when there is no line.
-    public var description: String {
-        var place = line > 0 ? "line \(line)" : ""
+    public var description: String { text(dutch: false) }
+
+    /// The same in Dutch: "regel 14, kolom score: …".
+    public func text(dutch: Bool) -> String {
+        var place = line > 0 ? (dutch ? "regel \(line)" : "line \(line)") : ""
         if let column {
-            place += place.isEmpty ? "column \(column)" : ", column \(column)"
+            let named = dutch ? "kolom \(column)" : "column \(column)"
+            place += place.isEmpty ? named : ", " + named
         }
-        return place.isEmpty ? message : place + ": " + message
+        return place.isEmpty ? message.text(dutch: dutch) : place + ": " + message.text(dutch: dutch)
     }
 }
 
@@ -65,7 +69,7 @@ public struct CSVDocument: Sendable {
         do {
             return try CSVDocument(bytes: FileOps.read(path))
         } catch let error as FileReadError {
-            throw CSVError(line: 0, column: nil, message: error.description)
+            throw CSVError(line: 0, column: nil, message: Message("kan \(error.path) niet lezen: \(error.reason)", error.description))
         }
     }
 
@@ -73,7 +77,7 @@ public struct CSVDocument: Sendable {
     public init(bytes: [UInt8]) throws {
         let parsed = try bytes.withUnsafeBufferPointer { buffer throws -> (UInt8, [String], CSVCursor) in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
-                throw CSVError(line: 1, column: nil, message: "the file is empty")
+                throw CSVError(line: 1, column: nil, message: Message("het bestand is leeg", "the file is empty"))
             }
             return try CSVDocument.readHeader(base, buffer.count)
         }
@@ -108,7 +112,7 @@ public struct CSVDocument: Sendable {
                 if !scan.extraContent, CSVScanner.isBlank(base, row.spans) { continue }
                 if scan.fields > header.count {
                     throw CSVError(line: start.line, column: nil,
-                                   message: "has \(scan.fields) fields, the header has \(header.count)")
+                                   message: Message("heeft \(scan.fields) velden, de kopregel heeft er \(header.count)", "has \(scan.fields) fields, the header has \(header.count)"))
                 }
                 row.line = start.line
                 row.start = start.position
@@ -155,12 +159,12 @@ public struct CSVDocument: Sendable {
         // Excel's "Unicode text" is UTF-16; without this it would fail on its first NUL byte,
         // which says nothing useful.
         if count >= 2, (base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF) {
-            throw CSVError(line: 1, column: nil, message: "the file is UTF-16; save it as CSV UTF-8")
+            throw CSVError(line: 1, column: nil, message: Message("het bestand is UTF-16; sla het op als CSV UTF-8", "the file is UTF-16; save it as CSV UTF-8"))
         }
         if let nul = memchr(base, 0, count) {
             let offset = UnsafeRawPointer(nul) - UnsafeRawPointer(base)
             let line = CSVScanner.line(at: offset, base, from: CSVCursor(position: 0, line: 1, lineStart: 0))
-            throw CSVError(line: line, column: nil, message: "contains a NUL byte; is this a CSV file?")
+            throw CSVError(line: line, column: nil, message: Message("bevat een NUL-byte; is dit wel een CSV-bestand?", "contains a NUL byte; is this a CSV file?"))
         }
         var position = 0
         if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { position = 3 }
@@ -171,7 +175,7 @@ public struct CSVDocument: Sendable {
         while true {
             var next = position
             while next < count, base[next] == CSVByte.space || base[next] == CSVByte.tab { next += 1 }
-            guard next < count else { throw CSVError(line: 1, column: nil, message: "the file is empty") }
+            guard next < count else { throw CSVError(line: 1, column: nil, message: Message("het bestand is leeg", "the file is empty")) }
             if base[next] == CSVByte.lineFeed {
                 position = next + 1
             } else if base[next] == CSVByte.carriageReturn {
@@ -190,7 +194,7 @@ public struct CSVDocument: Sendable {
         let scan = try CSVScanner.record(base, count, separator: separator, names: [], keep: maximumColumns,
                                          cursor: &cursor, spans: &spans)
         if scan.fields > maximumColumns {
-            throw CSVError(line: line, column: nil, message: "the header has \(scan.fields) columns; is this a CSV file?")
+            throw CSVError(line: line, column: nil, message: Message("de kopregel heeft \(scan.fields) kolommen; is dit wel een CSV-bestand?", "the header has \(scan.fields) columns; is this a CSV file?"))
         }
         var names: [String] = []
         names.reserveCapacity(spans.count)
@@ -203,14 +207,14 @@ public struct CSVDocument: Sendable {
             }
             guard let raw else {
                 throw CSVError(line: fieldLine, column: nil,
-                               message: "the header is not valid UTF-8; save the file as CSV UTF-8")
+                               message: Message("de kopregel is geen geldige UTF-8; sla het bestand op als CSV UTF-8", "the header is not valid UTF-8; save the file as CSV UTF-8"))
             }
             let name = normalisedName(raw)
             if name.isEmpty {
-                throw CSVError(line: fieldLine, column: nil, message: "column \(index + 1) of the header has no name")
+                throw CSVError(line: fieldLine, column: nil, message: Message("kolom \(index + 1) van de kopregel heeft geen naam", "column \(index + 1) of the header has no name"))
             }
             if !seen.insert(name).inserted {
-                throw CSVError(line: fieldLine, column: name, message: "appears twice in the header")
+                throw CSVError(line: fieldLine, column: name, message: Message("staat twee keer in de kopregel", "appears twice in the header"))
             }
             names.append(name)
         }
@@ -272,7 +276,7 @@ public struct CSVRow: Sendable {
         spans = []
     }
 
-    static let notUTF8 = "not valid UTF-8; save the file as CSV UTF-8"
+    static let notUTF8 = Message("geen geldige UTF-8; sla het bestand op als CSV UTF-8", "not valid UTF-8; save the file as CSV UTF-8")
 
     /// True when the field is missing or holds only spaces.
     public func isEmpty(_ index: Int) -> Bool {
@@ -297,7 +301,7 @@ public struct CSVRow: Sendable {
         switch withContent(index, CSVNumbers.decimal) ?? .empty {
         case .empty: return nil
         case .value(let value): return value
-        case .invalid: throw error(column: index, "expected a number such as 7,8 but found '\(shown(index))'")
+        case .invalid: throw error(column: index, Message("verwacht een getal zoals 7,8 maar er staat '\(shown(index))'", "expected a number such as 7,8 but found '\(shown(index))'"))
         }
     }
 
@@ -306,13 +310,13 @@ public struct CSVRow: Sendable {
         switch withContent(index, CSVNumbers.integer) ?? .empty {
         case .empty: return nil
         case .value(let value): return value
-        case .invalid: throw error(column: index, "expected a whole number such as 12 but found '\(shown(index))'")
+        case .invalid: throw error(column: index, Message("verwacht een geheel getal zoals 12 maar er staat '\(shown(index))'", "expected a whole number such as 12 but found '\(shown(index))'"))
         }
     }
 
     /// An error about one field, placed on the line where that field starts (a quoted field
     /// before it may span lines) and named by its column.
-    public func error(column index: Int, _ message: String) -> CSVError {
+    public func error(column index: Int, _ message: Message) -> CSVError {
         let column = names.indices.contains(index) ? names[index] : nil
         guard spans.indices.contains(index) else { return CSVError(line: line, column: column, message: message) }
         let fieldLine = storage.withUnsafeBufferPointer { buffer -> Int in
@@ -323,7 +327,7 @@ public struct CSVRow: Sendable {
     }
 
     /// An error about the row as a whole.
-    public func error(_ message: String) -> CSVError {
+    public func error(_ message: Message) -> CSVError {
         CSVError(line: line, column: nil, message: message)
     }
 

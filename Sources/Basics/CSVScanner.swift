@@ -51,7 +51,7 @@ enum CSVScanner {
             byte == CSVByte.space || (byte == CSVByte.tab && separator != CSVByte.tab)
         }
         func lineTooLong(_ line: Int) -> CSVError {
-            CSVError(line: line, column: nil, message: "line is longer than 4 MiB; is this a CSV file?")
+            CSVError(line: line, column: nil, message: Message("regel is langer dan 4 MiB; is dit wel een CSV-bestand?", "line is longer than 4 MiB; is this a CSV file?"))
         }
         spans.removeAll(keepingCapacity: true)
         var fields = 0
@@ -71,7 +71,7 @@ enum CSVScanner {
                 var escaped = false
                 while true {
                     guard index < count else {
-                        throw CSVError(line: fieldLine, column: column(fields), message: "a quoted field is never closed")
+                        throw CSVError(line: fieldLine, column: column(fields), message: Message("een veld tussen aanhalingstekens wordt nooit gesloten; zet er een \" achter", "a quoted field is never closed"))
                     }
                     let byte = base[index]
                     if byte == CSVByte.quote {
@@ -91,7 +91,7 @@ enum CSVScanner {
                     index += 1
                 }
                 if index - contentStart > CSVDocument.maximumField {
-                    throw CSVError(line: fieldLine, column: column(fields), message: "field is longer than 1 MiB")
+                    throw CSVError(line: fieldLine, column: column(fields), message: Message("veld is langer dan 1 MiB", "field is longer than 1 MiB"))
                 }
                 span = CSVSpan(start: contentStart, end: index, escaped: escaped)
                 index += 1
@@ -105,7 +105,7 @@ enum CSVScanner {
                     index += 1
                 }
                 if index - position > CSVDocument.maximumField {
-                    throw CSVError(line: line, column: column(fields), message: "field is longer than 1 MiB")
+                    throw CSVError(line: line, column: column(fields), message: Message("veld is langer dan 1 MiB", "field is longer than 1 MiB"))
                 }
                 span = CSVSpan(start: position, end: index, escaped: false)
                 position = index
@@ -130,7 +130,7 @@ enum CSVScanner {
                 position += 1
                 if position < count, base[position] == CSVByte.lineFeed { position += 1 }
             } else {
-                throw CSVError(line: line, column: column(fields - 1), message: "unexpected character after a closing quote")
+                throw CSVError(line: line, column: column(fields - 1), message: Message("onverwacht teken na een sluitend aanhalingsteken", "unexpected character after a closing quote"))
             }
             line += 1
             lineStart = position

@@ -165,16 +165,19 @@ public struct JSONObject: Sendable, Equatable, Sequence {
 public struct JSONError: Error, Equatable, CustomStringConvertible {
     public let line: Int
     public let column: Int
-    public let message: String
+    public let message: Message
 
-    public init(line: Int, column: Int, message: String) {
+    public init(line: Int, column: Int, message: Message) {
         self.line = line
         self.column = column
         self.message = message
     }
 
-    public var description: String {
-        "line \(line), column \(column): \(message)"
+    public var description: String { text(dutch: false) }
+
+    /// The place and the problem in Dutch or English.
+    public func text(dutch: Bool) -> String {
+        dutch ? "regel \(line), kolom \(column): \(message.nl)" : "line \(line), column \(column): \(message.en)"
     }
 }
 

@@ -4,7 +4,7 @@
 /// input, which is only worth doing once we know we are failing.
 struct ParseFailure: Error {
     let offset: Int
-    let message: String
+    let message: Message
 }
 
 enum JSONByte {
@@ -67,7 +67,9 @@ struct JSONParser {
             var value: JSON
             skipWhitespace()
             guard position < end else {
-                throw ParseFailure(offset: position, message: kinds.isEmpty ? "unexpected end of input, expected a JSON value" : "unexpected end of input, expected a value")
+                throw ParseFailure(offset: position, message: kinds.isEmpty
+                    ? Message("onverwacht einde, verwacht een JSON-waarde", "unexpected end of input, expected a JSON value")
+                    : Message("onverwacht einde, verwacht een waarde", "unexpected end of input, expected a value"))
             }
             switch bytes[position] {
             case JSONByte.openBrace:
@@ -111,7 +113,9 @@ struct JSONParser {
                 try expectLiteral("null")
                 value = .null
             default:
-                throw ParseFailure(offset: position, message: "expected a value, found \(describeCharacter(at: position))")
+                throw ParseFailure(offset: position, message: Message(
+                    "verwacht een waarde, maar er staat \(describeCharacter(at: position, dutch: true))",
+                    "expected a value, found \(describeCharacter(at: position))"))
             }
 
             // Hand the finished value to its container, closing as many containers as the
@@ -120,7 +124,9 @@ struct JSONParser {
                 guard let isObject = kinds.last else {
                     skipWhitespace()
                     guard position == end else {
-                        throw ParseFailure(offset: position, message: "unexpected \(describeCharacter(at: position)) after the JSON value")
+                        throw ParseFailure(offset: position, message: Message(
+                            "onverwacht \(describeCharacter(at: position, dutch: true)) na de JSON-waarde",
+                            "unexpected \(describeCharacter(at: position)) after the JSON value"))
                     }
                     return value
                 }
@@ -129,7 +135,9 @@ struct JSONParser {
                     objects[objects.count - 1].appendUnchecked(key, value)
                     skipWhitespace()
                     guard position < end else {
-                        throw ParseFailure(offset: position, message: "unexpected end of input, expected ',' or '}' after an object member")
+                        throw ParseFailure(offset: position, message: Message(
+                            "onverwacht einde, verwacht ',' of '}' na een lid van een object",
+                            "unexpected end of input, expected ',' or '}' after an object member"))
                     }
                     switch bytes[position] {
                     case JSONByte.comma:
@@ -137,7 +145,7 @@ struct JSONParser {
                         position += 1
                         skipWhitespace()
                         if position < end, bytes[position] == JSONByte.closeBrace {
-                            throw ParseFailure(offset: commaOffset, message: "trailing comma before '}'")
+                            throw ParseFailure(offset: commaOffset, message: Message("komma vóór '}'; haal die weg", "trailing comma before '}'"))
                         }
                         let nextKey = try parseKey(in: objects[objects.count - 1], afterComma: true)
                         pendingKeys.append(nextKey)
@@ -147,13 +155,17 @@ struct JSONParser {
                         kinds.removeLast()
                         value = .object(objects.removeLast())
                     default:
-                        throw ParseFailure(offset: position, message: "expected ',' or '}' after an object member")
+                        throw ParseFailure(offset: position, message: Message(
+                            "verwacht ',' of '}' na een lid van een object",
+                            "expected ',' or '}' after an object member"))
                     }
                 } else {
                     arrays[arrays.count - 1].append(value)
                     skipWhitespace()
                     guard position < end else {
-                        throw ParseFailure(offset: position, message: "unexpected end of input, expected ',' or ']' after an array element")
+                        throw ParseFailure(offset: position, message: Message(
+                            "onverwacht einde, verwacht ',' of ']' na een element van een lijst",
+                            "unexpected end of input, expected ',' or ']' after an array element"))
                     }
                     switch bytes[position] {
                     case JSONByte.comma:
@@ -161,7 +173,7 @@ struct JSONParser {
                         position += 1
                         skipWhitespace()
                         if position < end, bytes[position] == JSONByte.closeBracket {
-                            throw ParseFailure(offset: commaOffset, message: "trailing comma before ']'")
+                            throw ParseFailure(offset: commaOffset, message: Message("komma vóór ']'; haal die weg", "trailing comma before ']'"))
                         }
                         continue parsing
                     case JSONByte.closeBracket:
@@ -169,7 +181,9 @@ struct JSONParser {
                         kinds.removeLast()
                         value = .array(arrays.removeLast())
                     default:
-                        throw ParseFailure(offset: position, message: "expected ',' or ']' after an array element")
+                        throw ParseFailure(offset: position, message: Message(
+                            "verwacht ',' of ']' na een element van een lijst",
+                            "expected ',' or ']' after an array element"))
                     }
                 }
             }
@@ -177,26 +191,38 @@ struct JSONParser {
     }
 
     private func tooDeep() -> ParseFailure {
-        ParseFailure(offset: position, message: "nesting too deep (more than \(JSON.maximumDepth) levels)")
+        ParseFailure(offset: position, message: Message(
+            "te diep genest (meer dan \(JSON.maximumDepth) niveaus)",
+            "nesting too deep (more than \(JSON.maximumDepth) levels)"))
     }
 
     /// Parses `"key" :` with the position at the opening quote (whitespace skipped).
     private mutating func parseKey(in object: JSONObject, afterComma: Bool) throws(ParseFailure) -> String {
         guard position < end else {
-            throw ParseFailure(offset: position, message: "unexpected end of input, expected an object key")
+            throw ParseFailure(offset: position, message: Message(
+                "onverwacht einde, verwacht een sleutel van een object",
+                "unexpected end of input, expected an object key"))
         }
         guard bytes[position] == JSONByte.quote else {
             let context = afterComma ? "after ','" : "after '{'"
-            throw ParseFailure(offset: position, message: "expected a string key \(context), found \(describeCharacter(at: position))")
+            let na = afterComma ? "na ','" : "na '{'"
+            throw ParseFailure(offset: position, message: Message(
+                "verwacht een sleutel als tekst \(na), maar er staat \(describeCharacter(at: position, dutch: true))",
+                "expected a string key \(context), found \(describeCharacter(at: position))"))
         }
         let keyOffset = position
         let key = try parseString()
         if object.contains(key) {
-            throw ParseFailure(offset: keyOffset, message: "duplicate key \"\(escapedForMessage(key))\"")
+            throw ParseFailure(offset: keyOffset, message: Message(
+                "sleutel \"\(escapedForMessage(key))\" staat er twee keer in",
+                "duplicate key \"\(escapedForMessage(key))\""))
         }
         skipWhitespace()
         guard position < end, bytes[position] == JSONByte.colon else {
-            throw ParseFailure(offset: position, message: position < end ? "expected ':' after an object key, found \(describeCharacter(at: position))" : "unexpected end of input, expected ':' after an object key")
+            throw ParseFailure(offset: position, message: position < end
+                ? Message("verwacht ':' na een sleutel van een object, maar er staat \(describeCharacter(at: position, dutch: true))",
+                          "expected ':' after an object key, found \(describeCharacter(at: position))")
+                : Message("onverwacht einde, verwacht ':' na een sleutel van een object", "unexpected end of input, expected ':' after an object key"))
         }
         position += 1
         return key
@@ -225,7 +251,9 @@ struct JSONParser {
             return true
         }
         guard matches else {
-            throw ParseFailure(offset: literalStart, message: "invalid literal, expected '\(literal)'")
+            throw ParseFailure(offset: literalStart, message: Message(
+                "ongeldig woord, verwacht '\(literal)'",
+                "invalid literal, expected '\(literal)'"))
         }
         position += count
     }
@@ -253,7 +281,7 @@ struct JSONParser {
             }
             position += 1
         }
-        throw ParseFailure(offset: openingQuote, message: "unterminated string")
+        throw ParseFailure(offset: openingQuote, message: Message("tekst zonder sluitend aanhalingsteken", "unterminated string"))
     }
 
     private mutating func parseEscapedString(openingQuote: Int, contentStart: Int) throws(ParseFailure) -> String {
@@ -275,14 +303,14 @@ struct JSONParser {
                 position += 1
             }
         }
-        throw ParseFailure(offset: openingQuote, message: "unterminated string")
+        throw ParseFailure(offset: openingQuote, message: Message("tekst zonder sluitend aanhalingsteken", "unterminated string"))
     }
 
     /// Parses one escape sequence with the position at its backslash.
     private mutating func parseEscape(into buffer: inout [UInt8]) throws(ParseFailure) {
         let escapeStart = position
         guard position + 1 < end else {
-            throw ParseFailure(offset: escapeStart, message: "unterminated escape sequence")
+            throw ParseFailure(offset: escapeStart, message: Message("onafgemaakte escape", "unterminated escape sequence"))
         }
         let kind = bytes[position + 1]
         position += 2
@@ -320,7 +348,9 @@ struct JSONParser {
             }
             buffer.append(contentsOf: scalar.utf8)
         default:
-            throw ParseFailure(offset: escapeStart, message: "invalid escape sequence '\\\(describeEscapeCharacter(at: escapeStart + 1))'")
+            throw ParseFailure(offset: escapeStart, message: Message(
+                "ongeldige escape '\\\(describeEscapeCharacter(at: escapeStart + 1))'",
+                "invalid escape sequence '\\\(describeEscapeCharacter(at: escapeStart + 1))'"))
         }
     }
 
@@ -328,7 +358,9 @@ struct JSONParser {
         var unit: UInt16 = 0
         for _ in 0..<4 {
             guard position < end, let digit = hexValue(bytes[position]) else {
-                throw ParseFailure(offset: escapeStart, message: "invalid \\u escape, expected four hexadecimal digits")
+                throw ParseFailure(offset: escapeStart, message: Message(
+                    "ongeldige \\u-escape, verwacht vier hexadecimale cijfers",
+                    "invalid \\u escape, expected four hexadecimal digits"))
             }
             unit = unit << 4 | UInt16(digit)
             position += 1
@@ -346,11 +378,15 @@ struct JSONParser {
     }
 
     private func loneSurrogate(_ unit: UInt16, at offset: Int) -> ParseFailure {
-        ParseFailure(offset: offset, message: "lone surrogate \\u\(jsonHex4(UInt32(unit))) in string")
+        ParseFailure(offset: offset, message: Message(
+            "losse surrogaat \\u\(jsonHex4(UInt32(unit))) in tekst",
+            "lone surrogate \\u\(jsonHex4(UInt32(unit))) in string"))
     }
 
     private func controlCharacter(_ byte: UInt8) -> ParseFailure {
-        ParseFailure(offset: position, message: "unescaped control character U+\(jsonHex4(UInt32(byte))) in string")
+        ParseFailure(offset: position, message: Message(
+            "stuurteken U+\(jsonHex4(UInt32(byte))) zonder escape in tekst",
+            "unescaped control character U+\(jsonHex4(UInt32(byte))) in string"))
     }
 
     // MARK: Numbers
@@ -362,12 +398,14 @@ struct JSONParser {
             position += 1
         }
         guard position < end, isDigit(bytes[position]) else {
-            throw ParseFailure(offset: position, message: "expected a digit after '-'")
+            throw ParseFailure(offset: position, message: Message("verwacht een cijfer na '-'", "expected a digit after '-'"))
         }
         if bytes[position] == JSONByte.zero {
             position += 1
             if position < end, isDigit(bytes[position]) {
-                throw ParseFailure(offset: numberStart, message: "leading zeros are not allowed in numbers")
+                throw ParseFailure(offset: numberStart, message: Message(
+                    "getallen mogen niet met een nul beginnen",
+                    "leading zeros are not allowed in numbers"))
             }
         } else {
             skipDigits()
@@ -376,7 +414,9 @@ struct JSONParser {
             isInteger = false
             position += 1
             guard position < end, isDigit(bytes[position]) else {
-                throw ParseFailure(offset: position, message: "expected a digit after the decimal point")
+                throw ParseFailure(offset: position, message: Message(
+                    "verwacht een cijfer na de decimale punt",
+                    "expected a digit after the decimal point"))
             }
             skipDigits()
         }
@@ -387,7 +427,7 @@ struct JSONParser {
                 position += 1
             }
             guard position < end, isDigit(bytes[position]) else {
-                throw ParseFailure(offset: position, message: "expected a digit in the exponent")
+                throw ParseFailure(offset: position, message: Message("verwacht een cijfer in de exponent", "expected a digit in the exponent"))
             }
             skipDigits()
         }
@@ -398,7 +438,7 @@ struct JSONParser {
         // Correct rounding of decimal to binary is subtle; the standard library's
         // conversion gets it right and is fast enough.
         guard let value = Double(String(decoding: token, as: UTF8.self)), value.isFinite else {
-            throw ParseFailure(offset: numberStart, message: "number out of range")
+            throw ParseFailure(offset: numberStart, message: Message("getal buiten bereik", "number out of range"))
         }
         return .double(value)
     }
@@ -437,8 +477,8 @@ struct JSONParser {
 
     // MARK: Error reporting
 
-    private func describeCharacter(at offset: Int) -> String {
-        guard offset < end else { return "end of input" }
+    private func describeCharacter(at offset: Int, dutch: Bool = false) -> String {
+        guard offset < end else { return dutch ? "het einde" : "end of input" }
         let byte = bytes[offset]
         if byte >= 0x20, byte < 0x7F {
             return "'\(Character(Unicode.Scalar(byte)))'"

@@ -1,3 +1,4 @@
+import Site
 import SixSteps
 import Store
 
@@ -73,6 +74,9 @@ enum Program {
             printError(error.localized)
             return 1
         } catch let error as PseudonymKeyError {
+            printError(error.message(language))
+            return 1
+        } catch let error as SiteError {
             printError(error.message(language))
             return 1
         } catch {

@@ -79,7 +79,7 @@ import Testing
         }
         for text in ["1e3", "7,8,9", "1.234,5", "goed", "7,", "-", "+", "7,8 uur", "€ 5", "0x10", "inf", "nan"] {
             let csv = try document("score;y\n\"\(text)\";1\n")
-            #expect(throws: CSVError(line: 2, column: "score", message: "expected a number such as 7,8 but found '\(text)'")) {
+            #expect(throws: CSVError(line: 2, column: "score", message: Message("verwacht een getal zoals 7,8 maar er staat '\(text)'", "expected a number such as 7,8 but found '\(text)'"))) {
                 try csv.forEachRow { row in _ = try row.number(0) }
             }
         }
@@ -91,7 +91,7 @@ import Testing
         try csv.forEachRow { row in values.append(try row.integer(0)) }
         #expect(values == [12, 12, Int64.min, Int64.max, 4])
         for text in ["12,0", "12.5", "1e3", "9223372036854775808", "-9223372036854775809", "-", "twaalf"] {
-            #expect(throws: CSVError(line: 3, column: "count", message: "expected a whole number such as 12 but found '\(text)'")) {
+            #expect(throws: CSVError(line: 3, column: "count", message: Message("verwacht een geheel getal zoals 12 maar er staat '\(text)'", "expected a whole number such as 12 but found '\(text)'"))) {
                 try document("count\n1\n\"\(text)\"\n").forEachRow { row in _ = try row.integer(0) }
             }
         }
@@ -181,10 +181,10 @@ import Testing
         ])
         #expect(try lines(csv) == [2, 3, 4, 8, 9])
         // Errors in later rows and in a field after a multi-line one name the right lines.
-        #expect(throws: CSVError(line: 12, column: "score", message: "expected a number such as 7,8 but found 'x'")) {
+        #expect(throws: CSVError(line: 12, column: "score", message: Message("verwacht een getal zoals 7,8 maar er staat 'x'", "expected a number such as 7,8 but found 'x'"))) {
             try document(text + "6;\"a\nb\nc\";x\n").forEachRow { row in _ = try row.number(2) }
         }
-        #expect(throws: CSVError(line: 13, column: "score", message: "expected a number such as 7,8 but found 'x'")) {
+        #expect(throws: CSVError(line: 13, column: "score", message: Message("verwacht een getal zoals 7,8 maar er staat 'x'", "expected a number such as 7,8 but found 'x'"))) {
             try document(text + "6;\"a\nb\";\n\"c\nd\";\"\";x\n").forEachRow { row throws in
                 if row.line == 12 { _ = try row.number(2) }
             }
@@ -195,7 +195,7 @@ import Testing
         let csv = try document("a,b\r\n\"x\r\ny\",1\r\n\"z\",2\r\n")
         #expect(try fields(csv) == [["x\r\ny", "1"], ["z", "2"]])
         #expect(try lines(csv) == [2, 4])
-        #expect(throws: CSVError(line: 4, column: "b", message: "expected a number such as 7,8 but found 'q'")) {
+        #expect(throws: CSVError(line: 4, column: "b", message: Message("verwacht een getal zoals 7,8 maar er staat 'q'", "expected a number such as 7,8 but found 'q'"))) {
             try document("a,b\r\n\"x\r\ny\",1\r\n\"z\",q\r\n").forEachRow { row in _ = try row.number(1) }
         }
     }
@@ -207,65 +207,65 @@ import Testing
     // MARK: Errors
 
     @Test func moreFieldsThanTheHeader() throws {
-        #expect(throws: CSVError(line: 3, column: nil, message: "has 4 fields, the header has 3")) {
+        #expect(throws: CSVError(line: 3, column: nil, message: Message("heeft 4 velden, de kopregel heeft er 3", "has 4 fields, the header has 3"))) {
             try readAll("a;b;c\n1;2;3\n1;2;3;4\n")
         }
-        #expect(throws: CSVError(line: 4, column: nil, message: "has 4 fields, the header has 2")) {
+        #expect(throws: CSVError(line: 4, column: nil, message: Message("heeft 4 velden, de kopregel heeft er 2", "has 4 fields, the header has 2"))) {
             try readAll("a;b\n\"x\ny\";2\n1;\"p\nq\";;x\n")
         }
     }
 
     @Test func unterminatedQuote() throws {
-        #expect(throws: CSVError(line: 3, column: "b", message: "a quoted field is never closed")) {
+        #expect(throws: CSVError(line: 3, column: "b", message: Message("een veld tussen aanhalingstekens wordt nooit gesloten; zet er een \" achter", "a quoted field is never closed"))) {
             try readAll("a;b\n1;2\n3;\"open\n4;5\n6;7\n")
         }
-        #expect(throws: CSVError(line: 1, column: nil, message: "a quoted field is never closed")) {
+        #expect(throws: CSVError(line: 1, column: nil, message: Message("een veld tussen aanhalingstekens wordt nooit gesloten; zet er een \" achter", "a quoted field is never closed"))) {
             try readAll("a;\"b\n")
         }
     }
 
     @Test func characterAfterAClosingQuote() throws {
-        #expect(throws: CSVError(line: 3, column: "b", message: "unexpected character after a closing quote")) {
+        #expect(throws: CSVError(line: 3, column: "b", message: Message("onverwacht teken na een sluitend aanhalingsteken", "unexpected character after a closing quote"))) {
             try readAll("a;b;c\n1;2;3\n1;\"twee\"x;3\n")
         }
-        #expect(throws: CSVError(line: 4, column: "a", message: "unexpected character after a closing quote")) {
+        #expect(throws: CSVError(line: 4, column: "a", message: Message("onverwacht teken na een sluitend aanhalingsteken", "unexpected character after a closing quote"))) {
             try readAll("a;b\n\"een\ntwee\ndrie\"\"\"x;3\n")
         }
     }
 
     @Test func errorDescriptions() {
-        #expect(CSVError(line: 14, column: "score", message: "expected a number such as 7,8 but found 'goed'").description
+        #expect(CSVError(line: 14, column: "score", message: Message("verwacht een getal zoals 7,8 maar er staat 'goed'", "expected a number such as 7,8 but found 'goed'")).description
             == "line 14, column score: expected a number such as 7,8 but found 'goed'")
-        #expect(CSVError(line: 3, column: nil, message: "has 4 fields, the header has 3").description
+        #expect(CSVError(line: 3, column: nil, message: Message("heeft 4 velden, de kopregel heeft er 3", "has 4 fields, the header has 3")).description
             == "line 3: has 4 fields, the header has 3")
-        #expect(CSVError(line: 0, column: nil, message: "cannot read x").description == "cannot read x")
+        #expect(CSVError(line: 0, column: nil, message: Message("kan x niet lezen", "cannot read x")).description == "cannot read x")
     }
 
     @Test func rowsMakeErrorsForTheirFields() throws {
         try document("a;b\n\"x\ny\";2\n").forEachRow { row throws in
-            #expect(row.error(column: 1, "bad") == CSVError(line: 3, column: "b", message: "bad"))
-            #expect(row.error(column: 0, "bad") == CSVError(line: 2, column: "a", message: "bad"))
-            #expect(row.error(column: 5, "bad") == CSVError(line: 2, column: nil, message: "bad"))
-            #expect(row.error("bad") == CSVError(line: 2, column: nil, message: "bad"))
+            #expect(row.error(column: 1, Message("fout", "bad")) == CSVError(line: 3, column: "b", message: Message("fout", "bad")))
+            #expect(row.error(column: 0, Message("fout", "bad")) == CSVError(line: 2, column: "a", message: Message("fout", "bad")))
+            #expect(row.error(column: 5, Message("fout", "bad")) == CSVError(line: 2, column: nil, message: Message("fout", "bad")))
+            #expect(row.error(Message("fout", "bad")) == CSVError(line: 2, column: nil, message: Message("fout", "bad")))
         }
     }
 
     @Test func aLineOfFiveMegabytesIsRefusedWithItsLine() throws {
         let long = String(repeating: "x;", count: 5 << 19)   // 5 MiB
-        #expect(throws: CSVError(line: 3, column: nil, message: "line is longer than 4 MiB; is this a CSV file?")) {
+        #expect(throws: CSVError(line: 3, column: nil, message: Message("regel is langer dan 4 MiB; is dit wel een CSV-bestand?", "line is longer than 4 MiB; is this a CSV file?"))) {
             try readAll("a;b\n1;2\n\(long)\n3;4\n")
         }
         let huge = String(repeating: "x", count: 5 << 20)
-        #expect(throws: CSVError(line: 2, column: "b", message: "field is longer than 1 MiB")) {
+        #expect(throws: CSVError(line: 2, column: "b", message: Message("veld is langer dan 1 MiB", "field is longer than 1 MiB"))) {
             try readAll("a;b\n1;\(huge)\n")
         }
         // Many short lines inside one quoted field: not too long a line, but too long a field.
         let paragraphs = String(repeating: "Een regel tekst.\n", count: 70_000)
-        #expect(throws: CSVError(line: 3, column: "a", message: "field is longer than 1 MiB")) {
+        #expect(throws: CSVError(line: 3, column: "a", message: Message("veld is langer dan 1 MiB", "field is longer than 1 MiB"))) {
             try readAll("a;b\n1;2\n\"\(paragraphs)\";3\n")
         }
         // A long header line is refused too.
-        #expect(throws: CSVError(line: 1, column: nil, message: "line is longer than 4 MiB; is this a CSV file?")) {
+        #expect(throws: CSVError(line: 1, column: nil, message: Message("regel is langer dan 4 MiB; is dit wel een CSV-bestand?", "line is longer than 4 MiB; is this a CSV file?"))) {
             try document(long)
         }
         // Just under the limits is fine.
@@ -285,37 +285,37 @@ import Testing
         var scores: [Double?] = []
         try csv.forEachRow { row in scores.append(try row.number(1)) }
         #expect(scores == [7.5, 8, 6, 5])
-        #expect(throws: CSVError(line: 3, column: "toelichting", message: "not valid UTF-8; save the file as CSV UTF-8")) {
+        #expect(throws: CSVError(line: 3, column: "toelichting", message: Message("geen geldige UTF-8; sla het bestand op als CSV UTF-8", "not valid UTF-8; save the file as CSV UTF-8"))) {
             try csv.forEachRow { row in _ = try row.string(2) }
         }
-        #expect(throws: CSVError(line: 3, column: "toelichting", message: "not valid UTF-8; save the file as CSV UTF-8")) {
+        #expect(throws: CSVError(line: 3, column: "toelichting", message: Message("geen geldige UTF-8; sla het bestand op als CSV UTF-8", "not valid UTF-8; save the file as CSV UTF-8"))) {
             try csv.validateUTF8()
         }
         try document("a;b\n1;é\n").validateUTF8()
         var later = Array("a;b\n1;\"x\ny\"\n2;".utf8)
         later += [0xC3, 0x28]
-        #expect(throws: CSVError(line: 4, column: "b", message: "not valid UTF-8; save the file as CSV UTF-8")) {
+        #expect(throws: CSVError(line: 4, column: "b", message: Message("geen geldige UTF-8; sla het bestand op als CSV UTF-8", "not valid UTF-8; save the file as CSV UTF-8"))) {
             try CSVDocument(bytes: later).validateUTF8()
         }
     }
 
     @Test func invalidUTF8InTheHeader() {
-        #expect(throws: CSVError(line: 1, column: nil, message: "the header is not valid UTF-8; save the file as CSV UTF-8")) {
+        #expect(throws: CSVError(line: 1, column: nil, message: Message("de kopregel is geen geldige UTF-8; sla het bestand op als CSV UTF-8", "the header is not valid UTF-8; save the file as CSV UTF-8"))) {
             try CSVDocument(bytes: Array("naam;".utf8) + [0x63, 0x61, 0x66, 0xE9] + Array("\n1;2\n".utf8))
         }
     }
 
     @Test func nulBytesAndUTF16AreRefused() {
-        #expect(throws: CSVError(line: 3, column: nil, message: "contains a NUL byte; is this a CSV file?")) {
+        #expect(throws: CSVError(line: 3, column: nil, message: Message("bevat een NUL-byte; is dit wel een CSV-bestand?", "contains a NUL byte; is this a CSV file?"))) {
             try CSVDocument(bytes: Array("a;b\r\n1;2\r\n3;".utf8) + [0] + Array("\n".utf8))
         }
-        #expect(throws: CSVError(line: 1, column: nil, message: "the file is UTF-16; save it as CSV UTF-8")) {
+        #expect(throws: CSVError(line: 1, column: nil, message: Message("het bestand is UTF-16; sla het op als CSV UTF-8", "the file is UTF-16; save it as CSV UTF-8"))) {
             try CSVDocument(bytes: [0xFF, 0xFE, 0x61, 0x00, 0x3B, 0x00])
         }
     }
 
     @Test func emptyFiles() {
-        let empty = CSVError(line: 1, column: nil, message: "the file is empty")
+        let empty = CSVError(line: 1, column: nil, message: Message("het bestand is leeg", "the file is empty"))
         #expect(throws: empty) { try CSVDocument(bytes: []) }
         #expect(throws: empty) { try CSVDocument(bytes: [0xEF, 0xBB, 0xBF]) }
         #expect(throws: empty) { try CSVDocument(bytes: [0xEF, 0xBB, 0xBF] + Array(" \r\n\t\n\n".utf8)) }
@@ -335,20 +335,20 @@ import Testing
     }
 
     @Test func emptyAndDuplicateHeaderNames() throws {
-        #expect(throws: CSVError(line: 1, column: nil, message: "column 2 of the header has no name")) {
+        #expect(throws: CSVError(line: 1, column: nil, message: Message("kolom 2 van de kopregel heeft geen naam", "column 2 of the header has no name"))) {
             try document("a;;c\n1;2;3\n")
         }
-        #expect(throws: CSVError(line: 1, column: nil, message: "column 3 of the header has no name")) {
+        #expect(throws: CSVError(line: 1, column: nil, message: Message("kolom 3 van de kopregel heeft geen naam", "column 3 of the header has no name"))) {
             try document("a;b;\n")
         }
-        #expect(throws: CSVError(line: 1, column: "score", message: "appears twice in the header")) {
+        #expect(throws: CSVError(line: 1, column: "score", message: Message("staat twee keer in de kopregel", "appears twice in the header"))) {
             try document("score;naam;Score \n")
         }
-        #expect(throws: CSVError(line: 3, column: "score", message: "appears twice in the header")) {
+        #expect(throws: CSVError(line: 3, column: "score", message: Message("staat twee keer in de kopregel", "appears twice in the header"))) {
             try document("\n\nscore;score\n")
         }
         let wide = (1...10_001).map { "c\($0)" }.joined(separator: ";")
-        #expect(throws: CSVError(line: 1, column: nil, message: "the header has 10001 columns; is this a CSV file?")) {
+        #expect(throws: CSVError(line: 1, column: nil, message: Message("de kopregel heeft 10001 kolommen; is dit wel een CSV-bestand?", "the header has 10001 columns; is this a CSV file?"))) {
             try document(wide + "\n1;2\n")
         }
         #expect(try document(String(wide.dropLast(7)) + "\n1;2\n").header.count == 10_000)
@@ -358,10 +358,10 @@ import Testing
 
     @Test func aFileThatCannotBeRead() throws {
         let missing = "/nonexistent/molensloot/scores.csv"
-        #expect(throws: CSVError(line: 0, column: nil, message: "cannot read \(missing): No such file or directory")) {
+        #expect(throws: CSVError(line: 0, column: nil, message: Message("kan \(missing) niet lezen: No such file or directory", "cannot read \(missing): No such file or directory"))) {
             try CSVDocument.read(path: missing)
         }
-        #expect(throws: CSVError(line: 0, column: nil, message: "cannot read /tmp: Is a directory")) {
+        #expect(throws: CSVError(line: 0, column: nil, message: Message("kan /tmp niet lezen: Is a directory", "cannot read /tmp: Is a directory"))) {
             try CSVDocument.read(path: "/tmp")
         }
     }

@@ -177,6 +177,74 @@ import Testing
         #expect(offending.isEmpty, "\(offending.count) lines in the other language:\n\(offending.prefix(40).joined(separator: "\n"))")
     }
 
+    /// Files that imports refuse, by name; each row is one reason to refuse.
+    static let refusedFiles: [(String, String)] = [
+        ("score.csv", "tijdstip;cijfer\n2014-03-02;zeven\n2014-03-03;12\n2014-03-04;12\n"),
+        ("scale.csv", "tijdstip;cijfer\n2014-03-02;7\n2014-03-03;12\n"),
+        ("date.csv", "tijdstip;cijfer\n2014-03-02;7\n2014-13-45;8\n"),
+        ("autumn.csv", "tijdstip;cijfer\n2014-09-02;7\n2014-09-03;8\n"),
+        ("spring.csv", "tijdstip;cijfer\n2014-03-02;7\n"),
+        ("both.csv", "tijdstip;cijfer\n2014-03-02;7\n2014-09-03;8\n"),
+        ("quote.csv", "tijdstip;cijfer;toelichting\n2014-03-02;7;\"nooit gesloten\n"),
+        ("nocolumn.csv", "tijdstip;toelichting\n2014-03-02;goed\n"),
+        ("contacts.csv", "tijdstip;kanaal;zaaknummer\n2014-03-02 09:00;telefoon;Z1\n"),
+        ("measures.csv", "metric;value\ntevredenheid-mor;11\n"),
+        ("colour.json", ##"{"format":"molensloot-roadmap","version":4,"settings":{"theme_primary":"#ffff00"}}"##),
+        ("codebook.json", #"{"format":"molensloot-codebook","version":1,"themes":[{"slug":"Niet Goed","name":"x"}]}"#),
+    ]
+
+    /// Imports and measurements that are refused, with the step that sets the scene before some.
+    static let refusals: [String] = [
+        "survey import score.csv --metric tevredenheid-mor",
+        "survey import scale.csv --metric tevredenheid-mor",
+        "survey import date.csv --metric tevredenheid-mor",
+        "survey import autumn.csv --metric tevredenheid-mor",
+        "survey import autumn.csv --metric tevredenheid-mor --cycle C1",
+        "survey import quote.csv --metric tevredenheid-mor",
+        "survey import nocolumn.csv --metric tevredenheid-mor",
+        "volume import contacts.csv",
+        "measure import measures.csv",
+        "measure tevredenheid-mor 11",
+        "import colour.json --db copy.sqlite",
+        "theme import codebook.json",
+        "cycle close --end 2014-06-30",
+        "cycle open \"Najaar 2014\" --start 2014-09-01 --end 2014-12-31",
+        "survey import spring.csv --metric tevredenheid-mor",
+        "survey import both.csv --metric tevredenheid-mor",
+        "cycle close C1",
+        "site build --out /",
+    ]
+
+    @Test(arguments: [("nl", true), ("en", false)])
+    func refusedImportsAreInTheLanguage(_ code: String, _ isDutch: Bool) throws {
+        var cli = try CLI()
+        defer { cli.cleanUp() }
+        cli.environment["MOLENSLOOT_LANG"] = code
+        cli.environment["MOLENSLOOT_KEY_FILE"] = cli.path("no-such.key")
+        try cli.ok("init --name \"Gemeente Molensloot\"")
+        try cli.ok("metric add tevredenheid-mor \"Tevredenheid melding\" --unit cijfer --scale-min 1 --scale-max 10")
+        try cli.ok("cycle open \"Voorjaar 2014\" --start 2014-03-01 --end 2014-06-30")
+        for (name, text) in Self.refusedFiles { try Data(text.utf8).write(to: URL(fileURLWithPath: cli.path(name))) }
+        var offending: [String] = []
+        var refused = 0
+        for line in Self.refusals {
+            let words = CLI.split(line).map { $0.hasSuffix(".csv") || $0.hasSuffix(".json") ? cli.path($0) : $0 }
+            let result = try cli.run(words)
+            let stderr = result.stderr.split(separator: "\n").map(String.init)
+            if line.hasPrefix("cycle close --end") || line.hasPrefix("cycle open") {
+                #expect(result.status == 0, "\(line): \(result.stderr)")
+                continue
+            }
+            refused += 1
+            #expect(result.status != 0, "\(line) was not refused")
+            #expect(stderr.count == 1, "\(line): \(result.stderr)")
+            #expect(stderr.first?.hasPrefix(isDutch ? "fout: " : "error: ") == true, "\(line): \(result.stderr)")
+            offending += Self.foreign(stderr, isDutch ? Self.english : Self.dutch).map { "\(line) → \($0)" }
+        }
+        #expect(refused == 16)
+        #expect(offending.isEmpty, "\(offending.count) lines in the other language:\n\(offending.prefix(40).joined(separator: "\n"))")
+    }
+
     @Test func dutchNumbersDatesAndValues() throws {
         var cli = try CLI()
         defer { cli.cleanUp() }

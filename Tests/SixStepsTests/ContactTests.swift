@@ -289,8 +289,8 @@ private func exportedContacts(_ file: RoadmapFile) throws -> [(key: String, at: 
                 ContactFlowValue(1, "telefoon", "web", 2), ContactFlowValue(1, "web", "telefoon", 2), ContactFlowValue(1, "app", "app", 1),
                 ContactFlowValue(2, "web", "telefoon", 1),
             ].map(\.flow))
-            #expect(throws: DomainError.inconsistent("the repeat window must be 1 to 366 days")) { try file.setRepeatWindowDays(0) }
-            #expect(throws: DomainError.inconsistent("the repeat window must be 1 to 366 days")) { try file.setRepeatWindowDays(367) }
+            expectEnglish(DomainError.inconsistent("the repeat window must be 1 to 366 days")) { try file.setRepeatWindowDays(0) }
+            expectEnglish(DomainError.inconsistent("the repeat window must be 1 to 366 days")) { try file.setRepeatWindowDays(367) }
         }
     }
 
@@ -578,7 +578,7 @@ private func exportedContacts(_ file: RoadmapFile) throws -> [(key: String, at: 
     func aBadContactFileIsRefusedNamingLineAndColumnAndWritesNothing(_ bad: BadContacts) throws {
         // Into a roadmap without contacts (so the refusal must not record a key either)…
         try withContactRoadmap { file in
-            try expectRefused(.badFile(path: "zaken.csv", bad.message), in: file) {
+            try expectRefused(.badFile(path: "zaken.csv", Message(stringLiteral: bad.message)), in: file) {
                 _ = try file.importVolumes(document(bad.text), path: "zaken.csv", rename: bad.rename, dryRun: false, key: { testKey })
             }
             #expect(try file.contactCount() == 0)
@@ -587,7 +587,7 @@ private func exportedContacts(_ file: RoadmapFile) throws -> [(key: String, at: 
         // …and into one that has them.
         try withContactRoadmap { file in
             try importHandMade(file)
-            try expectRefused(.badFile(path: "zaken.csv", bad.message), in: file) {
+            try expectRefused(.badFile(path: "zaken.csv", Message(stringLiteral: bad.message)), in: file) {
                 _ = try file.importVolumes(document(bad.text), path: "zaken.csv", rename: bad.rename, dryRun: false, key: { testKey })
             }
             #expect(try file.contactCount() == 21)

@@ -275,7 +275,7 @@ import Testing
             let before = try RoadmapState(file)
             let error = thrownError { try file.importDocument(text, source: "broken.json", replace: replace) }
             if case .badImport(let received)? = error as? DomainError {
-                #expect(received.hasPrefix(message), "replace: \(replace), message: \(received)")
+                #expect(received.en.hasPrefix(message), "replace: \(replace), message: \(received)")
             } else {
                 Issue.record("expected .badImport starting with \(message), got \(String(describing: error))")
             }
@@ -320,7 +320,7 @@ import Testing
                 Issue.record("expected .badImport starting with \(message), got \(String(describing: error))")
                 return
             }
-            #expect(received.hasPrefix(message))
+            #expect(received.en.hasPrefix(message))
         }
     }
 
@@ -329,7 +329,7 @@ import Testing
             + #","findings":[{"id":"F1","kind":"improve","title":"t","journey":"mor","phase":"contact","severity":9}]"#)
         try withRoadmap(municipality: nil) { file throws in
             let error = thrownError { try file.importDocument(text, source: "broken.json", replace: false) }
-            #expect(error as? DomainError == .badImport(
+            #expect((error as? DomainError)?.description == (
                 "broken.json: findings[0]: --severity '9' is not valid: expected a whole number from 1 to 5"))
         }
     }
@@ -343,7 +343,7 @@ import Testing
                 Issue.record("expected .badImport, got \(String(describing: error))")
                 return
             }
-            #expect(!message.contains("newer"), "\(message)")
+            #expect(!message.en.contains("newer"), "\(message)")
         }
     }
 
@@ -360,7 +360,7 @@ import Testing
                 Issue.record("expected .badImport, got \(String(describing: error))")
                 return
             }
-            #expect(message.hasPrefix("broken.json: vision"))
+            #expect(message.en.hasPrefix("broken.json: vision"))
         }
     }
 

@@ -331,10 +331,10 @@ import Testing
             // Giving the same journey and phase is fine; another phase or journey is not.
             #expect(try file.makeFinding("ok", journey: "mor", phase: "uitvoering", extra: ["touchpoint": "T1"]).ref == "F2")
             let message = "T1 is in mor/uitvoering, not in mor/contact; leave out --journey and --phase to take them from the touchpoint"
-            try expectRefused(.inconsistent(message), in: file) {
+            try expectRefused(.inconsistent(Message(stringLiteral: message)), in: file) {
                 try file.makeFinding("mismatch", journey: "mor", phase: "contact", extra: ["touchpoint": "T1"])
             }
-            try expectRefused(.inconsistent(message), in: file) {
+            try expectRefused(.inconsistent(Message(stringLiteral: message)), in: file) {
                 try file.makeFinding("mismatch", journey: nil, phase: "contact", extra: ["touchpoint": "T1"])
             }
             try expectRefused(.inconsistent(
@@ -343,7 +343,7 @@ import Testing
                 try file.makeFinding("mismatch", journey: "paspoort", phase: "contact", extra: ["touchpoint": "T1"])
             }
             // An edit that moves the finding away from its touchpoint is refused too.
-            try expectRefused(.inconsistent(message), in: file) {
+            try expectRefused(.inconsistent(Message(stringLiteral: message)), in: file) {
                 try file.edit(.finding, "F1", input: ["phase": "contact"])
             }
         }

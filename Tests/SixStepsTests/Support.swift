@@ -57,7 +57,7 @@ func expectRefused(
     _ body: () throws -> Void
 ) throws {
     let before = try RoadmapState(file)
-    #expect(throws: expected, sourceLocation: sourceLocation) { try body() }
+    expectEnglish(expected, sourceLocation: sourceLocation, body)
     let after = try RoadmapState(file)
     #expect(after == before, "a refused write changed the roadmap", sourceLocation: sourceLocation)
 }
@@ -151,3 +151,22 @@ let testKey: PseudonymKey = {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("molensloot-key-\(UUID().uuidString)").path
     return try! PseudonymKey.create(path: folder + "/pseudonym.key")
 }()
+
+// These tests compare the English side of a domain message; the Dutch side is checked from the
+// command line (EndToEndTests/LanguageTests). A literal stands for a message whose English is
+// that text, and errors are compared by their English description.
+extension Message: ExpressibleByStringInterpolation {
+    public init(stringLiteral value: String) { self.init(value, value) }
+}
+
+/// Expects `body` to throw a DomainError whose English message is `expected`'s.
+func expectEnglish(_ expected: DomainError, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+    do {
+        try body()
+        Issue.record("expected the refusal \(expected)", sourceLocation: sourceLocation)
+    } catch let error as DomainError {
+        #expect(error.description == expected.description, sourceLocation: sourceLocation)
+    } catch {
+        Issue.record("expected the refusal \(expected), got \(error)", sourceLocation: sourceLocation)
+    }
+}

@@ -140,7 +140,7 @@ private func rows(_ file: RoadmapFile) throws -> [String] {
     func aBadFileIsRefusedNamingTheLineAndImportsNothing(_ bad: BadVolumes) throws {
         try withRoadmap { file in
             _ = try file.importVolumes(volumeCSV(counts), path: "kcc.csv", dryRun: false)
-            try expectRefused(.badFile(path: "v.csv", bad.message), in: file) {
+            try expectRefused(.badFile(path: "v.csv", Message(stringLiteral: bad.message)), in: file) {
                 _ = try file.importVolumes(volumeCSV(bad.text), path: "v.csv", dryRun: false)
             }
             #expect(try file.volumes().count == 4)

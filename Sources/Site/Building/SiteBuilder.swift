@@ -17,16 +17,23 @@ public struct SiteBuildResult: Sendable {
 }
 
 public enum SiteError: Error, CustomStringConvertible, Equatable {
-    case refusedFolder(String, String)
+    case refusedFolder(String, Message)
     case notASite(String)
     case io(String, String)
 
-    public var description: String {
+    public var description: String { message(.en) }
+
+    /// The message in the run's language; the system's own reason for a failed write stays as it gave it.
+    public func message(_ language: Language) -> String {
         switch self {
-        case .refusedFolder(let path, let reason): return "will not build the site in \(path): \(reason); choose another folder with --out"
+        case .refusedFolder(let path, let reason):
+            return language.t("ik bouw de site niet in \(path): \(reason.nl); kies een andere map met --out",
+                              "will not build the site in \(path): \(reason.en); choose another folder with --out")
         case .notASite(let path):
-            return "\(path) is not empty and was not made by molensloot; choose an empty folder, or pass --force to move it aside"
-        case .io(let path, let reason): return "cannot write \(path): \(reason)"
+            return language.t("\(path) is niet leeg en niet door molensloot gemaakt; kies een lege map, of geef --force om hem opzij te zetten",
+                              "\(path) is not empty and was not made by molensloot; choose an empty folder, or pass --force to move it aside")
+        case .io(let path, let reason):
+            return language.t("kan \(path) niet schrijven: \(reason)", "cannot write \(path): \(reason)")
         }
     }
 }
@@ -114,21 +121,21 @@ public enum SiteBuilder {
     /// Refuses folders whose contents must never be replaced by a site.
     static func checkedTarget(_ path: String) throws -> String {
         let absolute = FileOps.absolute(path)
-        if absolute == "/" { throw SiteError.refusedFolder(absolute, "it is the root of the file system") }
+        if absolute == "/" { throw SiteError.refusedFolder(absolute, Message("het is de hoofdmap van het bestandssysteem", "it is the root of the file system")) }
         if let reason = OutputFolder.refusal(absolute) { throw SiteError.refusedFolder(absolute, reason) }
         if let home = getenv("HOME").map({ String(cString: $0) }), FileOps.absolute(home) == absolute {
-            throw SiteError.refusedFolder(absolute, "it is your home folder")
+            throw SiteError.refusedFolder(absolute, Message("het is uw thuismap", "it is your home folder"))
         }
         if FileOps.exists(absolute + "/.git") || FileOps.exists(absolute + "/Package.swift") {
-            throw SiteError.refusedFolder(absolute, "it holds a repository")
+            throw SiteError.refusedFolder(absolute, Message("er staat een repository in", "it holds a repository"))
         }
         // `--force` moves a folder aside whole: never one that holds the home folder or the
         // folder the command runs in, such as /home or /tmp.
         if let home = getenv("HOME").map({ String(cString: $0) }), FileOps.absolute(home).hasPrefix(absolute + "/") {
-            throw SiteError.refusedFolder(absolute, "it holds your home folder")
+            throw SiteError.refusedFolder(absolute, Message("uw thuismap staat erin", "it holds your home folder"))
         }
         if FileOps.absolute(".").hasPrefix(absolute + "/") {
-            throw SiteError.refusedFolder(absolute, "it holds the folder you are working in")
+            throw SiteError.refusedFolder(absolute, Message("de map waarin u werkt staat erin", "it holds the folder you are working in"))
         }
         return absolute
     }

@@ -43,11 +43,15 @@ extension RoadmapFile {
     @discardableResult
     public func moveKeyOut(to path: String) throws -> PseudonymKey {
         guard let text = try read({ try setting(.contactKey) }) else {
-            throw DomainError.inconsistent("this roadmap holds no secret of case keys, so there is nothing to move; "
-                                           + "'molensloot key show' tells which key it needs")
+            throw DomainError.inconsistent(Message(
+                "deze roadmap bevat geen geheim van zaaksleutels, dus er valt niets te verplaatsen; "
+                    + "'molensloot key show' zegt welke sleutel hij nodig heeft",
+                "this roadmap holds no secret of case keys, so there is nothing to move; "
+                    + "'molensloot key show' tells which key it needs"))
         }
         guard let key = PseudonymKey.parse(text, path: path) else {
-            throw DomainError.inconsistent("the roadmap's contact_key setting is damaged; restore the roadmap from a backup")
+            throw DomainError.inconsistent(Message("de instelling contact_key van de roadmap is beschadigd; zet de roadmap terug uit een back-up",
+                                                   "the roadmap's contact_key setting is damaged; restore the roadmap from a backup"))
         }
         try keep(key)
         // secure_delete overwrites the deleted setting in its page, and the checkpoint empties
@@ -69,8 +73,11 @@ extension RoadmapFile {
             try key.store()
         } catch PseudonymKeyError.exists {
             guard try PseudonymKey.load(path: key.path) == key else {
-                throw DomainError.inconsistent("\(key.path) holds another key than this roadmap's; "
-                                               + "name a new key file with --key-file, where the roadmap's key can be written")
+                throw DomainError.inconsistent(Message(
+                    "\(key.path) bevat een andere sleutel dan die van deze roadmap; "
+                        + "noem met --key-file een nieuw sleutelbestand, waar de sleutel van de roadmap in kan",
+                    "\(key.path) holds another key than this roadmap's; "
+                        + "name a new key file with --key-file, where the roadmap's key can be written"))
             }
         }
     }
@@ -84,15 +91,21 @@ extension Exchange {
     static func legacyKey(_ document: JSONObject, source: String, keyFile: String?) throws -> PseudonymKey? {
         guard let text = document["settings"]?.object?["contact_key"]?.string else { return nil }
         guard let keyFile else {
-            throw DomainError.badImport("\(source) holds the secret of its case keys (an older export); "
-                                        + "name the key file to move it into with --key-file")
+            throw DomainError.badImport(Message(
+                "\(source) bevat het geheim van de zaaksleutels (een oudere export); noem met --key-file het sleutelbestand om het in te zetten",
+                "\(source) holds the secret of its case keys (an older export); "
+                    + "name the key file to move it into with --key-file"))
         }
         guard let key = PseudonymKey.parse(text, path: keyFile) else {
-            throw DomainError.badImport("\(source): settings: the contact key should be 32 hex digits")
+            throw DomainError.badImport(Message("\(source): settings: de contactsleutel moet 32 hexadecimale cijfers zijn",
+                                                "\(source): settings: the contact key should be 32 hex digits"))
         }
         if fileExists(keyFile), try PseudonymKey.load(path: keyFile) != key {
-            throw DomainError.badImport("\(source) holds another key than the key file \(keyFile); "
-                                        + "name a new key file with --key-file, where the export's key can be written")
+            throw DomainError.badImport(Message(
+                "\(source) bevat een andere sleutel dan het sleutelbestand \(keyFile); "
+                    + "noem met --key-file een nieuw sleutelbestand, waar de sleutel van de export in kan",
+                "\(source) holds another key than the key file \(keyFile); "
+                    + "name a new key file with --key-file, where the export's key can be written"))
         }
         return key
     }

@@ -13,12 +13,14 @@ public enum ThemeRules {
     /// A colour like #1f4e79 that white text can be read on (WCAG's 4.5:1); returned lowercased.
     public static func color(_ text: String) throws -> String {
         guard let contrast = contrastWithWhite(text), text.hasPrefix("#") else {
-            throw DomainError.inconsistent("--color '\(text)' is not valid: expected a colour like #1f4e79")
+            throw DomainError.inconsistent(Message("--color '\(text)' kan niet: verwacht een kleur zoals #1f4e79",
+                                                   "--color '\(text)' is not valid: expected a colour like #1f4e79"))
         }
         guard contrast >= 4.5 else {
             let shown = (contrast * 10).rounded() / 10
-            throw DomainError.inconsistent("--color \(text) gives a contrast of \(shown):1 "
-                                           + "with white text, below the 4.5:1 WCAG asks; choose a darker colour")
+            throw DomainError.inconsistent(Message(
+                "--color \(text) geeft met witte tekst een contrast van \(Language.nl.number(shown)):1, onder de 4,5:1 die WCAG vraagt; kies een donkerder kleur",
+                "--color \(text) gives a contrast of \(shown):1 with white text, below the 4.5:1 WCAG asks; choose a darker colour"))
         }
         return text.lowercased()
     }
@@ -44,7 +46,7 @@ public enum ThemeRules {
     /// The name above the municipality's: readable text, not empty. (It is escaped on the site
     /// like any text; the rule is for the terminal and for a header that says something.)
     public static func name(_ text: String) throws -> String {
-        guard !text.trimmingSpaces.isEmpty else { throw DomainError.inconsistent("--name must not be empty") }
+        guard !text.trimmingSpaces.isEmpty else { throw DomainError.inconsistent(Message("--name mag niet leeg zijn; geef een naam", "--name must not be empty")) }
         try TextRules.check(text, field: "name")
         return text
     }
@@ -53,37 +55,51 @@ public enum ThemeRules {
     /// entities or references outside itself, of at most 512 KB. An SVG is refused rather than
     /// cleaned: a cleaner that misses one construct would pass it on.
     public static func logo(fileExtension: String, bytes: [UInt8]) throws {
-        guard ["png", "svg"].contains(fileExtension) else { throw DomainError.inconsistent("the logo must be a .png or .svg file") }
+        guard ["png", "svg"].contains(fileExtension) else { throw DomainError.inconsistent(Message("het logo moet een .png- of .svg-bestand zijn", "the logo must be a .png or .svg file")) }
         guard bytes.count <= maximumLogoBytes else {
-            throw DomainError.inconsistent("the logo is larger than 512 KB; use a smaller file")
+            throw DomainError.inconsistent(Message("het logo is groter dan 512 KB; gebruik een kleiner bestand", "the logo is larger than 512 KB; use a smaller file"))
         }
         if fileExtension == "png" {
             guard bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
-                throw DomainError.inconsistent("the logo is not a PNG image (its first bytes are not a PNG's); export it again as PNG")
+                throw DomainError.inconsistent(Message(
+                    "het logo is geen PNG-afbeelding (de eerste bytes zijn niet die van een PNG); exporteer het opnieuw als PNG",
+                    "the logo is not a PNG image (its first bytes are not a PNG's); export it again as PNG"))
             }
             return
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw DomainError.inconsistent("the SVG logo is not UTF-8 text; export it again as plain SVG")
+            throw DomainError.inconsistent(Message("het SVG-logo is geen UTF-8-tekst; exporteer het opnieuw als gewone SVG",
+                                                   "the SVG logo is not UTF-8 text; export it again as plain SVG"))
         }
         if let problem = svgProblem(text) {
-            throw DomainError.inconsistent("the SVG logo holds \(problem), which a site must not run or fetch; "
-                                           + "export it again as a plain drawing, or use a PNG")
+            throw DomainError.inconsistent(Message("het SVG-logo bevat \(problem.nl), en een site mag dat niet uitvoeren of ophalen; "
+                                                       + "exporteer het opnieuw als gewone tekening, of gebruik een PNG",
+                                                   "the SVG logo holds \(problem.en), which a site must not run or fetch; "
+                                                       + "export it again as a plain drawing, or use a PNG"))
         }
     }
 
     /// The first construct of an SVG that could run script or fetch something, or nil.
-    static func svgProblem(_ text: String) -> String? {
+    static func svgProblem(_ text: String) -> Message? {
         // Every kind of white space as one space, so "<svg\nonload=" reads like "<svg onload=".
         var lower = ""
         lower.unicodeScalars.append(contentsOf: text.lowercased().unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 })
-        guard lower.contains("<svg") else { return "no <svg> element" }
-        for (needle, problem) in [("<script", "a script"), ("javascript:", "a javascript: link"), ("<foreignobject", "a foreign object"),
-                                  ("<!entity", "an entity declaration"), ("<!doctype", "a document type declaration"),
-                                  ("@import", "a style import"), ("<iframe", "an embedded frame"), ("<embed", "an embedded object"),
-                                  ("<object", "an embedded object"), ("<use", "a <use> reference"), ("<image", "an embedded image"),
-                                  ("<a ", "a link"), ("<animate", "an animation"), ("<set", "an animation"),
-                                  ("<handler", "an event handler"), ("<listener", "an event listener")]
+        guard lower.contains("<svg") else { return Message("geen <svg>-element", "no <svg> element") }
+        for (needle, problem) in [("<script", Message("een script", "a script")),
+                                  ("javascript:", Message("een javascript:-link", "a javascript: link")),
+                                  ("<foreignobject", Message("een foreignObject", "a foreign object")),
+                                  ("<!entity", Message("een entity-declaratie", "an entity declaration")),
+                                  ("<!doctype", Message("een doctype-declaratie", "a document type declaration")),
+                                  ("@import", Message("een stijl-import", "a style import")),
+                                  ("<iframe", Message("een ingebed frame", "an embedded frame")),
+                                  ("<embed", Message("een ingebed object", "an embedded object")),
+                                  ("<object", Message("een ingebed object", "an embedded object")),
+                                  ("<use", Message("een <use>-verwijzing", "a <use> reference")),
+                                  ("<image", Message("een ingebedde afbeelding", "an embedded image")),
+                                  ("<a ", Message("een link", "a link")), ("<animate", Message("een animatie", "an animation")),
+                                  ("<set", Message("een animatie", "an animation")),
+                                  ("<handler", Message("een event handler", "an event handler")),
+                                  ("<listener", Message("een event listener", "an event listener"))]
         where lower.contains(needle) {
             return problem
         }
@@ -96,7 +112,7 @@ public enum ThemeRules {
             while end < scalars.count, scalars[end].properties.isAlphabetic || scalars[end] == "-" { end += 1 }
             var after = end
             while after < scalars.count, scalars[after] == " " { after += 1 }
-            if after < scalars.count, scalars[after] == "=", end > index + 2 { return "an event handler" }
+            if after < scalars.count, scalars[after] == "=", end > index + 2 { return Message("een event handler", "an event handler") }
         }
         // References: only to a place inside the drawing (#id).
         for attribute in ["href", "url(", "src"] {
@@ -106,7 +122,9 @@ public enum ThemeRules {
                 guard Array(scalars[start..<start + needle.count]) == needle else { start += 1; continue }
                 var after = start + needle.count
                 while after < scalars.count, [" ", "=", "\"", "'"].contains(scalars[after]) { after += 1 }
-                if after >= scalars.count || scalars[after] != "#" { return "a reference outside the drawing (\(attribute))" }
+                if after >= scalars.count || scalars[after] != "#" {
+                    return Message("een verwijzing buiten de tekening (\(attribute))", "a reference outside the drawing (\(attribute))")
+                }
                 start = after
             }
         }
@@ -117,7 +135,7 @@ public enum ThemeRules {
     public static func storedLogo(_ text: String) throws {
         guard !text.isEmpty else { return }
         guard let colon = text.firstIndex(of: ":"), let bytes = Base64.decode(String(text[text.index(after: colon)...])) else {
-            throw DomainError.inconsistent("the logo should be png:BASE64 or svg:BASE64")
+            throw DomainError.inconsistent(Message("het logo moet png:BASE64 of svg:BASE64 zijn", "the logo should be png:BASE64 or svg:BASE64"))
         }
         try logo(fileExtension: String(text[..<colon]), bytes: bytes)
     }

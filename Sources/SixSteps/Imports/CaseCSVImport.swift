@@ -37,7 +37,7 @@ extension RoadmapFile {
             }
         }
         try problems.check(path: path)
-        guard !rows.isEmpty else { throw DomainError.badFile(path: path, "the file holds no rows") }
+        guard !rows.isEmpty else { throw DomainError.badFile(path: path, Message("het bestand heeft geen regels", "the file holds no rows")) }
         rows.sort { ($0.key, $0.at, $0.status) < ($1.key, $1.at, $1.status) }
 
         var plan = CaseImportPlan()
@@ -63,8 +63,10 @@ extension RoadmapFile {
             while end + 1 < rows.count && rows[end + 1].key == rows[index].key { end += 1 }
             let first = rows[index]
             if let other = rows[index...end].first(where: { $0.type != first.type }) {
-                throw DomainError.badFile(path: path, "line \(other.line): a case is named with two case types, '\(reader.texts[Int(first.type)])' "
-                                          + "on line \(first.line) and '\(reader.texts[Int(other.type)])'; a case has one type")
+                let (one, two) = (reader.texts[Int(first.type)], reader.texts[Int(other.type)])
+                throw DomainError.badFile(path: path, Message(
+                    "regel \(other.line): een zaak heeft twee zaaktypen, '\(one)' op regel \(first.line) en '\(two)'; een zaak heeft één zaaktype",
+                    "line \(other.line): a case is named with two case types, '\(one)' on line \(first.line) and '\(two)'; a case has one type"))
             }
             let length = Double(end - index + 1)
             for position in index...end {
@@ -129,19 +131,21 @@ private struct CaseRowReader {
 
     mutating func read(_ row: borrowing CSVRow) throws -> CaseRow {
         guard let position = caseKey, let hash = row.withContent(position, { $0.isEmpty ? nil : hasher.hash($0) }) ?? nil else {
-            throw failure(row.line, "case", "is empty; every status needs the zaaknummer of its case")
+            throw failure(row.line, "case", Message("is leeg; elke status heeft het zaaknummer van zijn zaak nodig", "is empty; every status needs the zaaknummer of its case"))
         }
         guard let type = try text(row, type, "casetype") else {
-            throw failure(row.line, "casetype", "is empty; every status needs its case type (zaaktype)")
+            throw failure(row.line, "casetype", Message("is leeg; elke status heeft zijn zaaktype nodig", "is empty; every status needs its case type (zaaktype)"))
         }
         guard let status = try text(row, status, "status") else {
-            throw failure(row.line, "status", "is empty; every row needs the status the case was given")
+            throw failure(row.line, "status", Message("is leeg; elke regel heeft de status nodig die de zaak kreeg", "is empty; every row needs the status the case was given"))
         }
         let department = try text(row, department, "department") ?? CaseRow.none
         guard let position = date, let at = try moment(row, position) else {
             let raw = try date.flatMap { try row.string($0) } ?? ""
-            throw failure(row.line, "date", raw.isEmpty ? "is empty; every status needs the day it was set"
-                          : "'\(raw)' is not a date like 2015-03-12, 12-03-2015 or 12-03-2015 09:14")
+            throw failure(row.line, "date", raw.isEmpty
+                ? Message("is leeg; elke status heeft de dag nodig waarop hij is gezet", "is empty; every status needs the day it was set")
+                : Message("'\(raw)' is geen datum zoals 2015-03-12, 12-03-2015 of 12-03-2015 09:14",
+                          "'\(raw)' is not a date like 2015-03-12, 12-03-2015 or 12-03-2015 09:14"))
         }
         return CaseRow(key: Int64(bitPattern: hash), at: at, type: type, status: status, department: department, line: row.line)
     }
@@ -164,16 +168,16 @@ private struct CaseRowReader {
         if let known = row.withContent(position, { spellings[$0] }) ?? nil { return known }
         guard let raw = try row.string(position) else { return nil }
         let trimmed = raw.trimmingSpaces
-        guard trimmed.count <= 200 else { throw failure(row.line, column, "is longer than 200 characters") }
+        guard trimmed.count <= 200 else { throw failure(row.line, column, Message("is langer dan 200 tekens; maak het korter", "is longer than 200 characters")) }
         if let bad = trimmed.unicodeScalars.first(where: TextRules.isControl) {
-            throw failure(row.line, column, "holds a control character (U+\(String(bad.value, radix: 16, uppercase: true)))")
+            throw failure(row.line, column, Message("bevat een stuurteken (U+\(String(bad.value, radix: 16, uppercase: true))); haal het weg", "holds a control character (U+\(String(bad.value, radix: 16, uppercase: true)))"))
         }
         let number = numbered.number(trimmed)
         row.withContent(position) { spellings.remember($0, number) }
         return number
     }
 
-    private func failure(_ line: Int, _ column: String, _ message: String) -> CSVError {
+    private func failure(_ line: Int, _ column: String, _ message: Message) -> CSVError {
         CSVError(line: line, column: columns.header(column), message: message)
     }
 }

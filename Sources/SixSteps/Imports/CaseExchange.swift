@@ -35,20 +35,20 @@ extension RoadmapFile {
     func importCaseSections(_ document: JSONObject, source: String) throws -> Int {
         var count = 0
         if let json = document["case_types"], !json.isNull {
-            guard let types = json.array else { throw DomainError.badImport("\(source): case_types should be a list") }
+            guard let types = json.array else { throw DomainError.badImport(Message("\(source): case_types moet een lijst zijn", "\(source): case_types should be a list")) }
             let typeFields = ["ref", "name", "url", "term", "service_norm", "journey", "steps"]
             let stepFields = ["status", "url", "position", "phase", "department", "norm_days", "norm_working_days", "stops_clock"]
             for (index, entry) in types.enumerated() {
-                func fail(_ message: String) -> DomainError { .badImport("\(source): case_types[\(index)]: \(message)") }
+                func fail(_ message: Message) -> DomainError { .badImport(Message("\(source): case_types[\(index)]: ", "\(source): case_types[\(index)]: ") + message) }
                 guard let object = entry.object, let ref = object["ref"]?.string, let name = object["name"]?.string else {
-                    throw fail("needs a ref and a name")
+                    throw fail(Message("heeft een ref en een naam nodig", "needs a ref and a name"))
                 }
-                if let unknown = object.keys.first(where: { !typeFields.contains($0) }) { throw fail("unknown field \"\(unknown)\"") }
+                if let unknown = object.keys.first(where: { !typeFields.contains($0) }) { throw fail(Message("onbekend veld \"\(unknown)\"", "unknown field \"\(unknown)\"")) }
                 for field in ["term", "service_norm"] {
-                    if let text = object[field]?.string, ISODuration(text) == nil { throw fail("\(field) '\(text)' is not an ISO 8601 duration") }
+                    if let text = object[field]?.string, ISODuration(text) == nil { throw fail(Message("\(field) '\(text)' is geen duur volgens ISO 8601", "\(field) '\(text)' is not an ISO 8601 duration")) }
                 }
                 let journey = object["journey"]?.string
-                if let journey, !(try exists(.journey, key: .text(journey))) { throw fail("unknown journey '\(journey)'") }
+                if let journey, !(try exists(.journey, key: .text(journey))) { throw fail(Message("er is geen klantreis '\(journey)'", "unknown journey '\(journey)'")) }
                 var phaseSlugs: Set<String> = []
                 if let journey { phaseSlugs = Set(try phases(of: journey).map(\.slug)) }
                 do {
@@ -58,10 +58,12 @@ extension RoadmapFile {
                     for (stepIndex, stepJSON) in (object["steps"]?.array ?? []).enumerated() {
                         guard let step = stepJSON.object, let status = step["status"]?.string, let position = step["position"]?.int,
                               step.keys.allSatisfy({ stepFields.contains($0) }) else {
-                            throw fail("steps[\(stepIndex)] needs a status and a position, and only the fields " + stepFields.joined(separator: ", "))
+                            throw fail(Message("steps[\(stepIndex)] heeft een status en een positie nodig, en alleen de velden " + stepFields.joined(separator: ", "),
+                                               "steps[\(stepIndex)] needs a status and a position, and only the fields " + stepFields.joined(separator: ", ")))
                         }
                         if let phase = step["phase"]?.string, !phaseSlugs.contains(phase) {
-                            throw fail("steps[\(stepIndex)]: '\(phase)' is not a phase of the case type's journey")
+                            throw fail(Message("steps[\(stepIndex)]: '\(phase)' is geen fase van de klantreis van het zaaktype",
+                                               "steps[\(stepIndex)]: '\(phase)' is not a phase of the case type's journey"))
                         }
                         try connection.run("INSERT INTO case_steps (case_type, status, url, position, phase, department, norm_days, "
                                            + "norm_working, stops_clock) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -71,26 +73,27 @@ extension RoadmapFile {
                                             .integer(step["stops_clock"]?.bool == true ? 1 : 0)])
                     }
                 } catch let error as StoreError {
-                    throw fail("\(error)")
+                    throw fail(.of(error))
                 }
                 count += 1
             }
         }
         if let json = document["cases"], !json.isNull {
-            guard let cases = json.array else { throw DomainError.badImport("\(source): cases should be a list") }
+            guard let cases = json.array else { throw DomainError.badImport(Message("\(source): cases moet een lijst zijn", "\(source): cases should be a list")) }
             let fields = ["case", "case_type", "start_date", "end_date", "deadline", "extension", "suspended", "statuses"]
             for (index, entry) in cases.enumerated() {
-                func fail(_ message: String) -> DomainError { .badImport("\(source): cases[\(index)]: \(message)") }
+                func fail(_ message: Message) -> DomainError { .badImport(Message("\(source): cases[\(index)]: ", "\(source): cases[\(index)]: ") + message) }
                 guard let object = entry.object, let caseText = object["case"]?.string, caseText.utf8.count == 16,
                       let hash = UInt64(caseText, radix: 16), let type = object["case_type"]?.string,
                       let start = object["start_date"]?.string, ISODate(start)?.description == start else {
-                    throw fail("needs a case (16 hex digits), a case_type and a start_date like 2015-03-12")
+                    throw fail(Message("heeft een case (16 hexadecimale cijfers), een case_type en een start_date zoals 2015-03-12 nodig",
+                                       "needs a case (16 hex digits), a case_type and a start_date like 2015-03-12"))
                 }
-                if let unknown = object.keys.first(where: { !fields.contains($0) }) { throw fail("unknown field \"\(unknown)\"") }
+                if let unknown = object.keys.first(where: { !fields.contains($0) }) { throw fail(Message("onbekend veld \"\(unknown)\"", "unknown field \"\(unknown)\"")) }
                 for field in ["end_date", "deadline"] {
-                    if let text = object[field]?.string, ISODate(text)?.description != text { throw fail("\(field) '\(text)' is not a date") }
+                    if let text = object[field]?.string, ISODate(text)?.description != text { throw fail(Message("\(field) '\(text)' is geen datum", "\(field) '\(text)' is not a date")) }
                 }
-                if let text = object["extension"]?.string, ISODuration(text) == nil { throw fail("extension '\(text)' is not an ISO 8601 duration") }
+                if let text = object["extension"]?.string, ISODuration(text) == nil { throw fail(Message("extension '\(text)' is geen duur volgens ISO 8601", "extension '\(text)' is not an ISO 8601 duration")) }
                 let key = Int64(bitPattern: hash)
                 do {
                     try connection.run("INSERT INTO cases (case_key, case_type, start_date, end_date, deadline, extension, suspended) "
@@ -100,13 +103,14 @@ extension RoadmapFile {
                                         .integer(object["suspended"]?.bool == true ? 1 : 0)])
                     for (statusIndex, statusJSON) in (object["statuses"]?.array ?? []).enumerated() {
                         guard let status = statusJSON["status"]?.string, let atText = statusJSON["at"]?.string, let at = Timestamp(atText) else {
-                            throw fail("statuses[\(statusIndex)] needs a status and a moment like 2015-03-12 09:14:00")
+                            throw fail(Message("statuses[\(statusIndex)] heeft een status en een moment zoals 2015-03-12 09:14:00 nodig",
+                                               "statuses[\(statusIndex)] needs a status and a moment like 2015-03-12 09:14:00"))
                         }
                         try connection.run("INSERT INTO case_statuses (case_key, at, status) VALUES (?, ?, ?)",
                                            [.integer(key), .integer(at.seconds), .text(status)])
                     }
                 } catch let error as StoreError {
-                    throw fail("\(error)")
+                    throw fail(.of(error))
                 }
                 count += 1
             }

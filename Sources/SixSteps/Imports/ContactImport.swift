@@ -24,7 +24,7 @@ extension RoadmapFile {
             do {
                 return try checkContacts(document, path: path, columns: columns, key: key)
             } catch let error as CSVError {
-                throw DomainError.badFile(path: path, error.description)
+                throw DomainError.badFile(path: path, .of(error))
             }
         }
         return try writeContacts(try read(check), path: path, dryRun: dryRun, key: key, check: check)
@@ -88,7 +88,7 @@ extension RoadmapFile {
             }
         }
         try problems.check(path: path)
-        guard !contacts.isEmpty else { throw DomainError.badFile(path: path, "the file holds no rows") }
+        guard !contacts.isEmpty else { throw DomainError.badFile(path: path, Message("het bestand heeft geen regels", "the file holds no rows")) }
         return try checkedContacts(contacts, texts: reader.texts)
     }
 
@@ -176,20 +176,23 @@ private struct ContactRowReader {
     mutating func read(_ row: borrowing CSVRow) throws -> CheckedContact {
         guard let position = date, let at = row.withContent(position, Timestamp.parse) ?? nil else {
             let raw = try date.flatMap { try row.string($0) } ?? ""
-            throw failure(row.line, "date", raw.isEmpty ? "is empty; every contact needs its date and time"
-                          : "'\(raw)' is not a date and time like 2014-03-12 09:14 or 12-03-2014 09:14")
+            throw failure(row.line, "date", raw.isEmpty
+                ? Message("is leeg; elk contact heeft een datum en tijd nodig", "is empty; every contact needs its date and time")
+                : Message("'\(raw)' is geen datum en tijd zoals 2014-03-12 09:14 of 12-03-2014 09:14",
+                          "'\(raw)' is not a date and time like 2014-03-12 09:14 or 12-03-2014 09:14"))
         }
         var contact = CheckedContact(caseKey: 0, at: at.seconds, channel: 0, reason: 0, journey: CheckedContact.none)
         guard let channel = try spelling(row, "channel", channel, in: \.channels, check: { reader, raw, fail in
             reader.number(try reader.lookups.channel(raw, fail: fail))
         }) else {
-            throw failure(row.line, "channel", "is empty; every contact needs its channel")
+            throw failure(row.line, "channel", Message("is leeg; elk contact heeft een kanaal nodig", "is empty; every contact needs its channel"))
         }
         contact.channel = channel
         contact.reason = try spelling(row, "reason", reason, in: \.reasons) { reader, raw, _ in reader.number(raw) } ?? number("")
         guard let position = caseKey,
               let hash = row.withContent(position, { $0.isEmpty ? nil : hasher.hash($0) }) ?? nil else {
-            throw failure(row.line, "case", "is empty; every contact needs the key of its case or person")
+            throw failure(row.line, "case", Message("is leeg; elk contact heeft de sleutel van zijn zaak of persoon nodig",
+                                                    "is empty; every contact needs the key of its case or person"))
         }
         contact.caseKey = Int64(bitPattern: hash)
         contact.journey = try spelling(row, "journey", journey, in: \.journeys) { reader, raw, fail in
@@ -197,7 +200,7 @@ private struct ContactRowReader {
         } ?? CheckedContact.none
         if let position = resolved, !row.isEmpty(position), let raw = try row.string(position) {
             guard let yes = ImportVocabulary.yesNo(raw) else {
-                throw failure(row.line, "resolved", "'\(raw)' is not an answer like ja or nee")
+                throw failure(row.line, "resolved", Message("'\(raw)' is geen antwoord zoals ja of nee", "'\(raw)' is not an answer like ja or nee"))
             }
             contact.resolved = yes ? 1 : 0
         }
@@ -208,7 +211,7 @@ private struct ContactRowReader {
     /// else checked by `check` and remembered. Nil when the field is empty or absent.
     private mutating func spelling(
         _ row: borrowing CSVRow, _ column: String, _ position: Int?, in table: WritableKeyPath<ContactRowReader, ByteSpellings>,
-        check: (inout ContactRowReader, String, (String) -> CSVError) throws -> UInt32
+        check: (inout ContactRowReader, String, (Message) -> CSVError) throws -> UInt32
     ) throws -> UInt32? {
         guard let position, !row.isEmpty(position) else { return nil }
         if let known = row.withContent(position, { self[keyPath: table][$0] }) ?? nil { return known }
@@ -223,7 +226,7 @@ private struct ContactRowReader {
     /// The number of a checked text in `texts`, which holds each text once.
     mutating func number(_ text: String) -> UInt32 { numbered.number(text) }
 
-    private func failure(_ line: Int, _ column: String, _ message: String) -> CSVError {
+    private func failure(_ line: Int, _ column: String, _ message: Message) -> CSVError {
         CSVError(line: line, column: columns.header(column), message: message)
     }
 }

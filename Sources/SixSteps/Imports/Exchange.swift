@@ -94,29 +94,37 @@ extension RoadmapFile {
         let document: JSONObject
         do {
             guard let object = try JSON.parse(text).object else {
-                throw DomainError.badImport("\(source) is not a Molensloot export: the document is not a JSON object")
+                throw DomainError.badImport(Message("\(source) is geen export van Molensloot: het document is geen JSON-object",
+                                                    "\(source) is not a Molensloot export: the document is not a JSON object"))
             }
             document = object
         } catch let error as JSONError {
-            throw DomainError.badImport("\(source) is not valid JSON: \(error)")
+            throw DomainError.badImport(Message("\(source) is geen geldige JSON: ", "\(source) is not valid JSON: ") + .of(error))
         }
         if let path = Exchange.nulPath(.object(document), at: "") {
-            throw DomainError.badImport("\(source): \(path) holds a NUL character (\\u0000), which a roadmap cannot store; remove it")
+            throw DomainError.badImport(Message(
+                "\(source): \(path) bevat een NUL-teken (\\u0000), dat een roadmap niet kan bewaren; haal het weg",
+                "\(source): \(path) holds a NUL character (\\u0000), which a roadmap cannot store; remove it"))
         }
         guard document["format"]?.string == Exchange.format else {
-            throw DomainError.badImport("\(source) is not a Molensloot export: \"format\" should be \"\(Exchange.format)\"")
+            throw DomainError.badImport(Message("\(source) is geen export van Molensloot: \"format\" moet \"\(Exchange.format)\" zijn",
+                                                "\(source) is not a Molensloot export: \"format\" should be \"\(Exchange.format)\""))
         }
         guard let version = document["version"]?.int, version >= 1 else {
-            throw DomainError.badImport("\(source): \"version\" should be a whole number of at least 1")
+            throw DomainError.badImport(Message("\(source): \"version\" moet een geheel getal van minstens 1 zijn",
+                                                "\(source): \"version\" should be a whole number of at least 1"))
         }
         guard version <= Exchange.version else {
-            throw DomainError.badImport("\(source) comes from a newer Molensloot (version \(version)); upgrade molensloot")
+            throw DomainError.badImport(Message("\(source) komt uit een nieuwere Molensloot (versie \(version)); werk molensloot bij",
+                                                "\(source) comes from a newer Molensloot (version \(version)); upgrade molensloot"))
         }
         let known = Set(["format", "version", "settings", "vision", "next_ids", "survey_responses", "volumes", "contacts"]
                         + Exchange.mappingSections + Exchange.caseSections
                         + Kind.creationOrder.map(\.table) + Exchange.themeSections)
         if let unknown = document.keys.first(where: { !known.contains($0) }) {
-            throw DomainError.badImport("\(source): unknown section \"\(unknown)\"; sections are " + known.sorted().joined(separator: ", "))
+            let sections = known.sorted().joined(separator: ", ")
+            throw DomainError.badImport(Message("\(source): onbekend onderdeel \"\(unknown)\"; de onderdelen zijn \(sections)",
+                                                "\(source): unknown section \"\(unknown)\"; sections are \(sections)"))
         }
         let legacyKey = try Exchange.legacyKey(document, source: source, keyFile: keyFile)
         let count = try write {
@@ -130,16 +138,16 @@ extension RoadmapFile {
             for kind in Kind.creationOrder {
                 guard let entries = document[kind.table] else { continue }
                 guard let array = entries.array else {
-                    throw DomainError.badImport("\(source): \"\(kind.table)\" should be a list")
+                    throw DomainError.badImport(Message("\(source): \"\(kind.table)\" moet een lijst zijn", "\(source): \"\(kind.table)\" should be a list"))
                 }
                 for (index, entry) in array.enumerated() {
                     do {
                         dependencies += try importRecord(kind, entry)
                         count += 1
                     } catch let error as DomainError {
-                        throw DomainError.badImport("\(source): \(kind.table)[\(index)]: \(error)")
+                        throw DomainError.badImport(Message("\(source): \(kind.table)[\(index)]: ", "\(source): \(kind.table)[\(index)]: ") + .of(error))
                     } catch let error as StoreError {
-                        throw DomainError.badImport("\(source): \(kind.table)[\(index)]: \(error)")
+                        throw DomainError.badImport(Message("\(source): \(kind.table)[\(index)]: ", "\(source): \(kind.table)[\(index)]: ") + .of(error))
                     }
                 }
             }
@@ -148,7 +156,8 @@ extension RoadmapFile {
                     guard try exists(.item, key: link.to) else { throw DomainError.unknownRecord(.item, link.toRef) }
                     try insertLink(link, audited: false)
                 } catch let error as DomainError {
-                    throw DomainError.badImport("\(source): items: \(link.fromRef) depends_on: \(error)")
+                    throw DomainError.badImport(Message("\(source): items: \(link.fromRef) depends_on: ", "\(source): items: \(link.fromRef) depends_on: ")
+                                                + .of(error))
                 }
             }
             count += try importSurveyResponses(document["survey_responses"], source: source)
@@ -168,10 +177,13 @@ extension RoadmapFile {
 
     private func importSettings(_ json: JSON?, source: String) throws {
         guard let json, !json.isNull else { return }
-        guard let settings = json.object else { throw DomainError.badImport("\(source): settings should be an object") }
+        guard let settings = json.object else {
+            throw DomainError.badImport(Message("\(source): settings moet een object zijn", "\(source): settings should be an object"))
+        }
         for (key, value) in settings {
             guard let setting = Setting(rawValue: key), let text = value.string else {
-                throw DomainError.badImport("\(source): settings: unknown setting \"\(key)\" or a value that is not text")
+                throw DomainError.badImport(Message("\(source): settings: onbekende instelling \"\(key)\" of een waarde die geen tekst is",
+                                                    "\(source): settings: unknown setting \"\(key)\" or a value that is not text"))
             }
             // An older export's secret goes to the key file (`Exchange.legacyKey`), never into the roadmap.
             if setting == .contactKey { continue }
@@ -188,9 +200,12 @@ extension RoadmapFile {
               try setting(.repeatWindowDays).map({ (1...366).contains(Int($0) ?? 0) }) ?? true,
               try setting(.contactKeyID).map({ $0.utf8.count == 16 && UInt64($0, radix: 16) != nil }) ?? true
         else {
-            throw DomainError.badImport("\(source): settings: the score method must be weighted, rice or value-effort, "
-                                        + "the weights numbers of zero or more, the privacy threshold a whole number of at least 1, "
-                                        + "the repeat window 1 to 366 days, the contact key id 16 hex digits")
+            throw DomainError.badImport(Message(
+                "\(source): settings: de scoremethode moet weighted, rice of value-effort zijn, de gewichten getallen van nul of meer, "
+                    + "de privacydrempel een geheel getal van minstens 1, de herhaaltermijn 1 tot 366 dagen, het id van de contactsleutel 16 hexadecimale cijfers",
+                "\(source): settings: the score method must be weighted, rice or value-effort, "
+                    + "the weights numbers of zero or more, the privacy threshold a whole number of at least 1, "
+                    + "the repeat window 1 to 366 days, the contact key id 16 hex digits"))
         }
     }
 
@@ -199,7 +214,8 @@ extension RoadmapFile {
         guard let vision = json.object, let text = vision["text"]?.string, !text.trimmingSpaces.isEmpty,
               let updated = vision["updated_on"]?.string, ISODate(updated)?.description == updated
         else {
-            throw DomainError.badImport("\(source): vision should have a non-empty \"text\" and a real \"updated_on\" date")
+            throw DomainError.badImport(Message("\(source): vision moet een niet-lege \"text\" en een bestaande datum \"updated_on\" hebben",
+                                                "\(source): vision should have a non-empty \"text\" and a real \"updated_on\" date"))
         }
         try store(Vision(text: text, updatedOn: updated))
     }
@@ -214,14 +230,18 @@ extension RoadmapFile {
 
     private func importNextIDs(_ json: JSON?, source: String) throws {
         guard let json, !json.isNull else { return }
-        guard let next = json.object else { throw DomainError.badImport("\(source): next_ids should be an object") }
+        guard let next = json.object else {
+            throw DomainError.badImport(Message("\(source): next_ids moet een object zijn", "\(source): next_ids should be an object"))
+        }
         for (table, value) in next {
             guard Exchange.numberedTables.contains(table), let id = value.int, id >= 1 else {
-                throw DomainError.badImport("\(source): next_ids: \"\(table)\" should name a kind with ids and a whole number")
+                throw DomainError.badImport(Message("\(source): next_ids: \"\(table)\" moet een soort met ids noemen en een geheel getal",
+                                                    "\(source): next_ids: \"\(table)\" should name a kind with ids and a whole number"))
             }
             let highest = try connection.scalar("SELECT max(id) FROM \(table)").int ?? 0
             guard id > highest else {
-                throw DomainError.badImport("\(source): next_ids: \(table) \(id) is not above the highest id \(highest)")
+                throw DomainError.badImport(Message("\(source): next_ids: \(table) \(id) ligt niet boven het hoogste id \(highest)",
+                                                    "\(source): next_ids: \(table) \(id) is not above the highest id \(highest)"))
             }
             try connection.run("DELETE FROM sqlite_sequence WHERE name = ?", [.text(table)])
             try connection.run("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [.text(table), .integer(id - 1)])
@@ -245,29 +265,37 @@ extension RoadmapFile {
 
     private func importSurveyResponses(_ json: JSON?, source: String) throws -> Int {
         guard let json, !json.isNull else { return 0 }
-        guard let responses = json.array else { throw DomainError.badImport("\(source): survey_responses should be a list") }
+        guard let responses = json.array else {
+            throw DomainError.badImport(Message("\(source): survey_responses moet een lijst zijn", "\(source): survey_responses should be a list"))
+        }
         let sql = "INSERT INTO survey_responses (\(Self.responseColumns.joined(separator: ", "))) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         for (index, entry) in responses.enumerated() {
-            func fail(_ message: String) -> DomainError { .badImport("\(source): survey_responses[\(index)]: \(message)") }
+            func fail(_ message: Message) -> DomainError {
+                .badImport(Message("\(source): survey_responses[\(index)]: ", "\(source): survey_responses[\(index)]: ") + message)
+            }
             guard let object = entry.object, let id = object["id"]?.int, id >= 1, let metric = object["metric"]?.string,
                   let cycleRef = object["cycle"]?.string, let score = object["score"]?.double else {
-                throw fail("needs an id, a metric, a cycle and a score")
+                throw fail(Message("heeft een id, een meeteenheid, een cyclus en een score nodig", "needs an id, a metric, a cycle and a score"))
             }
-            if let unknown = object.keys.first(where: { !Self.responseColumns.contains($0) }) { throw fail("unknown field \"\(unknown)\"") }
+            if let unknown = object.keys.first(where: { !Self.responseColumns.contains($0) }) {
+                throw fail(Message("onbekend veld \"\(unknown)\"", "unknown field \"\(unknown)\""))
+            }
             let cycle = try Kind.cycle.parseRef(cycleRef, field: "cycle")
-            guard try exists(.metric, key: .text(metric)) else { throw fail("unknown metric '\(metric)'") }
-            guard try exists(.cycle, key: cycle) else { throw fail("unknown cycle '\(cycleRef)'") }
-            if let date = object["date"]?.string, ISODate(date)?.description != date { throw fail("'\(date)' is not a date") }
+            guard try exists(.metric, key: .text(metric)) else { throw fail(Message("er is geen meeteenheid '\(metric)'", "unknown metric '\(metric)'")) }
+            guard try exists(.cycle, key: cycle) else { throw fail(Message("er is geen cyclus '\(cycleRef)'", "unknown cycle '\(cycleRef)'")) }
+            if let date = object["date"]?.string, ISODate(date)?.description != date {
+                throw fail(Message("'\(date)' is geen datum", "'\(date)' is not a date"))
+            }
             if let date = object["date"]?.string, let span = try record(.cycle, key: cycle),
                date < (span["start_date"].string ?? date) || date > (span["end_date"].string ?? date) {
-                throw fail("'\(date)' is outside \(cycleRef)'s dates")
+                throw fail(Message("'\(date)' valt buiten de data van \(cycleRef)", "'\(date)' is outside \(cycleRef)'s dates"))
             }
             func text(_ key: String) -> SQLValue { SQLValue(object[key]?.string) }
             do {
                 try connection.run(sql, [.integer(id), .text(metric), cycle, text("date"), text("journey"), text("phase"), text("channel"),
                                          text("persona"), .real(score), text("comment"), .integer(object["quotable"]?.bool == true ? 1 : 0)])
             } catch let error as StoreError {
-                throw fail("\(error)")
+                throw fail(.of(error))
             }
         }
         return responses.count
@@ -275,20 +303,23 @@ extension RoadmapFile {
 
     private func importVolumes(_ json: JSON?, source: String) throws -> Int {
         guard let json, !json.isNull else { return 0 }
-        guard let rows = json.array else { throw DomainError.badImport("\(source): volumes should be a list") }
+        guard let rows = json.array else {
+            throw DomainError.badImport(Message("\(source): volumes moet een lijst zijn", "\(source): volumes should be a list"))
+        }
         for (index, entry) in rows.enumerated() {
-            func fail(_ message: String) -> DomainError { .badImport("\(source): volumes[\(index)]: \(message)") }
+            func fail(_ message: Message) -> DomainError { .badImport(Message("\(source): volumes[\(index)]: ", "\(source): volumes[\(index)]: ") + message) }
             guard let object = entry.object, let period = object["period"]?.string, Period(period)?.description == period,
                   let channel = object["channel"]?.string, let count = object["count"]?.int,
                   (0...VolumeRow.maximumCount).contains(count) else {
-                throw fail("needs a period like 2014-03, a channel and a count from 0 to 1 000 000 000")
+                throw fail(Message("heeft een periode zoals 2014-03, een kanaal en een aantal van 0 tot 1 000 000 000 nodig",
+                                   "needs a period like 2014-03, a channel and a count from 0 to 1 000 000 000"))
             }
-            guard try exists(.channel, key: .text(channel)) else { throw fail("unknown channel '\(channel)'") }
+            guard try exists(.channel, key: .text(channel)) else { throw fail(Message("er is geen kanaal '\(channel)'", "unknown channel '\(channel)'")) }
             do {
                 try connection.run("INSERT INTO volumes (period, channel, reason, count) VALUES (?, ?, ?, ?)",
                                    [.text(period), .text(channel), .text(object["reason"]?.string ?? ""), .integer(count)])
             } catch let error as StoreError {
-                throw fail("\(error)")
+                throw fail(.of(error))
             }
         }
         return rows.count
@@ -310,29 +341,32 @@ extension RoadmapFile {
 
     private func importContacts(_ json: JSON?, source: String) throws -> Int {
         guard let json, !json.isNull else { return 0 }
-        guard let contacts = json.array else { throw DomainError.badImport("\(source): contacts should be a list") }
+        guard let contacts = json.array else {
+            throw DomainError.badImport(Message("\(source): contacts moet een lijst zijn", "\(source): contacts should be a list"))
+        }
         let channels = Set(try records(.channel).map(\.ref))
         let journeys = Set(try records(.journey).map(\.ref))
         for (index, entry) in contacts.enumerated() {
-            func fail(_ message: String) -> DomainError { .badImport("\(source): contacts[\(index)]: \(message)") }
+            func fail(_ message: Message) -> DomainError { .badImport(Message("\(source): contacts[\(index)]: ", "\(source): contacts[\(index)]: ") + message) }
             guard let object = entry.object, let caseText = object["case"]?.string, caseText.utf8.count == 16,
                   let hash = UInt64(caseText, radix: 16), let atText = object["at"]?.string, let at = Timestamp(atText),
                   let channel = object["channel"]?.string else {
-                throw fail("needs a case (16 hex digits), a moment like 2014-03-12 09:14:00 and a channel")
+                throw fail(Message("heeft een zaak (16 hexadecimale cijfers), een moment zoals 2014-03-12 09:14:00 en een kanaal nodig",
+                                   "needs a case (16 hex digits), a moment like 2014-03-12 09:14:00 and a channel"))
             }
             if let unknown = object.keys.first(where: { !["case", "at", "channel", "reason", "journey", "resolved"].contains($0) }) {
-                throw fail("unknown field \"\(unknown)\"")
+                throw fail(Message("onbekend veld \"\(unknown)\"", "unknown field \"\(unknown)\""))
             }
-            guard channels.contains(channel) else { throw fail("unknown channel '\(channel)'") }
+            guard channels.contains(channel) else { throw fail(Message("er is geen kanaal '\(channel)'", "unknown channel '\(channel)'")) }
             let journey = object["journey"]?.string
-            if let journey, !journeys.contains(journey) { throw fail("unknown journey '\(journey)'") }
+            if let journey, !journeys.contains(journey) { throw fail(Message("er is geen klantreis '\(journey)'", "unknown journey '\(journey)'")) }
             do {
                 let resolved: SQLValue = object["resolved"].flatMap { $0.bool }.map { .integer($0 ? 1 : 0) } ?? .null
                 try connection.run("INSERT INTO contacts (case_key, at, channel, reason, journey, resolved) VALUES (?, ?, ?, ?, ?, ?)",
                                    [.integer(Int64(bitPattern: hash)), .integer(at.seconds), .text(channel),
                                     .text(object["reason"]?.string ?? ""), SQLValue(journey), resolved])
             } catch let error as StoreError {
-                throw fail("\(error)")
+                throw fail(.of(error))
             }
         }
         return contacts.count
@@ -341,20 +375,20 @@ extension RoadmapFile {
     /// Inserts one record and its links; item dependencies are returned, to be linked once every
     /// item exists.
     private func importRecord(_ kind: Kind, _ entry: JSON) throws -> [Link] {
-        guard let object = entry.object else { throw DomainError.badImport("should be an object") }
+        guard let object = entry.object else { throw DomainError.badImport(Message("moet een object zijn", "should be an object")) }
         let links = Exchange.embeddedLinks(kind)
         let allowed = Set([kind.keyColumn] + kind.fields.map(\.name) + links.map(\.exportKey) + (kind == .journey ? ["phases"] : []))
         if let unknown = object.keys.first(where: { !allowed.contains($0) }) {
-            throw DomainError.badImport("unknown field \"\(unknown)\"")
+            throw DomainError.badImport(Message("onbekend veld \"\(unknown)\"", "unknown field \"\(unknown)\""))
         }
         guard object[kind.keyColumn]?.string != nil else {
-            throw DomainError.badImport("needs \"\(kind.keyColumn)\"")
+            throw DomainError.badImport(Message("heeft \"\(kind.keyColumn)\" nodig", "needs \"\(kind.keyColumn)\""))
         }
         let record = try insert(Record(kind: kind, json: object), audited: false)
         if kind == .journey {
             for (position, phase) in (object["phases"]?.array ?? []).enumerated() {
                 guard let slug = phase["slug"]?.string, let name = phase["name"]?.string else {
-                    throw DomainError.badImport("phases[\(position)] needs a slug and a name")
+                    throw DomainError.badImport(Message("phases[\(position)] heeft een slug en een naam nodig", "phases[\(position)] needs a slug and a name"))
                 }
                 try validateSlug(slug)
                 try connection.run("INSERT INTO journey_phases (journey, slug, name, position) VALUES (?, ?, ?, ?)",

@@ -9,7 +9,7 @@ struct ImportProblems {
 
     private struct Problem {
         let column: String?
-        let message: String
+        let message: Message
         var lines: [Int]
         var count: Int
     }
@@ -22,7 +22,7 @@ struct ImportProblems {
     var total: Int { problems.count + untold }
 
     mutating func add(_ error: CSVError) {
-        let key = (error.column ?? "") + "\u{1F}" + error.message
+        let key = (error.column ?? "") + "\u{1F}" + error.message.en
         if let known = index[key] {
             problems[known].count += 1
             if problems[known].lines.count < Self.linesShown { problems[known].lines.append(error.line) }
@@ -38,15 +38,17 @@ struct ImportProblems {
 
     /// Each problem as a person reads it: "line 4, column kanaal: …", or for one on many rows
     /// "lines 7, 14, 17, 25, 26 and 51 more, column klantgroep: …".
-    var descriptions: [String] {
+    var descriptions: [Message] {
         problems.map { problem in
             guard problem.count > 1 else {
-                return CSVError(line: problem.lines[0], column: problem.column, message: problem.message).description
+                let error = CSVError(line: problem.lines[0], column: problem.column, message: problem.message)
+                return Message(error.text(dutch: true), error.text(dutch: false))
             }
             let more = problem.count - problem.lines.count
-            var place = "lines " + problem.lines.map(String.init).joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
-            if let column = problem.column { place += ", column \(column)" }
-            return place + ": " + problem.message
+            let lines = problem.lines.map(String.init).joined(separator: ", ")
+            var place = Message("regels " + lines + (more > 0 ? " en nog \(more)" : ""), "lines " + lines + (more > 0 ? " and \(more) more" : ""))
+            if let column = problem.column { place = place + Message(", kolom \(column)", ", column \(column)") }
+            return place + Message(": ", ": ") + problem.message
         }
     }
 

@@ -14,19 +14,24 @@ extension RoadmapFile {
 
     func importMappingSections(_ document: JSONObject, source: String) throws -> Int {
         guard let json = document["value_mappings"], !json.isNull else { return 0 }
-        guard let entries = json.array else { throw DomainError.badImport("\(source): value_mappings should be a list") }
+        guard let entries = json.array else {
+            throw DomainError.badImport(Message("\(source): value_mappings moet een lijst zijn", "\(source): value_mappings should be a list"))
+        }
         for (index, entry) in entries.enumerated() {
             guard let object = entry.object, let field = object["field"]?.string, let spelling = object["spelling"]?.string,
                   let target = object["target"]?.string, RoadmapFile.mappedFields.contains(field), !spelling.isEmpty, !target.isEmpty,
                   object.keys.allSatisfy({ ["field", "spelling", "target"].contains($0) }) else {
-                throw DomainError.badImport("\(source): value_mappings[\(index)]: needs exactly a field (channel, reason, "
-                                            + "journey or persona), a spelling and a target")
+                throw DomainError.badImport(Message(
+                    "\(source): value_mappings[\(index)]: heeft precies een field (channel, reason, journey of persona), "
+                        + "een spelling en een target nodig",
+                    "\(source): value_mappings[\(index)]: needs exactly a field (channel, reason, "
+                        + "journey or persona), a spelling and a target"))
             }
             do {
                 try connection.run("INSERT INTO value_mappings (field, spelling, target) VALUES (?, ?, ?)",
                                    [.text(field), .text(spelling), .text(target)])
             } catch let error as StoreError {
-                throw DomainError.badImport("\(source): value_mappings[\(index)]: \(error)")
+                throw DomainError.badImport(Message("\(source): value_mappings[\(index)]: ", "\(source): value_mappings[\(index)]: ") + .of(error))
             }
         }
         return entries.count

@@ -44,7 +44,7 @@ extension RoadmapFile {
                                     dryRun: Bool, key loadKey: () throws -> PseudonymKey) throws -> RegistrationImport {
         let json: JSON
         do { json = try JSON.parse(text) } catch {
-            throw DomainError.badFile(path: path, "is not valid JSON (\(error))")
+            throw DomainError.badFile(path: path, Message("is geen geldige JSON (", "is not valid JSON (") + .of(error) + Message(")", ")"))
         }
         let items: [JSON]
         if let list = json.array {
@@ -52,12 +52,17 @@ extension RoadmapFile {
         } else if let page = json["results"]?.array ?? json["contactmomenten"]?.array ?? json["klantcontacten"]?.array {
             items = page
         } else {
-            throw DomainError.badFile(path: path, "holds no list of contacts: expected a page with \"results\" or a list")
+            throw DomainError.badFile(path: path, Message("bevat geen lijst met contacten: verwacht een pagina met \"results\" of een lijst",
+                                                          "holds no list of contacts: expected a page with \"results\" or a list"))
         }
-        guard let first = items.first?.object else { throw DomainError.badFile(path: path, "the file holds no contacts") }
+        guard let first = items.first?.object else {
+            throw DomainError.badFile(path: path, Message("het bestand bevat geen contacten", "the file holds no contacts"))
+        }
         let format = try format ?? Self.detectFormat(first, path: path)
         let raws = try items.enumerated().map { index, record -> RawRegistration in
-            guard let object = record.object else { throw DomainError.badFile(path: path, "item \(index + 1) is not an object") }
+            guard let object = record.object else {
+                throw DomainError.badFile(path: path, Message("item \(index + 1) is geen object", "item \(index + 1) is not an object"))
+            }
             return Self.raw(object, format: format, place: "item \(index + 1)")
         }
         // An older file that still holds the secret is sent to `key move` before any key file is asked for.
@@ -70,23 +75,24 @@ extension RoadmapFile {
             let lookups = try SurveyLookups(self)
             let reasons = try reasonMappings()
             var numbered = NumberedTexts()
-            var problems: [String] = []
+            var problems: [Message] = []
             var total = 0
             var unknownChannels: [String: (place: String, count: Int)] = [:]
             var contacts: [CheckedContact] = []
             counts = (0, 0)
-            func problem(_ text: String) {
+            func problem(_ text: Message) {
                 total += 1
                 if problems.count < ImportProblems.shown { problems.append(text) }
             }
             for raw in raws {
                 guard let moment = raw.moment, let at = Self.moment(moment) else {
-                    problem("\(raw.place): " + (raw.moment.map { "'\($0)' is not a date and time like 2014-03-12T09:14:00" }
-                                                ?? "has no date and time (\(format.momentField))"))
+                    problem(Message("\(raw.place): ", "\(raw.place): ") + (raw.moment.map {
+                        Message("'\($0)' is geen datum en tijd zoals 2014-03-12T09:14:00", "'\($0)' is not a date and time like 2014-03-12T09:14:00")
+                    } ?? Message("heeft geen datum en tijd (\(format.momentField))", "has no date and time (\(format.momentField))")))
                     continue
                 }
                 guard let spelled = raw.channel, !spelled.trimmingSpaces.isEmpty else {
-                    problem("\(raw.place): has no channel (\(format.channelField))")
+                    problem(Message("\(raw.place): heeft geen kanaal (\(format.channelField))", "\(raw.place): has no channel (\(format.channelField))"))
                     continue
                 }
                 guard let channel = try? lookups.channel(spelled, fail: { CSVError(line: 0, column: nil, message: $0) }) else {
@@ -96,7 +102,8 @@ extension RoadmapFile {
                 let reasonText = raw.reason.map { reasons[ImportVocabulary.fold($0)] ?? String($0.trimmingSpaces.prefix(200)) } ?? ""
                 let journey = try? lookups.journey(reasonText, fail: { CSVError(line: 0, column: nil, message: $0) })
                 guard let key = raw.caseKey ?? raw.ownKey, !key.isEmpty else {
-                    problem("\(raw.place): has no case, person or contact id to link it by")
+                    problem(Message("\(raw.place): heeft geen zaak-, persoons- of contact-id om het aan te koppelen",
+                                    "\(raw.place): has no case, person or contact id to link it by"))
                     continue
                 }
                 if raw.caseKey == nil { counts.withoutCase += 1 }
@@ -108,9 +115,11 @@ extension RoadmapFile {
                 contacts.append(contact)
             }
             for (spelling, seen) in unknownChannels.sorted(by: { $0.key < $1.key }) {
-                problem("\(seen.place): unknown channel '\(spelling)' (\(seen.count) contacts); map it once with "
-                        + "'molensloot mapping set channel \"\(spelling)\" SLUG' (channels: "
-                        + (try records(.channel).map(\.ref).joined(separator: ", ")) + ")")
+                let channels = try records(.channel).map(\.ref).joined(separator: ", ")
+                problem(Message("\(seen.place): onbekend kanaal '\(spelling)' (\(seen.count) contacten); koppel het één keer met "
+                                    + "'molensloot mapping set channel \"\(spelling)\" SLUG' (kanalen: \(channels))",
+                                "\(seen.place): unknown channel '\(spelling)' (\(seen.count) contacts); map it once with "
+                                    + "'molensloot mapping set channel \"\(spelling)\" SLUG' (channels: \(channels))"))
             }
             if total == 1, let only = problems.first { throw DomainError.badFile(path: path, only) }
             if total > 1 { throw DomainError.problems(path: path, problems, total: total) }
@@ -125,9 +134,13 @@ extension RoadmapFile {
         if object["plaatsgevondenOp"] != nil { return .openKlant }
         if object["registratiedatum"] != nil { return .contactmomenten }
         if object.keys.contains(where: { ImportVocabulary.fold($0) == "startdatum" }) { return .kiss }
-        throw DomainError.badFile(path: path, "is not a known registration export: expected Open Klant klantcontacten "
-                                  + "(plaatsgevondenOp), Contactmomenten (registratiedatum) or a KISS export (Startdatum); "
-                                  + "name it with --format " + RegistrationFormat.names.joined(separator: "|"))
+        let names = RegistrationFormat.names.joined(separator: "|")
+        throw DomainError.badFile(path: path, Message(
+            "is geen bekende export van registraties: verwacht Open Klant klantcontacten (plaatsgevondenOp), "
+                + "Contactmomenten (registratiedatum) of een export van KISS (Startdatum); noem het formaat met --format \(names)",
+            "is not a known registration export: expected Open Klant klantcontacten "
+                + "(plaatsgevondenOp), Contactmomenten (registratiedatum) or a KISS export (Startdatum); "
+                + "name it with --format \(names)"))
     }
 
     /// The fields of one registration, by the standard's names.

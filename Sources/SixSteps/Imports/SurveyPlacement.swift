@@ -47,13 +47,14 @@ extension RoadmapFile {
                 return cycle["end_date"].string.map { date <= $0 } ?? true
             }
         }
-        func describe(_ cycle: Record) -> String {
-            let status = cycle["status"].string == "open" ? "open" : "closed"
-            let end = cycle["end_date"].string ?? "…"
-            return "\(cycle.label) (\(cycle["start_date"].string ?? "…") to \(end), \(status))"
+        func describe(_ cycle: Record) -> Message {
+            let open = cycle["status"].string == "open"
+            let (start, end) = (cycle["start_date"].string ?? "…", cycle["end_date"].string ?? "…")
+            return Message("\(cycle.label) (\(start) tot en met \(end), \(open ? "open" : "gesloten"))",
+                           "\(cycle.label) (\(start) to \(end), \(open ? "open" : "closed"))")
         }
         let dated = dates.keys.sorted()
-        let span = dated.isEmpty ? "" : "dated \(dated.first ?? "") to \(dated.last ?? "")"
+        let (first, last) = (dated.first ?? "", dated.last ?? "")
         if let named {
             let target = try measurableCycle(named)
             var skipped = Set<String>()
@@ -69,16 +70,26 @@ extension RoadmapFile {
                 } else if let holder = holders.first {
                     elsewhere[holder.ref, default: 0] += count
                 } else {
-                    elsewhere["no cycle", default: 0] += count
+                    elsewhere["", default: 0] += count
                     outside.append(date)
                 }
             }
             if !elsewhere.isEmpty {
-                let list = elsewhere.sorted { $0.key < $1.key }.map { "\($0.value) in \($0.key)" }.joined(separator: ", ")
-                let outsideSpan = outside.isEmpty ? "" : " (\(outside.min() ?? "") to \(outside.max() ?? "") lie in no cycle)"
-                throw DomainError.inconsistent("\(list) of these responses are dated outside \(target.ref)\(outsideSpan); "
-                                               + "a response counts in the cycle its date falls in: import those into their "
-                                               + "own cycle, or pass --skip-others to leave them out; nothing was imported")
+                // The empty key counts the responses in no cycle; it sorts first, as "no cycle" did not.
+                let sorted = elsewhere.sorted { ($0.key.isEmpty ? "no cycle" : $0.key) < ($1.key.isEmpty ? "no cycle" : $1.key) }
+                let list = Message(sorted.map { "\($0.value) in \($0.key.isEmpty ? "geen cyclus" : $0.key)" }.joined(separator: ", "),
+                                   sorted.map { "\($0.value) in \($0.key.isEmpty ? "no cycle" : $0.key)" }.joined(separator: ", "))
+                let (low, high) = (outside.min() ?? "", outside.max() ?? "")
+                let outsideSpan = outside.isEmpty ? Message("", "")
+                    : Message(" (\(low) tot en met \(high) vallen in geen enkele cyclus)", " (\(low) to \(high) lie in no cycle)")
+                let dutchList = Message("van deze antwoorden hebben er een datum buiten \(target.ref): ", "") + list
+                let englishList = list + Message("", " of these responses are dated outside \(target.ref)")
+                throw DomainError.inconsistent(Message(dutchList.nl, englishList.en)
+                    + outsideSpan + Message(
+                        "; een antwoord telt in de cyclus waarin de datum valt: importeer die in hun eigen cyclus, "
+                            + "of geef --skip-others om ze weg te laten; er is niets geïmporteerd",
+                        "; a response counts in the cycle its date falls in: import those into their "
+                            + "own cycle, or pass --skip-others to leave them out; nothing was imported"))
             }
             return CyclePlacement(cycle: target, skippedDates: skipped, skippedResponses: skippedCount)
         }
@@ -100,8 +111,11 @@ extension RoadmapFile {
         let groups = byCycle.values.sorted { ($0.cycle["start_date"].string ?? "") < ($1.cycle["start_date"].string ?? "") }
         if groups.count == 1, outside.count == 0, let only = groups.first {
             guard only.cycle["status"].string == "open" else {
-                throw DomainError.inconsistent("the responses are \(span), in \(describe(only.cycle)); a closed cycle's "
-                                               + "measurements are frozen, and they do not belong in another; nothing was imported")
+                throw DomainError.inconsistent(Message("de antwoorden hebben een datum van \(first) tot en met \(last), in ",
+                                                       "the responses are dated \(first) to \(last), in ")
+                    + describe(only.cycle) + Message(
+                        "; de metingen van een gesloten cyclus liggen vast, en de antwoorden horen niet in een andere; er is niets geïmporteerd",
+                        "; a closed cycle's measurements are frozen, and they do not belong in another; nothing was imported"))
             }
             return CyclePlacement(cycle: only.cycle, skippedDates: [], skippedResponses: 0)
         }
@@ -112,12 +126,19 @@ extension RoadmapFile {
                                   skippedResponses: others.reduce(outside.count) { $0 + $1.count })
         }
         if groups.isEmpty {
-            throw DomainError.inconsistent("the responses are \(span), outside every cycle; a response counts in the cycle "
-                                           + "its date falls in: open a cycle for those dates; nothing was imported")
+            throw DomainError.inconsistent(Message(
+                "de antwoorden hebben een datum van \(first) tot en met \(last), buiten elke cyclus; een antwoord telt in de cyclus "
+                    + "waarin de datum valt: open een cyclus voor die data; er is niets geïmporteerd",
+                "the responses are dated \(first) to \(last), outside every cycle; a response counts in the cycle "
+                    + "its date falls in: open a cycle for those dates; nothing was imported"))
         }
-        let parts = groups.map { "\($0.count) in \(describe($0.cycle))" } + (outside.count > 0 ? ["\(outside.count) in no cycle"] : [])
-        throw DomainError.inconsistent("the responses are \(span): " + parts.joined(separator: ", ")
-                                       + "; name the cycle to import with --cycle, adding --skip-others to leave out the rest; "
-                                       + "nothing was imported")
+        let parts = groups.map { Message("\($0.count) in ", "\($0.count) in ") + describe($0.cycle) }
+            + (outside.count > 0 ? [Message("\(outside.count) in geen cyclus", "\(outside.count) in no cycle")] : [])
+        let joined = parts.dropFirst().reduce(parts.first ?? Message("", "")) { $0 + Message(", ", ", ") + $1 }
+        throw DomainError.inconsistent(Message("de antwoorden hebben een datum van \(first) tot en met \(last): ",
+                                               "the responses are dated \(first) to \(last): ")
+            + joined + Message(
+                "; noem de cyclus om in te importeren met --cycle, en geef --skip-others om de rest weg te laten; er is niets geïmporteerd",
+                "; name the cycle to import with --cycle, adding --skip-others to leave out the rest; nothing was imported"))
     }
 }

@@ -105,13 +105,13 @@ struct SurveyRowReader {
     /// The row's response, or nil when its answer is no score ("n.v.t.", "weet niet", "-",
     /// empty), which is counted in `nonResponses`.
     mutating func read(_ row: borrowing CSVRow) throws -> CheckedResponse? {
-        guard let position = score else { throw failure(row.line, "score", "is missing") }
+        guard let position = score else { throw failure(row.line, "score", Message("ontbreekt; voeg een kolom score toe", "is missing")) }
         let score: Double
         if kind.isYesNo {
             let raw = try row.string(position) ?? ""
             if ImportVocabulary.isNonResponse(raw) { return skip(raw) }
             guard let yes = ImportVocabulary.yesNo(raw) else {
-                throw failure(row.line, "score", "'\(raw)' is not an answer like ja or nee")
+                throw failure(row.line, "score", Message("'\(raw)' is geen antwoord zoals ja of nee", "'\(raw)' is not an answer like ja or nee"))
             }
             score = yes ? 1 : 0
         } else {
@@ -125,10 +125,10 @@ struct SurveyRowReader {
             }
         }
         if let low = scaleMin, score < low {
-            throw failure(row.line, "score", "\(formatNumber(score)) is below the scale's \(formatNumber(low))")
+            throw failure(row.line, "score", Message("\(formatNumber(score)) ligt onder de schaal, die begint bij \(formatNumber(low))", "\(formatNumber(score)) is below the scale's \(formatNumber(low))"))
         }
         if let high = scaleMax, score > high {
-            throw failure(row.line, "score", "\(formatNumber(score)) is above the scale's \(formatNumber(high))")
+            throw failure(row.line, "score", Message("\(formatNumber(score)) ligt boven de schaal, die eindigt bij \(formatNumber(high))", "\(formatNumber(score)) is above the scale's \(formatNumber(high))"))
         }
         var response = CheckedResponse(score: score)
         if let position = date, let raw = try row.string(position) {
@@ -179,7 +179,7 @@ struct SurveyRowReader {
     @inline(never)
     private mutating func check(_ raw: String, _ kind: Checked, key: SpellingCache.Key?, line: Int) throws -> UInt32 {
         let columns = self.columns
-        func fail(_ column: String) -> (String) -> CSVError {
+        func fail(_ column: String) -> (Message) -> CSVError {
             { CSVError(line: line, column: columns.header(column), message: $0) }
         }
         switch kind {
@@ -187,7 +187,7 @@ struct SurveyRowReader {
             // Survey tools write the moment of filling in ("03-04-2014 14:22"): the day counts.
             guard let date = ISODate(dutchOrISO: raw)
                 ?? raw.split(whereSeparator: { $0 == " " || $0 == "T" }).first.flatMap({ ISODate(dutchOrISO: String($0)) }) else {
-                throw failure(line, "date", "'\(raw)' is not a date like 2014-03-12 or 12-03-2014")
+                throw failure(line, "date", Message("'\(raw)' is geen datum zoals 2014-03-12 of 12-03-2014", "'\(raw)' is not a date like 2014-03-12 or 12-03-2014"))
             }
             return dates.remember(key, nil, number(date.description))
         case .journey:
@@ -205,7 +205,7 @@ struct SurveyRowReader {
     /// The number of a checked text in `texts`, which holds each text once however it was spelled.
     private mutating func number(_ text: String) -> UInt32 { numbered.number(text) }
 
-    private func failure(_ line: Int, _ column: String, _ message: String) -> CSVError {
+    private func failure(_ line: Int, _ column: String, _ message: Message) -> CSVError {
         CSVError(line: line, column: columns.header(column), message: message)
     }
 }
@@ -381,35 +381,41 @@ struct SurveyLookups {
         "brief": "post", "whatsapp": "social", "twitter": "social", "facebook": "social", "socialmedia": "social",
     ]
 
-    private static func check(_ value: String, in known: [String: String], kind: String, fail: (String) -> CSVError) throws -> String {
+    /// `kind` names what is looked up in English ("phase of balie"), `dutch` in Dutch, once and as a plural.
+    private static func check(_ value: String, in known: [String: String], kind: String, dutch: (one: String, many: String),
+                              fail: (Message) -> CSVError) throws -> String {
         guard let slug = known[ImportVocabulary.fold(value)] else {
             let names = Set(known.values).sorted()
+            let noun = kind.split(separator: " ").first.map(String.init) ?? kind
             guard !names.isEmpty else {
-                let noun = kind.split(separator: " ").first.map(String.init) ?? kind
-                throw fail("unknown \(kind) '\(value)'; the roadmap has no \(noun)s yet: add it with 'molensloot \(noun) add'")
+                throw fail(Message(
+                    "er is geen \(dutch.one) '\(value)'; de roadmap heeft nog geen \(dutch.many): voeg er een toe met 'molensloot \(noun) add'",
+                    "unknown \(kind) '\(value)'; the roadmap has no \(noun)s yet: add it with 'molensloot \(noun) add'"))
             }
-            throw fail("unknown \(kind) '\(value)'; known: " + names.prefix(12).joined(separator: ", "))
+            let listed = names.prefix(12).joined(separator: ", ")
+            throw fail(Message("er is geen \(dutch.one) '\(value)'; bekend zijn: \(listed)", "unknown \(kind) '\(value)'; known: \(listed)"))
         }
         return slug
     }
 
-    func journey(_ value: String, fail: (String) -> CSVError) throws -> String {
-        try Self.check(value, in: journeys, kind: "journey", fail: fail)
+    func journey(_ value: String, fail: (Message) -> CSVError) throws -> String {
+        try Self.check(value, in: journeys, kind: "journey", dutch: ("klantreis", "klantreizen"), fail: fail)
     }
 
-    func phase(_ value: String, journey: String?, fail: (String) -> CSVError) throws -> String {
+    func phase(_ value: String, journey: String?, fail: (Message) -> CSVError) throws -> String {
         guard let journey, let known = phases[journey] else {
-            throw fail("a phase needs a journey: add a journey column or give the metric a journey")
+            throw fail(Message("een fase hoort bij een klantreis: voeg een kolom klantreis toe of geef de meeteenheid een klantreis",
+                               "a phase needs a journey: add a journey column or give the metric a journey"))
         }
-        return try Self.check(value, in: known, kind: "phase of \(journey)", fail: fail)
+        return try Self.check(value, in: known, kind: "phase of \(journey)", dutch: ("fase van \(journey)", "fasen"), fail: fail)
     }
 
-    func channel(_ value: String, fail: (String) -> CSVError) throws -> String {
-        try Self.check(value, in: channels, kind: "channel", fail: fail)
+    func channel(_ value: String, fail: (Message) -> CSVError) throws -> String {
+        try Self.check(value, in: channels, kind: "channel", dutch: ("kanaal", "kanalen"), fail: fail)
     }
 
-    func persona(_ value: String, fail: (String) -> CSVError) throws -> String {
-        try Self.check(value, in: personas, kind: "persona", fail: fail)
+    func persona(_ value: String, fail: (Message) -> CSVError) throws -> String {
+        try Self.check(value, in: personas, kind: "persona", dutch: ("persona", "persona's"), fail: fail)
     }
 }
 

@@ -25,16 +25,21 @@ extension RoadmapFile {
     public func importCodebook(_ text: String, source: String, replace: Bool) throws -> (added: [String], changed: [String]) {
         let object: JSONObject
         do {
-            guard let parsed = try JSON.parse(text).object else { throw DomainError.badImport("\(source) is not a codebook: not a JSON object") }
+            guard let parsed = try JSON.parse(text).object else { throw DomainError.badImport(Message(
+                "\(source) is geen codeboek: het is geen JSON-object; kies een bestand van 'molensloot theme export'",
+                "\(source) is not a codebook: not a JSON object")) }
             object = parsed
         } catch let error as JSONError {
-            throw DomainError.badImport("\(source) is not valid JSON: \(error)")
+            throw DomainError.badImport(Message("\(source) is geen geldige JSON: ", "\(source) is not valid JSON: ") + .of(error))
         }
         guard object["format"]?.string == Codebook.format else {
-            throw DomainError.badImport("\(source) is not a Molensloot codebook: \"format\" should be \"\(Codebook.format)\"")
+            throw DomainError.badImport(Message("\(source) is geen codeboek van Molensloot: \"format\" moet \"\(Codebook.format)\" zijn",
+                                                "\(source) is not a Molensloot codebook: \"format\" should be \"\(Codebook.format)\""))
         }
         guard let version = object["version"]?.int, version >= 1, version <= Int64(Codebook.version) else {
-            throw DomainError.badImport("\(source): \"version\" should be \(Codebook.version); a newer codebook needs a newer molensloot")
+            throw DomainError.badImport(Message(
+                "\(source): \"version\" moet \(Codebook.version) zijn; een nieuwer codeboek vraagt een nieuwere molensloot",
+                "\(source): \"version\" should be \(Codebook.version); a newer codebook needs a newer molensloot"))
         }
         let themes = try parseThemes(object["themes"], source: source)
         return try write {
@@ -49,8 +54,10 @@ extension RoadmapFile {
                 }
                 guard old != theme else { continue }
                 guard replace else {
-                    throw DomainError.badImport("\(source): theme '\(theme.slug)' differs from the one in this roadmap; "
-                                                + "add --replace to take the codebook's version")
+                    throw DomainError.badImport(Message(
+                        "\(source): thema '\(theme.slug)' verschilt van dat in deze roadmap; geef --replace om de versie uit het codeboek te nemen",
+                        "\(source): theme '\(theme.slug)' differs from the one in this roadmap; "
+                            + "add --replace to take the codebook's version"))
                 }
                 try storeTheme(theme, replace: true)
                 changed.append(theme.slug)
@@ -61,22 +68,24 @@ extension RoadmapFile {
 
     func parseThemes(_ json: JSON?, source: String) throws -> [Theme] {
         guard let json, !json.isNull else { return [] }
-        guard let array = json.array else { throw DomainError.badImport("\(source): themes should be a list") }
+        guard let array = json.array else {
+            throw DomainError.badImport(Message("\(source): themes moet een lijst zijn", "\(source): themes should be a list"))
+        }
         var seen: Set<String> = []
         return try array.enumerated().map { index, entry in
-            func fail(_ message: String) -> DomainError { .badImport("\(source): themes[\(index)]: \(message)") }
+            func fail(_ message: Message) -> DomainError { .badImport(Message("\(source): themes[\(index)]: ", "\(source): themes[\(index)]: ") + message) }
             guard let object = entry.object, let slug = object["slug"]?.string, let name = object["name"]?.string else {
-                throw fail("needs a slug and a name")
+                throw fail(Message("heeft een slug en een naam nodig", "needs a slug and a name"))
             }
             if let unknown = object.keys.first(where: { !["slug", "name", "description", "phrases"].contains($0) }) {
-                throw fail("unknown field \"\(unknown)\"")
+                throw fail(Message("onbekend veld \"\(unknown)\"; haal het weg", "unknown field \"\(unknown)\""))
             }
             let phrases = try (object["phrases"]?.array ?? []).map { phrase in
-                guard let text = phrase.string else { throw fail("phrases should be texts") }
+                guard let text = phrase.string else { throw fail(Message("phrases moeten teksten zijn", "phrases should be texts")) }
                 return text
             }
-            guard seen.insert(slug).inserted else { throw fail("theme '\(slug)' appears twice") }
-            do { try validateSlug(slug) } catch let error as DomainError { throw fail("\(error)") }
+            guard seen.insert(slug).inserted else { throw fail(Message("thema '\(slug)' staat er twee keer in", "theme '\(slug)' appears twice")) }
+            do { try validateSlug(slug) } catch let error as DomainError { throw fail(.of(error)) }
             return Theme(slug: slug, name: name, description: object["description"]?.string, phrases: phrases)
         }
     }
@@ -99,44 +108,55 @@ extension RoadmapFile {
         var count = 0
         for theme in try parseThemes(document["themes"], source: source) {
             do { try storeTheme(theme, replace: false, audited: false) } catch let error as DomainError {
-                throw DomainError.badImport("\(source): themes: \(error)")
+                throw DomainError.badImport(Message("\(source): themes: ", "\(source): themes: ") + .of(error))
             }
             count += 1
         }
         for (index, entry) in (try list(document["item_volumes"], "item_volumes", source)).enumerated() {
-            func fail(_ message: String) -> DomainError { .badImport("\(source): item_volumes[\(index)]: \(message)") }
-            guard let object = entry.object, let itemRef = object["item"]?.string else { throw fail("needs an item") }
+            func fail(_ message: Message) -> DomainError {
+                .badImport(Message("\(source): item_volumes[\(index)]: ", "\(source): item_volumes[\(index)]: ") + message)
+            }
+            guard let object = entry.object, let itemRef = object["item"]?.string else {
+                throw fail(Message("heeft een roadmap-item nodig", "needs an item"))
+            }
             let item = try Kind.item.parseRef(itemRef, field: "item")
-            guard try exists(.item, key: item) else { throw fail("unknown item '\(itemRef)'") }
+            guard try exists(.item, key: item) else { throw fail(Message("er is geen roadmap-item '\(itemRef)'", "unknown item '\(itemRef)'")) }
             let channel = object["channel"]?.string
-            if let channel, !(try exists(.channel, key: .text(channel))) { throw fail("unknown channel '\(channel)'") }
+            if let channel, !(try exists(.channel, key: .text(channel))) {
+                throw fail(Message("er is geen kanaal '\(channel)'", "unknown channel '\(channel)'"))
+            }
             do {
                 try connection.run("INSERT INTO item_volumes (item, channel, reason, expected_change) VALUES (?, ?, ?, ?)",
                                    [item, SQLValue(channel), .text(object["reason"]?.string ?? ""), SQLValue(object["expected_change"]?.double)])
-            } catch let error as StoreError { throw fail("\(error)") }
+            } catch let error as StoreError { throw fail(.of(error)) }
             count += 1
         }
         for (index, entry) in (try list(document["response_themes"], "response_themes", source)).enumerated() {
-            func fail(_ message: String) -> DomainError { .badImport("\(source): response_themes[\(index)]: \(message)") }
+            func fail(_ message: Message) -> DomainError {
+                .badImport(Message("\(source): response_themes[\(index)]: ", "\(source): response_themes[\(index)]: ") + message)
+            }
             guard let object = entry.object, let response = object["response"]?.int, let theme = object["theme"]?.string,
                   let decision = object["decision"]?.string, ["confirmed", "rejected"].contains(decision) else {
-                throw fail("needs a response id, a theme and a decision (confirmed or rejected)")
+                throw fail(Message("heeft een antwoord-id, een thema en een besluit nodig (confirmed of rejected)",
+                                   "needs a response id, a theme and a decision (confirmed or rejected)"))
             }
             do {
                 try connection.run("INSERT INTO response_themes (response, theme, decision) VALUES (?, ?, ?)",
                                    [.integer(response), .text(theme), .text(decision)])
-            } catch let error as StoreError { throw fail("\(error)") }
+            } catch let error as StoreError { throw fail(.of(error)) }
             count += 1
         }
         for (index, entry) in (try list(document["finding_themes"], "finding_themes", source)).enumerated() {
-            func fail(_ message: String) -> DomainError { .badImport("\(source): finding_themes[\(index)]: \(message)") }
+            func fail(_ message: Message) -> DomainError {
+                .badImport(Message("\(source): finding_themes[\(index)]: ", "\(source): finding_themes[\(index)]: ") + message)
+            }
             guard let object = entry.object, let findingRef = object["finding"]?.string, let theme = object["theme"]?.string else {
-                throw fail("needs a finding and a theme")
+                throw fail(Message("heeft een bevinding en een thema nodig", "needs a finding and a theme"))
             }
             let finding = try Kind.finding.parseRef(findingRef, field: "finding")
             do {
                 try connection.run("INSERT INTO finding_themes (finding, theme) VALUES (?, ?)", [finding, .text(theme)])
-            } catch let error as StoreError { throw fail("\(error)") }
+            } catch let error as StoreError { throw fail(.of(error)) }
             count += 1
         }
         return count
@@ -144,7 +164,7 @@ extension RoadmapFile {
 
     private func list(_ json: JSON?, _ name: String, _ source: String) throws -> [JSON] {
         guard let json, !json.isNull else { return [] }
-        guard let array = json.array else { throw DomainError.badImport("\(source): \(name) should be a list") }
+        guard let array = json.array else { throw DomainError.badImport(Message("\(source): \(name) moet een lijst zijn", "\(source): \(name) should be a list")) }
         return array
     }
 }

@@ -32,7 +32,9 @@ extension RoadmapFile {
             throw DomainError.invalidValue(field: "field", value: field, expected: "one of " + Self.mappedFields.joined(separator: ", "))
         }
         guard !spelling.isEmpty, !target.trimmingSpaces.isEmpty else {
-            throw DomainError.inconsistent("a mapping needs a spelling and a target, e.g. 'molensloot mapping set channel Telefonisch telefoon'")
+            throw DomainError.inconsistent(Message(
+                "een koppeling heeft een schrijfwijze en een doel nodig, bijvoorbeeld 'molensloot mapping set channel Telefonisch telefoon'",
+                "a mapping needs a spelling and a target, e.g. 'molensloot mapping set channel Telefonisch telefoon'"))
         }
         try write {
             let resolved: String
@@ -61,7 +63,8 @@ extension RoadmapFile {
             let changed = try connection.run("DELETE FROM value_mappings WHERE field = ? AND spelling = ?",
                                              [.text(field.lowercased()), .text(spelling.trimmingSpaces)])
             guard changed > 0 else {
-                throw DomainError.inconsistent("there is no mapping of \(field) '\(spelling)'; see 'molensloot mapping list'")
+                throw DomainError.inconsistent(Message("er is geen koppeling van \(field) '\(spelling)'; zie 'molensloot mapping list'",
+                                                       "there is no mapping of \(field) '\(spelling)'; see 'molensloot mapping list'"))
             }
             try audit(action: "remove", record: "mapping:\(field)", summary: "removed the mapping of \(field) '\(spelling)'",
                       before: nil, after: nil)

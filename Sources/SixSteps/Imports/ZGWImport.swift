@@ -16,7 +16,7 @@ extension RoadmapFile {
         for (path, text) in documents {
             let json: JSON
             do { json = try JSON.parse(text) } catch {
-                throw DomainError.badFile(path: path, "is not valid JSON (\(error))")
+                throw DomainError.badFile(path: path, Message("is geen geldige JSON (", "is not valid JSON (") + .of(error) + Message(")", ")"))
             }
             var lists: [(String, [JSON])] = []
             if let list = json.array {
@@ -27,13 +27,18 @@ extension RoadmapFile {
                 lists = ["zaaktypen", "statustypen", "zaken", "statussen"].compactMap { name in object[name]?.array.map { (name, $0) } }
             }
             guard !lists.isEmpty else {
-                throw DomainError.badFile(path: path, "holds no list of zaken, statussen, zaaktypen or statustypen: "
-                                          + "expected a page with \"results\", a list, or lists named zaaktypen, statustypen, zaken, statussen")
+                throw DomainError.badFile(path: path, Message(
+                    "bevat geen lijst met zaken, statussen, zaaktypen of statustypen: "
+                        + "verwacht een pagina met \"results\", een lijst, of lijsten met de namen zaaktypen, statustypen, zaken, statussen",
+                    "holds no list of zaken, statussen, zaaktypen or statustypen: "
+                        + "expected a page with \"results\", a list, or lists named zaaktypen, statustypen, zaken, statussen"))
             }
             for (name, list) in lists {
                 for (index, item) in list.enumerated() {
                     let place = "\(path): " + (name.isEmpty ? "item \(index + 1)" : "\(name)[\(index)]")
-                    guard let object = item.object else { throw DomainError.badFile(path: path, "\(place) is not an object") }
+                    guard let object = item.object else {
+                        throw DomainError.badFile(path: path, Message("\(place) is geen object", "\(place) is not an object"))
+                    }
                     records.append((place, object))
                 }
             }
@@ -48,9 +53,9 @@ extension RoadmapFile {
     }
 
     private func zgwPlan(_ records: [(place: String, object: JSONObject)], hasher: SipHasher) throws -> CaseImportPlan {
-        var problems: [String] = []
+        var problems: [Message] = []
         var total = 0
-        func problem(_ text: String) {
+        func problem(_ text: Message) {
             total += 1
             if problems.count < ImportProblems.shown { problems.append(text) }
         }
@@ -72,7 +77,7 @@ extension RoadmapFile {
         func text(_ value: JSON?, _ field: String, _ place: String, limit: Int = 200) -> String? {
             guard let raw = value?.string?.trimmingSpaces, !raw.isEmpty else { return nil }
             if raw.count > limit || raw.unicodeScalars.contains(where: TextRules.isControl) {
-                problem("\(place): \(field) is longer than \(limit) characters or holds a control character")
+                problem(Message("\(place): \(field) is langer dan \(limit) tekens of bevat een stuurteken", "\(place): \(field) is longer than \(limit) characters or holds a control character"))
                 return nil
             }
             return raw
@@ -80,7 +85,7 @@ extension RoadmapFile {
         func duration(_ value: JSON?, _ field: String, _ place: String) -> String? {
             guard let raw = value?.string, !raw.isEmpty else { return nil }
             guard let parsed = ISODuration(raw) else {
-                problem("\(place): \(field) '\(TextRules.escaped(String(raw.prefix(40))))' is not an ISO 8601 duration in days, weeks, months or years, such as P8W")
+                problem(Message("\(place): \(field) '\(TextRules.escaped(String(raw.prefix(40))))' is geen duur volgens ISO 8601 in dagen, weken, maanden of jaren, zoals P8W", "\(place): \(field) '\(TextRules.escaped(String(raw.prefix(40))))' is not an ISO 8601 duration in days, weeks, months or years, such as P8W"))
                 return nil
             }
             return parsed.description
@@ -89,7 +94,7 @@ extension RoadmapFile {
         var embeddedSteps: [(place: String, object: JSONObject, type: String)] = []
         for (place, object) in records where isType(object) {
             guard let name = text(object["omschrijving"], "omschrijving", place) else {
-                problem("\(place): a zaaktype needs its omschrijving")
+                problem(Message("\(place): een zaaktype heeft zijn omschrijving nodig", "\(place): a zaaktype needs its omschrijving"))
                 continue
             }
             let ref = text(object["identificatie"], "identificatie", place) ?? name
@@ -108,12 +113,12 @@ extension RoadmapFile {
         for (place, object, embeddedIn) in steps {
             let typeRef = embeddedIn.isEmpty ? object["zaaktype"]?.string.flatMap { typeByURL[$0] } : embeddedIn
             guard let typeRef, plan.types[typeRef] != nil || typeByURL.values.contains(typeRef) else {
-                problem("\(place): the statustype's zaaktype is not among the zaaktypen imported now or before; import the zaaktypen with it")
+                problem(Message("\(place): het zaaktype van het statustype zit niet bij de zaaktypen die nu of eerder zijn geïmporteerd; importeer de zaaktypen mee", "\(place): the statustype's zaaktype is not among the zaaktypen imported now or before; import the zaaktypen with it"))
                 continue
             }
             guard let status = text(object["omschrijving"], "omschrijving", place), let number = object["volgnummer"]?.int,
                   (1...9_999).contains(number) else {
-                problem("\(place): a statustype needs its omschrijving and a volgnummer from 1 to 9999")
+                problem(Message("\(place): een statustype heeft zijn omschrijving en een volgnummer van 1 tot en met 9999 nodig", "\(place): a statustype needs its omschrijving and a volgnummer from 1 to 9999"))
                 continue
             }
             if plan.types[typeRef] == nil, let known = try caseTypesInside().first(where: { $0.ref == typeRef }) {
@@ -127,17 +132,17 @@ extension RoadmapFile {
         var caseByURL: [String: (key: Int64, type: String)] = [:]
         for (place, object) in records where isCase(object) && !isStatus(object) {
             guard let identification = object["identificatie"]?.string, !identification.isEmpty else {
-                problem("\(place): a zaak needs its identificatie")
+                problem(Message("\(place): een zaak heeft zijn identificatie nodig", "\(place): a zaak needs its identificatie"))
                 continue
             }
             guard let typeURL = object["zaaktype"]?.string, let typeRef = typeByURL[typeURL] else {
-                problem("\(place): the zaak's zaaktype is not among the zaaktypen imported now or before; import the zaaktypen with it")
+                problem(Message("\(place): het zaaktype van de zaak zit niet bij de zaaktypen die nu of eerder zijn geïmporteerd; importeer de zaaktypen mee", "\(place): the zaak's zaaktype is not among the zaaktypen imported now or before; import the zaaktypen with it"))
                 continue
             }
             func day(_ field: String) -> String?? {
                 guard let raw = object[field]?.string else { return .some(nil) }
                 guard let date = ISODate(String(raw.prefix(10))) else {
-                    problem("\(place): \(field) '\(TextRules.escaped(String(raw.prefix(40))))' is not a date like 2015-03-12")
+                    problem(Message("\(place): \(field) '\(TextRules.escaped(String(raw.prefix(40))))' is geen datum zoals 2015-03-12", "\(place): \(field) '\(TextRules.escaped(String(raw.prefix(40))))' is not a date like 2015-03-12"))
                     return nil
                 }
                 return .some(date.description)
@@ -145,10 +150,10 @@ extension RoadmapFile {
             guard let start = day("startdatum"), let end = day("einddatum"), let deadline = day("uiterlijkeEinddatumAfdoening"),
                   let registered = day("registratiedatum") else { continue }
             guard let start = start ?? registered else {
-                problem("\(place): a zaak needs its startdatum")
+                problem(Message("\(place): een zaak heeft zijn startdatum nodig", "\(place): a zaak needs its startdatum"))
                 continue
             }
-            if let end, end < start { problem("\(place): einddatum \(end) lies before startdatum \(start)") }
+            if let end, end < start { problem(Message("\(place): einddatum \(end) ligt vóór startdatum \(start)", "\(place): einddatum \(end) lies before startdatum \(start)")) }
             let key = identification.utf8.withContiguousStorageIfAvailable { hasher.hash($0) }
                 ?? Array(identification.utf8).withUnsafeBufferPointer { hasher.hash($0) }
             plan.cases.append(.init(key: Int64(bitPattern: key), type: typeRef, start: start, end: end, deadline: deadline,
@@ -159,25 +164,33 @@ extension RoadmapFile {
         var statusNumbers = NumberedTexts()
         for (place, object) in records where isStatus(object) {
             guard let caseURL = object["zaak"]?.string, let found = caseByURL[caseURL] else {
-                problem("\(place): the status's zaak is not among the zaken of this import; import statussen together with their zaken")
+                problem(Message("\(place): de zaak van de status zit niet bij de zaken van deze import; importeer statussen samen met hun zaken", "\(place): the status's zaak is not among the zaken of this import; import statussen together with their zaken"))
                 continue
             }
             guard let stepURL = object["statustype"]?.string, let step = stepByURL[stepURL], step.type == found.type else {
-                problem("\(place): the status's statustype is not a statustype of the zaak's zaaktype; import the statustypen with it")
+                problem(Message("\(place): het statustype van de status hoort niet bij het zaaktype van de zaak; importeer de statustypen mee", "\(place): the status's statustype is not a statustype of the zaak's zaaktype; import the statustypen with it"))
                 continue
             }
             guard let moment = object["datumStatusGezet"]?.string, let at = Self.moment(moment) ?? ISODate(moment).map({ Timestamp(date: $0) }) else {
-                problem("\(place): datumStatusGezet should be a moment like 2015-03-12T09:14:00")
+                problem(Message("\(place): datumStatusGezet moet een moment zijn zoals 2015-03-12T09:14:00", "\(place): datumStatusGezet should be a moment like 2015-03-12T09:14:00"))
                 continue
             }
             plan.statuses.append(.init(key: found.key, at: at.seconds, status: statusNumbers.number(step.status)))
         }
         plan.statusNames = statusNumbers.texts
         if plan.types.isEmpty && plan.cases.isEmpty && plan.statuses.isEmpty && total == 0 {
-            problem("no zaaktypen, statustypen, zaken or statussen found: each record should have the fields of the ZGW standards")
+            problem(Message("geen zaaktypen, statustypen, zaken of statussen gevonden: elk record moet de velden van de ZGW-standaarden hebben", "no zaaktypen, statustypen, zaken or statussen found: each record should have the fields of the ZGW standards"))
         }
         if total == 1, let only = problems.first { throw DomainError.badImport(only) }
-        if total > 1 { throw DomainError.problems(path: "the files", problems, total: total) }
+        if total > 1 {
+            // The problems may lie in several files; each names its own, and the line names them all.
+            var paths: [String] = []
+            for record in records {
+                let path = String(record.place.prefix { $0 != ":" })
+                if !paths.contains(path) { paths.append(path) }
+            }
+            throw DomainError.problems(path: paths.joined(separator: ", "), problems, total: total)
+        }
         plan.statuses.sort { ($0.key, $0.at, $0.status) < ($1.key, $1.at, $1.status) }
         return plan
     }

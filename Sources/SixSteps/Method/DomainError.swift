@@ -9,17 +9,17 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
     case linked(record: String, links: [String])
     case needed(record: String, by: [String])
     case dependencyCycle([String])
-    case inconsistent(String)
+    case inconsistent(Message)
     case notEmpty(path: String)
-    case badImport(String)
+    case badImport(Message)
     case frozen(cycle: String)
     case noOpenCycle
     case noCycles
     case noSurveyResponses(metric: String)
     case cycleStillOpen(String)
-    case badFile(path: String, String)
+    case badFile(path: String, Message)
     /// Several problems of one import file, each with its line and column; `total` counts them all.
-    case problems(path: String, [String], total: Int)
+    case problems(path: String, [Message], total: Int)
 
     public var description: String { message(.en) }
 
@@ -60,12 +60,12 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
             return t("die afhankelijkheid maakt een kring (\(path.joined(separator: " → "))); haal eerst een van deze afhankelijkheden weg",
                      "that dependency would make a cycle (\(path.joined(separator: " → "))); remove one of these dependencies first")
         case .inconsistent(let message):
-            return message
+            return language.words(message)
         case .notEmpty(let path):
             return t("\(path) bevat al een roadmap; importeer in een nieuw bestand met --db NIEUW.sqlite, of geef --replace om het te overschrijven",
                      "\(path) already holds a roadmap; import into a new file with --db NEW.sqlite, or pass --replace to overwrite it")
         case .badImport(let message):
-            return message
+            return language.words(message)
         case .frozen(let cycle):
             return t("\(cycle) is gesloten, dus de metingen liggen vast; meet in de open cyclus",
                      "\(cycle) is closed, so its measurements are frozen; measure in the open cycle instead")
@@ -82,13 +82,13 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
             return t("\(cycle) is nog open; sluit die eerst met 'molensloot cycle close'",
                      "\(cycle) is still open; close it first with 'molensloot cycle close'")
         case .badFile(let path, let message):
-            return t("\(path): \(message); er is niets geïmporteerd", "\(path): \(message); nothing was imported")
+            return t("\(path): \(message.nl); er is niets geïmporteerd", "\(path): \(message.en); nothing was imported")
         case .problems(let path, let messages, let total):
             // One line, as every message, with the problems numbered so each can be found.
             let more = total > messages.count ? t(" … en nog \(total - messages.count)", " … and \(total - messages.count) more") : ""
             return t("\(path): \(total) problemen; er is niets geïmporteerd. Los ze allemaal op en importeer opnieuw: ",
                      "\(path): \(total) problems; nothing was imported. Fix them all and import again: ")
-                + messages.enumerated().map { "[\($0.offset + 1)] \($0.element)" }.joined(separator: " ") + more
+                + messages.enumerated().map { "[\($0.offset + 1)] \(language.words($0.element))" }.joined(separator: " ") + more
         }
     }
 
@@ -150,4 +150,17 @@ extension String {
 
 extension Substring {
     var trimmingSpaces: String { String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+}
+
+extension Message {
+    /// Another error's own words, in both languages, to place inside a message about where it
+    /// happened ("settings: theme_primary: …").
+    public static func of(_ error: any Error) -> Message {
+        switch error {
+        case let error as DomainError: return Message(error.message(.nl), error.message(.en))
+        case let error as CSVError: return Message(error.text(dutch: true), error.text(dutch: false))
+        case let error as JSONError: return Message(error.text(dutch: true), error.text(dutch: false))
+        default: return Message("\(error)", "\(error)")
+        }
+    }
 }

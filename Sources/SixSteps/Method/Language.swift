@@ -10,6 +10,9 @@ public enum Language: String, Sendable, CaseIterable {
         self == .nl ? dutch() : english()
     }
 
+    /// A message written in both languages, in this one.
+    public func words(_ message: Message) -> String { message.text(dutch: self == .nl) }
+
     /// "7,8" in Dutch, "7.8" in English; no trailing zeros beyond what `decimals` asks for, unless
     /// `fixed`: a metric's values keep all their decimals ("7,0" beside "7,5").
     public func number(_ value: Double, decimals: Int = 1, signed: Bool = false, fixed: Bool = false) -> String {

@@ -115,7 +115,8 @@ extension RoadmapFile {
             for target in targets {
                 let other = try record(kind.to.kind, target)
                 guard let link = try links(kind, from: owner.key).first(where: { $0.to == other.key }) else {
-                    throw DomainError.inconsistent("\(owner.ref) is not linked to \(other.ref); nothing to remove")
+                    throw DomainError.inconsistent(Message("\(owner.ref) is niet gekoppeld aan \(other.ref); er valt niets los te maken",
+                                                           "\(owner.ref) is not linked to \(other.ref); nothing to remove"))
                 }
                 try deleteLink(link)
             }

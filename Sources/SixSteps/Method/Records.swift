@@ -188,7 +188,8 @@ extension RoadmapFile {
                 }
             case .phase:
                 guard let journey = record["journey"].string else {
-                    throw DomainError.inconsistent("--phase needs --journey: a phase belongs to a journey")
+                    throw DomainError.inconsistent(Message("--phase heeft --journey nodig: een fase hoort bij een klantreis; geef ook --journey",
+                                                           "--phase needs --journey: a phase belongs to a journey"))
                 }
                 let phases = try self.phases(of: journey).map(\.slug)
                 guard phases.contains(value.string ?? "") else {
@@ -206,16 +207,21 @@ extension RoadmapFile {
         if record.kind == .assumption { try checkAssumption(record) }
         if let touchpoint = try self.record(.touchpoint, key: record["touchpoint"]) {
             guard touchpoint["journey"] == record["journey"], touchpoint["phase"] == record["phase"] else {
-                throw DomainError.inconsistent(
-                    "\(touchpoint.ref) is in \(touchpoint["journey"].string ?? "")/\(touchpoint["phase"].string ?? ""), "
-                        + "not in \(record["journey"].string ?? "")/\(record["phase"].string ?? ""); "
-                        + "leave out --journey and --phase to take them from the touchpoint")
+                let (inJourney, inPhase) = (touchpoint["journey"].string ?? "", touchpoint["phase"].string ?? "")
+                let (given, givenPhase) = (record["journey"].string ?? "", record["phase"].string ?? "")
+                throw DomainError.inconsistent(Message(
+                    "\(touchpoint.ref) hoort bij \(inJourney)/\(inPhase), niet bij \(given)/\(givenPhase); "
+                        + "laat --journey en --phase weg, dan komen ze van het contactmoment",
+                    "\(touchpoint.ref) is in \(inJourney)/\(inPhase), not in \(given)/\(givenPhase); "
+                        + "leave out --journey and --phase to take them from the touchpoint"))
             }
         }
         for (first, second) in [("start_date", "due_date"), ("start_date", "end_date")] {
             if let start = record[first].string, let end = record[second].string, end < start {
-                throw DomainError.inconsistent(
-                    "--\(second.replacingUnderscores) \(end) is before --\(first.replacingUnderscores) \(start); swap them or fix one")
+                let (later, earlier) = (second.replacingUnderscores, first.replacingUnderscores)
+                throw DomainError.inconsistent(Message(
+                    "--\(later) \(end) ligt vóór --\(earlier) \(start); draai ze om of verbeter er een",
+                    "--\(later) \(end) is before --\(earlier) \(start); swap them or fix one"))
             }
         }
     }

@@ -12,8 +12,10 @@ extension RoadmapFile {
         case .metric:
             let scale = (record["scale_min"].double, record["scale_max"].double)
             if let low = scale.0, let high = scale.1, low >= high {
-                throw DomainError.inconsistent("--scale-min \(formatNumber(low)) is not below --scale-max \(formatNumber(high)); "
-                                               + "the lowest possible value must be below the highest")
+                let (lowest, highest) = (formatNumber(low), formatNumber(high))
+                throw DomainError.inconsistent(Message(
+                    "--scale-min \(lowest) ligt niet onder --scale-max \(highest); de laagst mogelijke waarde moet onder de hoogste liggen",
+                    "--scale-min \(lowest) is not below --scale-max \(highest); the lowest possible value must be below the highest"))
             }
             for field in ["baseline", "target"] {
                 try checkWithinScale(record[field].double, field: field, scale: Self.valueScale(record), metric: record.ref)
@@ -42,10 +44,14 @@ extension RoadmapFile {
     private func checkWithinScale(_ value: Double?, field: String, scale: (Double?, Double?), metric: String) throws {
         guard let value else { return }
         if let low = scale.0, value < low {
-            throw DomainError.inconsistent("--\(field) \(formatNumber(value)) is below \(metric)'s scale, which starts at \(formatNumber(low))")
+            throw DomainError.inconsistent(Message(
+                "--\(field) \(formatNumber(value)) ligt onder de schaal van \(metric), die begint bij \(formatNumber(low)); geef een waarde op die schaal",
+                "--\(field) \(formatNumber(value)) is below \(metric)'s scale, which starts at \(formatNumber(low))"))
         }
         if let high = scale.1, value > high {
-            throw DomainError.inconsistent("--\(field) \(formatNumber(value)) is above \(metric)'s scale, which ends at \(formatNumber(high))")
+            throw DomainError.inconsistent(Message(
+                "--\(field) \(formatNumber(value)) ligt boven de schaal van \(metric), die eindigt bij \(formatNumber(high)); geef een waarde op die schaal",
+                "--\(field) \(formatNumber(value)) is above \(metric)'s scale, which ends at \(formatNumber(high))"))
         }
     }
 }
@@ -56,7 +62,7 @@ extension RoadmapFile {
     /// --name` for the municipality, `survey threshold` for the threshold.
     func checkImportedSettings(source: String, allowSmallGroups: Bool) throws {
         func fail(_ setting: Setting, _ error: Error) -> DomainError {
-            .badImport("\(source): settings: \(setting.rawValue): \(error)")
+            .badImport(Message("\(source): settings: \(setting.rawValue): ", "\(source): settings: \(setting.rawValue): ") + .of(error))
         }
         for (setting, rule) in [(Setting.themeName, { _ = try ThemeRules.name($0) }), (.themePrimary, { _ = try ThemeRules.color($0) }),
                                 (.themeLogo, ThemeRules.storedLogo), (.municipality, { try TextRules.check($0, field: "name") })]

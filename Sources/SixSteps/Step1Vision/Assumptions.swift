@@ -159,13 +159,17 @@ extension RoadmapFile {
     func checkAssumption(_ record: Record) throws {
         guard let test = AssumptionTest(rawValue: record["test"].string ?? "") else { return }
         for name in test.required where record[name].isNull {
-            throw DomainError.inconsistent("\(test.article) \(test.rawValue) assumption needs --\(name); see 'molensloot assumption add --help'")
+            throw DomainError.inconsistent(Message(
+                "een aanname met toets \(test.rawValue) heeft --\(name) nodig; zie 'molensloot assumption add --help'",
+                "\(test.article) \(test.rawValue) assumption needs --\(name); see 'molensloot assumption add --help'"))
         }
         for field in Kind.assumption.fields where !record[field.name].isNull
             && ["expect", "metric", "channel", "reason", "journey", "insight", "verdict"].contains(field.name)
             && !test.fields.contains(field.name) {
-            throw DomainError.inconsistent("--\(field.name) does not apply to \(test.article) \(test.rawValue) assumption; leave it out "
-                                           + "(or clear it with --\(field.name) '')")
+            throw DomainError.inconsistent(Message(
+                "--\(field.name) hoort niet bij een aanname met toets \(test.rawValue); laat het weg (of maak het leeg met --\(field.name) '')",
+                "--\(field.name) does not apply to \(test.article) \(test.rawValue) assumption; leave it out "
+                    + "(or clear it with --\(field.name) '')"))
         }
         if let text = record["expect"].string {
             guard let expectation = Expectation(text) else {

@@ -21,7 +21,8 @@ extension RoadmapFile {
 
     func store(_ vision: Vision) throws {
         guard !vision.text.trimmingSpaces.isEmpty else {
-            throw DomainError.inconsistent("the vision cannot be empty; give its text in quotes or with --file")
+            throw DomainError.inconsistent(Message("de visie kan niet leeg zijn; geef de tekst tussen aanhalingstekens of met --file",
+                                                   "the vision cannot be empty; give its text in quotes or with --file"))
         }
         let before = try self.vision()
         try connection.run(

@@ -258,7 +258,7 @@ extension RoadmapFile {
 
     public func setRepeatWindowDays(_ days: Int) throws {
         guard (1...366).contains(days) else {
-            throw DomainError.inconsistent("the repeat window must be 1 to 366 days")
+            throw DomainError.inconsistent(Message("de herhaaltermijn moet 1 tot en met 366 dagen zijn", "the repeat window must be 1 to 366 days"))
         }
         try write { try setSetting(.repeatWindowDays, String(days)) }
     }

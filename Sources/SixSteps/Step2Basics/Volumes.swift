@@ -74,39 +74,39 @@ extension RoadmapFile {
             var problems = ImportProblems()
             try document.forEachRow { row in do {
                 func text(_ name: String) throws -> String? { try columns[name].flatMap { try row.string($0) } }
-                func fail(_ column: String, _ message: String) -> CSVError {
+                func fail(_ column: String, _ message: Message) -> CSVError {
                     CSVError(line: row.line, column: columns.header(column), message: message)
                 }
                 let period: String
                 var count: Int64 = 1
                 if counted {
                     guard let raw = try text("period"), let parsed = Period(raw) else {
-                        throw fail("period", "expected a month like 2014-03 or a date like 2014-03-12")
+                        throw fail("period", Message("verwacht een maand zoals 2014-03 of een datum zoals 2014-03-12", "expected a month like 2014-03 or a date like 2014-03-12"))
                     }
                     period = parsed.description
                     guard let position = columns["count"], let value = try row.integer(position),
                           (0...VolumeRow.maximumCount).contains(value) else {
-                        throw fail("count", "expected a whole number from 0 to 1 000 000 000")
+                        throw fail("count", Message("verwacht een geheel getal van 0 tot en met 1 000 000 000", "expected a whole number from 0 to 1 000 000 000"))
                     }
                     count = value
                 } else {
                     guard let raw = try text("date"), let date = ISODate(dutchOrISO: raw) else {
-                        throw fail("date", "expected a date like 2014-03-12 or 12-03-2014")
+                        throw fail("date", Message("verwacht een datum zoals 2014-03-12 of 12-03-2014", "expected a date like 2014-03-12 or 12-03-2014"))
                     }
                     period = Period(date: date).description
                 }
-                guard let rawChannel = try text("channel") else { throw fail("channel", "is empty") }
+                guard let rawChannel = try text("channel") else { throw fail("channel", Message("is leeg; vul het in", "is empty")) }
                 let channel = try lookups.channel(rawChannel, fail: { fail("channel", $0) })
                 let key = VolumeKey(period: period, channel: channel, reason: try text("reason") ?? "")
                 if totals[key] == nil { order.append(key) }
                 totals[key, default: 0] += count
                 // Each count is at most a billion, but a file can repeat a key: the sum must still fit.
                 if totals[key, default: 0] > VolumeRow.maximumCount {
-                    throw fail("count", "the counts for \(key.period), \(key.channel), '\(key.reason)' add up to more than 1 000 000 000")
+                    throw fail("count", Message("de aantallen voor \(key.period), \(key.channel), '\(key.reason)' komen samen boven 1 000 000 000", "the counts for \(key.period), \(key.channel), '\(key.reason)' add up to more than 1 000 000 000"))
                 }
             } catch let error as CSVError { problems.add(error) } }
             try problems.check(path: path)
-            guard !order.isEmpty else { throw DomainError.badFile(path: path, "the file holds no rows") }
+            guard !order.isEmpty else { throw DomainError.badFile(path: path, Message("het bestand heeft geen regels", "the file holds no rows")) }
             for key in order {
                 try connection.run(
                     "INSERT INTO volumes (period, channel, reason, count) VALUES (?, ?, ?, ?) "

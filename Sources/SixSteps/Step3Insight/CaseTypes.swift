@@ -83,9 +83,11 @@ extension RoadmapFile {
             return found
         }
         let known = types.map(\.ref)
-        throw DomainError.inconsistent("unknown case type '\(spelled)'; "
-                                       + (known.isEmpty ? "import cases first with 'molensloot case import FILE'"
-                                          : "known: " + known.prefix(12).joined(separator: ", ")))
+        let listed = known.prefix(12).joined(separator: ", ")
+        throw DomainError.inconsistent(known.isEmpty
+            ? Message("er is geen zaaktype '\(spelled)'; importeer eerst zaken met 'molensloot case import BESTAND'",
+                      "unknown case type '\(spelled)'; import cases first with 'molensloot case import FILE'")
+            : Message("er is geen zaaktype '\(spelled)'; bekend zijn: \(listed)", "unknown case type '\(spelled)'; known: \(listed)"))
     }
 
     /// Links a case type to a journey (nil: unlinks it) and sets its term (the doorlooptijd, as
@@ -123,15 +125,19 @@ extension RoadmapFile {
             let folded = ImportVocabulary.fold(spelledStatus)
             guard var step = type.steps.first(where: { $0.status == spelledStatus })
                     ?? type.steps.first(where: { ImportVocabulary.fold($0.status) == folded }) else {
-                throw DomainError.inconsistent("case type \(type.ref) has no status '\(spelledStatus)'; its statuses are "
-                                               + type.steps.map(\.status).joined(separator: ", "))
+                let statuses = type.steps.map(\.status).joined(separator: ", ")
+                throw DomainError.inconsistent(Message("zaaktype \(type.ref) heeft geen status '\(spelledStatus)'; de statussen zijn \(statuses)",
+                                                       "case type \(type.ref) has no status '\(spelledStatus)'; its statuses are \(statuses)"))
             }
             let before = step
             if let phase = change.phase {
                 if let phase {
                     guard let journey = type.journey else {
-                        throw DomainError.inconsistent("case type \(type.ref) serves no journey yet, so its steps have no phases; "
-                                                       + "link it first with 'molensloot case type \(type.ref) --journey SLUG'")
+                        throw DomainError.inconsistent(Message(
+                            "zaaktype \(type.ref) hoort nog bij geen klantreis, dus de stappen hebben geen fasen; "
+                                + "koppel het eerst met 'molensloot case type \(type.ref) --journey SLUG'",
+                            "case type \(type.ref) serves no journey yet, so its steps have no phases; "
+                                + "link it first with 'molensloot case type \(type.ref) --journey SLUG'"))
                     }
                     let phases = try phases(of: journey)
                     let plain = ImportVocabulary.fold(phase)

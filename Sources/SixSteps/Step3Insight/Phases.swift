@@ -35,7 +35,7 @@ extension RoadmapFile {
             _ = try record(.journey, journey)
             try validateSlug(slug)
             guard try !phases(of: journey).contains(where: { $0.slug == slug }) else {
-                throw DomainError.inconsistent("journey '\(journey)' already has a phase '\(slug)'; choose another slug")
+                throw DomainError.inconsistent(Message("klantreis '\(journey)' heeft al een fase '\(slug)'; kies een andere slug", "journey '\(journey)' already has a phase '\(slug)'; choose another slug"))
             }
             try insertPhase(journey: journey, slug: slug, name: name, at: position)
         }
@@ -69,7 +69,7 @@ extension RoadmapFile {
             if let newSlug, newSlug != slug {
                 try validateSlug(newSlug)
                 guard try !phases(of: journey).contains(where: { $0.slug == newSlug }) else {
-                    throw DomainError.inconsistent("journey '\(journey)' already has a phase '\(newSlug)'")
+                    throw DomainError.inconsistent(Message("klantreis '\(journey)' heeft al een fase '\(newSlug)'; kies een andere slug", "journey '\(journey)' already has a phase '\(newSlug)'"))
                 }
                 try connection.run("UPDATE journey_phases SET slug = ? WHERE journey = ? AND slug = ?",
                                    [.text(newSlug), .text(journey), .text(slug)])

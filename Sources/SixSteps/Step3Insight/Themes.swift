@@ -74,7 +74,7 @@ extension RoadmapFile {
 
     public func theme(_ slug: String) throws -> Theme {
         guard let theme = try themes().first(where: { $0.slug == slug }) else {
-            throw DomainError.inconsistent("there is no theme '\(slug)'; see 'molensloot theme list'")
+            throw DomainError.inconsistent(Message("er is geen thema '\(slug)'; zie 'molensloot theme list'", "there is no theme '\(slug)'; see 'molensloot theme list'"))
         }
         return theme
     }
@@ -86,16 +86,16 @@ extension RoadmapFile {
 
     func storeTheme(_ theme: Theme, replace: Bool, audited: Bool = true) throws {
         try validateSlug(theme.slug)
-        guard !theme.name.trimmingSpaces.isEmpty else { throw DomainError.inconsistent("a theme needs a name") }
+        guard !theme.name.trimmingSpaces.isEmpty else { throw DomainError.inconsistent(Message("een thema heeft een naam nodig; geef die met --name", "a theme needs a name")) }
         let phrases = theme.phrases.map(\.trimmingSpaces).filter { !$0.isEmpty }
         guard !phrases.contains(where: { $0.contains("\n") || $0.utf8.contains(0) }) else {
-            throw DomainError.inconsistent("a phrase cannot hold a line break or NUL")
+            throw DomainError.inconsistent(Message("een zinsdeel kan geen regeleinde of NUL bevatten; haal die weg", "a phrase cannot hold a line break or NUL"))
         }
         let old = try themes().first { $0.slug == theme.slug }
         if old != nil && !replace {
-            throw DomainError.inconsistent("theme '\(theme.slug)' exists already; change it with 'molensloot theme edit \(theme.slug)'")
+            throw DomainError.inconsistent(Message("thema '\(theme.slug)' bestaat al; wijzig het met 'molensloot theme edit \(theme.slug)'", "theme '\(theme.slug)' exists already; change it with 'molensloot theme edit \(theme.slug)'"))
         }
-        if old == nil && replace { throw DomainError.inconsistent("there is no theme '\(theme.slug)'; see 'molensloot theme list'") }
+        if old == nil && replace { throw DomainError.inconsistent(Message("er is geen thema '\(theme.slug)'; zie 'molensloot theme list'", "there is no theme '\(theme.slug)'; see 'molensloot theme list'")) }
         try connection.run("INSERT INTO themes (slug, name, description, phrases) VALUES (?, ?, ?, ?) "
                            + "ON CONFLICT(slug) DO UPDATE SET name = excluded.name, description = excluded.description, phrases = excluded.phrases",
                            [.text(theme.slug), .text(theme.name), SQLValue(theme.description), .text(phrases.joined(separator: "\n"))])
@@ -122,15 +122,15 @@ extension RoadmapFile {
         try write {
             guard let row = try connection.first("SELECT comment FROM survey_responses WHERE id = ?", [.integer(id)]),
                   let comment = row.optionalString(0) else {
-                throw DomainError.inconsistent("there is no survey comment \(id); see 'molensloot theme comments'")
+                throw DomainError.inconsistent(Message("er is geen enquêteopmerking \(id); zie 'molensloot theme comments'", "there is no survey comment \(id); see 'molensloot theme comments'"))
             }
             let codebook = try themes()
             let known = Set(codebook.map(\.slug))
             if let unknown = (confirm + reject).first(where: { !known.contains($0) }) {
-                throw DomainError.inconsistent("there is no theme '\(unknown)'; see 'molensloot theme list'")
+                throw DomainError.inconsistent(Message("er is geen thema '\(unknown)'; zie 'molensloot theme list'", "there is no theme '\(unknown)'; see 'molensloot theme list'"))
             }
             if let both = confirm.first(where: reject.contains) {
-                throw DomainError.inconsistent("theme '\(both)' cannot be confirmed and rejected at once")
+                throw DomainError.inconsistent(Message("thema '\(both)' kan niet tegelijk bevestigd en afgewezen worden; kies een van beide", "theme '\(both)' cannot be confirmed and rejected at once"))
             }
             var rejections = reject
             if only {
@@ -147,7 +147,7 @@ extension RoadmapFile {
             try audit(action: "code", record: "comment \(id)",
                       summary: "comment \(id): confirmed \(confirm.joined(separator: ", ")); rejected \(rejections.joined(separator: ", "))",
                       before: nil, after: nil)
-            guard let coded = try codedComments(ids: [id]).first else { throw DomainError.inconsistent("comment \(id) vanished") }
+            guard let coded = try codedComments(ids: [id]).first else { throw DomainError.inconsistent(Message("opmerking \(id) is verdwenen; probeer het opnieuw", "comment \(id) vanished")) }
             return coded
         }
     }

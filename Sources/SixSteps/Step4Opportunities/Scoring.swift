@@ -118,7 +118,7 @@ extension RoadmapFile {
     public func setScoringModel(_ model: ScoringModel) throws {
         guard model.weights.total > 0,
               ScoreWeights.settings.allSatisfy({ model.weights[keyPath: $0.1] >= 0 }) else {
-            throw DomainError.inconsistent("weights must be zero or more and at least one above zero")
+            throw DomainError.inconsistent(Message("gewichten moeten nul of meer zijn, en minstens één boven nul", "weights must be zero or more and at least one above zero"))
         }
         try write {
             try setSetting(.scoreMethod, model.method.rawValue)

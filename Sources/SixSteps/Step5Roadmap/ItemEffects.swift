@@ -78,7 +78,8 @@ extension RoadmapFile {
             let item = try record(.item, itemRef)
             if let channel, !(try exists(.channel, key: .text(channel))) { throw DomainError.unknownRecord(.channel, channel) }
             guard channel != nil || !reason.trimmingSpaces.isEmpty else {
-                throw DomainError.inconsistent("name a --channel, a --reason or both: the contacts the item should change")
+                throw DomainError.inconsistent(Message("noem een --channel, een --reason of beide: de contacten die het roadmap-item moet veranderen",
+                                                       "name a --channel, a --reason or both: the contacts the item should change"))
             }
             try connection.run("DELETE FROM item_volumes WHERE item = ? AND ifnull(channel, '') = ? AND reason = ?",
                                [item.key, .text(channel ?? ""), .text(reason)])
@@ -97,7 +98,9 @@ extension RoadmapFile {
             let removed = try connection.run("DELETE FROM item_volumes WHERE item = ? AND ifnull(channel, '') = ? AND reason = ?",
                                              [item.key, .text(channel ?? ""), .text(reason)])
             guard removed > 0 else {
-                throw DomainError.inconsistent("\(item.ref) has no contacts of that channel and reason to remove; see 'molensloot item effect \(item.ref)'")
+                throw DomainError.inconsistent(Message(
+                    "\(item.ref) heeft geen contacten van dat kanaal en die reden om weg te halen; zie 'molensloot item effect \(item.ref)'",
+                    "\(item.ref) has no contacts of that channel and reason to remove; see 'molensloot item effect \(item.ref)'"))
             }
             try audit(action: "unlink", record: item.ref, summary: "\(item.ref) no longer linked to contacts", before: nil, after: nil)
         }

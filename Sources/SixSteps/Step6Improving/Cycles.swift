@@ -25,7 +25,7 @@ extension RoadmapFile {
             let cycle = try ref.map { try record(.cycle, $0) } ?? openCycleRecord()
             guard let cycle else { throw DomainError.noOpenCycle }
             guard cycle["status"].string == "open" else {
-                throw DomainError.inconsistent("\(cycle.label) is already closed")
+                throw DomainError.inconsistent(Message("\(cycle.label) is al gesloten; er valt niets meer te sluiten", "\(cycle.label) is already closed"))
             }
             var input = ["status": "closed"]
             if let note { input["note"] = note }

@@ -10,9 +10,11 @@ extension RoadmapFile {
             let metricRecord = try record(.metric, metric)
             let cycleRecord = try measurableCycle(cycle)
             if try surveyCount(metric: metricRecord.key, cycle: cycleRecord.key) > 0 {
-                throw DomainError.inconsistent(
+                throw DomainError.inconsistent(Message(
+                    "de meting van \(metricRecord.ref) in \(cycleRecord.ref) is berekend uit enquêteantwoorden; "
+                        + "importeer de enquête opnieuw om haar te wijzigen",
                     "the \(metricRecord.ref) measurement of \(cycleRecord.ref) is computed from survey responses; "
-                        + "import the survey again to change it")
+                        + "import the survey again to change it"))
             }
             // A new value comes with its own sample: what is not given again is not known.
             let input = ["value": value, "n": n ?? "", "sd": sd ?? "", "source": source ?? "", "note": note ?? ""]
@@ -44,7 +46,8 @@ extension RoadmapFile {
             let metricRecord = try record(.metric, metric)
             let cycleRecord = try measurableCycle(cycle)
             guard let existing = try measurement(metric: metricRecord.key, cycle: cycleRecord.key) else {
-                throw DomainError.inconsistent("\(metricRecord.ref) has no measurement in \(cycleRecord.ref)")
+                throw DomainError.inconsistent(Message("\(metricRecord.ref) heeft geen meting in \(cycleRecord.ref); zie 'molensloot measure list'",
+                                                       "\(metricRecord.ref) has no measurement in \(cycleRecord.ref)"))
             }
             try connection.run("DELETE FROM survey_responses WHERE metric = ? AND cycle = ?", [metricRecord.key, cycleRecord.key])
             try remove(.measurement, existing.ref, force: false)
@@ -63,17 +66,19 @@ extension RoadmapFile {
                 func text(_ name: String) throws -> String? { try columns[name].flatMap { try row.string($0) } }
                 do {
                     guard let metric = try text("metric") else {
-                        throw CSVError(line: row.line, column: columns.header("metric"), message: "is empty")
+                        throw CSVError(line: row.line, column: columns.header("metric"), message: Message("is leeg; vul het in", "is empty"))
                     }
                     guard let value = try text("value") else {
-                        throw CSVError(line: row.line, column: columns.header("value"), message: "is empty")
+                        throw CSVError(line: row.line, column: columns.header("value"), message: Message("is leeg; vul het in", "is empty"))
                     }
                     stored.append(try measure(metric: metric, value: value, cycle: try text("cycle"), n: try text("n"),
                                               sd: try text("sd"), source: try text("source") ?? source, note: try text("note")))
                 } catch DomainError.invalidValue(let field, let value, let expected) {
-                    throw CSVError(line: row.line, column: columns.header(field), message: "'\(value)' is not valid: expected \(expected)")
+                    throw CSVError(line: row.line, column: columns.header(field), message: Message(
+                        "'\(value)' kan niet: verwacht \(DomainError.expectedDutch(expected, field: field))",
+                        "'\(value)' is not valid: expected \(expected)"))
                 } catch let error as DomainError {
-                    throw DomainError.badFile(path: source, "line \(row.line): \(error)")
+                    throw DomainError.badFile(path: source, Message("regel \(row.line): ", "line \(row.line): ") + .of(error))
                 }
             }
             return stored
@@ -86,7 +91,7 @@ extension RoadmapFile {
         do {
             return try rehearsing(dryRun, body)
         } catch let error as CSVError {
-            throw DomainError.badFile(path: path, error.description)
+            throw DomainError.badFile(path: path, .of(error))
         }
     }
 
@@ -99,7 +104,9 @@ extension RoadmapFile {
                 throw Rehearsal()
             }
         } catch is Rehearsal {}
-        guard let result else { throw DomainError.inconsistent("the dry run produced no result") }
+        guard let result else {
+            throw DomainError.inconsistent(Message("de proefrun gaf geen resultaat; probeer het opnieuw", "the dry run produced no result"))
+        }
         return result
     }
 }
@@ -124,8 +131,10 @@ struct ColumnMap {
         for name in standard {
             if let mapped = rename[name] {
                 guard let position = document.columnIndex(mapped) else {
-                    throw DomainError.badFile(path: path, "line 1: there is no column '\(mapped)' for --map \(name)=\(mapped); "
-                                              + "the columns are " + document.header.joined(separator: ", "))
+                    let columns = document.header.joined(separator: ", ")
+                    throw DomainError.badFile(path: path, Message(
+                        "regel 1: er is geen kolom '\(mapped)' voor --map \(name)=\(mapped); de kolommen zijn \(columns)",
+                        "line 1: there is no column '\(mapped)' for --map \(name)=\(mapped); the columns are \(columns)"))
                 }
                 index[name] = position
             } else if let position = Self.locate(name, in: document.header, except: claimed) {
@@ -135,10 +144,13 @@ struct ColumnMap {
         }
         for name in required where index[name] == nil {
             let aliases = ImportVocabulary.headerAliases[name] ?? []
-            throw DomainError.badFile(path: path, "line 1: no column for \(name)"
-                                      + (aliases.isEmpty ? "" : " (read from a column named \(name), " + aliases.prefix(4).joined(separator: ", ") + ")")
-                                      + "; the columns are " + Self.shown(document.header)
-                                      + "; name the one to use with --map \(name)=COLUMN")
+            let names = aliases.prefix(4).joined(separator: ", ")
+            let (columns, kolommen) = (Self.shown(document.header), Self.shown(document.header, dutch: true))
+            throw DomainError.badFile(path: path, Message(
+                "regel 1: geen kolom voor \(name)" + (aliases.isEmpty ? "" : " (gelezen uit een kolom met de naam \(name), \(names))")
+                    + "; de kolommen zijn \(kolommen); noem de kolom die het moet zijn met --map \(name)=KOLOM",
+                "line 1: no column for \(name)" + (aliases.isEmpty ? "" : " (read from a column named \(name), \(names))")
+                    + "; the columns are \(columns); name the one to use with --map \(name)=COLUMN"))
         }
         self.index = index
         var names: [String: String] = [:]
@@ -163,9 +175,10 @@ struct ColumnMap {
 
     /// Column names for a message: at most twelve, each at most 40 characters, so that a file
     /// with a runaway header still gets a message of one readable line.
-    static func shown(_ names: [String]) -> String {
+    static func shown(_ names: [String], dutch: Bool = false) -> String {
         let listed = names.prefix(12).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }
-        return listed.joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : "")
+        let more = dutch ? " en nog \(names.count - 12)" : " and \(names.count - 12) more"
+        return listed.joined(separator: ", ") + (names.count > 12 ? more : "")
     }
 
     /// The column's name in the file, for error messages.

@@ -104,15 +104,18 @@ extension RoadmapFile {
 
     /// `allowSmallGroups` confirms a threshold below 5, at which a group of a few residents is shown.
     public func setPrivacyThreshold(_ value: Int, allowSmallGroups: Bool = false) throws {
-        guard value >= 1 else { throw DomainError.inconsistent("the threshold must be at least 1 respondent") }
+        guard value >= 1 else { throw DomainError.inconsistent(Message("de drempel moet minstens 1 respondent zijn", "the threshold must be at least 1 respondent")) }
         try Self.checkThreshold(value, allowSmallGroups: allowSmallGroups)
         try write { try setSetting(.privacyThreshold, String(value)) }
     }
 
     static func checkThreshold(_ value: Int, allowSmallGroups: Bool) throws {
         guard value >= smallestUnconfirmedThreshold || allowSmallGroups else {
-            throw DomainError.inconsistent("a threshold of \(value) shows groups of \(value) residents, who may be recognised; "
-                                           + "pass --allow-small-groups to confirm, or choose \(smallestUnconfirmedThreshold) or more")
+            throw DomainError.inconsistent(Message(
+                "een drempel van \(value) toont groepen van \(value) inwoners, die herkenbaar kunnen zijn; "
+                    + "geef --allow-small-groups om dat te bevestigen, of kies \(smallestUnconfirmedThreshold) of meer",
+                "a threshold of \(value) shows groups of \(value) residents, who may be recognised; "
+                    + "pass --allow-small-groups to confirm, or choose \(smallestUnconfirmedThreshold) or more"))
         }
     }
 
@@ -148,7 +151,7 @@ extension RoadmapFile {
             do {
                 return try checkSurvey(document, path: path, metric: metricRef, cycle: cycleRef, columns: columns, options: options)
             } catch let error as CSVError {
-                throw DomainError.badFile(path: path, error.description)
+                throw DomainError.badFile(path: path, .of(error))
             }
         }
         var survey = try read(check)
@@ -167,7 +170,7 @@ extension RoadmapFile {
             // Stands in for SQLite's per-row foreign-key checks, which are off (see
             // `withBulkImportSettings`): every row holds this metric and this cycle.
             guard try exists(.metric, key: metric.key), try exists(.cycle, key: cycle.key) else {
-                throw DomainError.inconsistent("\(metric.ref) or \(cycle.ref) disappeared during the import; nothing was imported")
+                throw DomainError.inconsistent(Message("\(metric.ref) of \(cycle.ref) verdween tijdens de import; er is niets geïmporteerd", "\(metric.ref) or \(cycle.ref) disappeared during the import; nothing was imported"))
             }
             let kind = metric.metricKind
             let scaleMax = metric["scale_max"].double
@@ -215,9 +218,9 @@ extension RoadmapFile {
             }
         }
         try problems.check(path: path)
-        guard rows > 0 else { throw DomainError.badFile(path: path, "the file holds no responses") }
+        guard rows > 0 else { throw DomainError.badFile(path: path, Message("het bestand bevat geen antwoorden", "the file holds no responses")) }
         guard !responses.isEmpty else {
-            throw DomainError.badFile(path: path, "none of the \(rows) rows has a score (only answers like n.v.t. or empty)")
+            throw DomainError.badFile(path: path, Message("geen van de \(rows) regels heeft een score (alleen antwoorden zoals n.v.t. of leeg)", "none of the \(rows) rows has a score (only answers like n.v.t. or empty)"))
         }
         // Where the rows belong, by their dates.
         var dates: [UInt32: Int] = [:]
@@ -228,14 +231,16 @@ extension RoadmapFile {
         if !placement.skippedDates.isEmpty {
             responses.removeAll { $0.date != CheckedResponse.none && placement.skippedDates.contains(texts[Int($0.date)]) }
             guard !responses.isEmpty else {
-                throw DomainError.badFile(path: path, "none of the responses is dated in \(placement.cycle.ref)")
+                throw DomainError.badFile(path: path, Message("geen van de antwoorden heeft een datum in \(placement.cycle.ref)", "none of the responses is dated in \(placement.cycle.ref)"))
             }
         }
         let earlier = try surveyCount(metric: metric.key, cycle: placement.cycle.key)
         if earlier > 0 && options.existing == .refuse {
-            throw DomainError.inconsistent(
+            throw DomainError.inconsistent(Message(
+                "\(metric.ref) heeft al \(earlier) enquêteantwoorden in \(placement.cycle.label); geef --replace om ze te vervangen "
+                    + "of --append om deze erbij te voegen; er is niets geïmporteerd",
                 "\(metric.ref) already has \(earlier) survey responses in \(placement.cycle.label); pass --replace to replace them "
-                    + "or --append to add these to them; nothing was imported")
+                    + "or --append to add these to them; nothing was imported"))
         }
         let kept = Set(responses.map(\.date)).subtracting([CheckedResponse.none]).map { texts[Int($0)] }.sorted()
         return CheckedSurvey(metric: metric, cycle: placement.cycle, dataVersion: try connection.pragma("data_version"),
@@ -346,7 +351,7 @@ extension RoadmapFile {
             for id in ids {
                 guard let row = try connection.first("SELECT comment, quotable FROM survey_responses WHERE id = ?", [.integer(id)]),
                       !row[0].isNull else {
-                    throw DomainError.inconsistent("there is no survey comment \(id); see 'molensloot survey comments'")
+                    throw DomainError.inconsistent(Message("er is geen enquêteopmerking \(id); zie 'molensloot survey comments'", "there is no survey comment \(id); see 'molensloot survey comments'"))
                 }
                 guard (row.int(1) == 1) != quotable else { continue }
                 try connection.run("UPDATE survey_responses SET quotable = ? WHERE id = ?", [.integer(quotable ? 1 : 0), .integer(id)])

@@ -33,8 +33,8 @@ enum ImportOptions {
             try document.validateUTF8()
             return document
         } catch let error as CSVError {
-            if error.line == 0 { throw CommandError.file(error.message) }
-            throw DomainError.badFile(path: path, error.description)
+            if error.line == 0 { throw CommandError.file(language.words(error.message)) }
+            throw DomainError.badFile(path: path, .of(error))
         }
     }
 }

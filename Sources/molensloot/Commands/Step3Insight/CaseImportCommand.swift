@@ -22,9 +22,11 @@ enum CaseImportCommand {
         let result: CaseImport
         if paths.contains(where: RegistrationCommands.isJSON) {
             guard paths.allSatisfy(RegistrationCommands.isJSON) else {
-                throw UsageError(description: "give either JSON exports or one CSV file, not both; import them one after the other")
+                throw UsageError(description: t("geef JSON-exports of één CSV-bestand, niet allebei; importeer ze na elkaar",
+                                                "give either JSON exports or one CSV file, not both; import them one after the other"))
             }
-            if invocation.values["map"] != nil { throw UsageError(description: "--map is for CSV files; JSON fields are read by their ZGW names") }
+            if invocation.values["map"] != nil { throw UsageError(description: t("--map is voor CSV-bestanden; velden in JSON worden gelezen met hun ZGW-namen",
+                                                "--map is for CSV files; JSON fields are read by their ZGW names")) }
             let documents = try paths.map { path -> (path: String, text: String) in
                 var text = try readTextFile(path)
                 if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -33,7 +35,8 @@ enum CaseImportCommand {
             result = try roadmap.importZGW(documents, dryRun: dryRun, key: key)
         } else {
             guard paths.count == 1, let path = paths.first else {
-                throw UsageError(description: "import one CSV file at a time; several files at once are for JSON exports")
+                throw UsageError(description: t("importeer één CSV-bestand tegelijk; meerdere bestanden tegelijk zijn voor JSON-exports",
+                                                "import one CSV file at a time; several files at once are for JSON exports"))
             }
             result = try roadmap.importCases(try ImportOptions.read(path), path: path,
                                              rename: try ImportOptions.renames(invocation, columns: RoadmapFile.caseColumns),

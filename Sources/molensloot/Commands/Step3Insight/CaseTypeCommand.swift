@@ -13,7 +13,8 @@ enum CaseTypeCommand {
     ) { invocation in
         let journey: String?? = invocation.value("journey").map { text -> String? in text.isEmpty ? nil : text }
         guard journey != nil || invocation.value("term") != nil else {
-            throw UsageError(description: "say what to change: --journey SLUG or --term DURATION; see 'molensloot case type --help'")
+            throw UsageError(description: t("zeg wat er verandert: --journey SLUG of --term DUUR; zie 'molensloot case type --help'",
+                                                "say what to change: --journey SLUG or --term DURATION; see 'molensloot case type --help'"))
         }
         let type = try invocation.openRoadmap().setCaseType(invocation.argument(0) ?? "", journey: journey, term: invocation.value("term"))
         Output.print("case type \(type.ref): term \(type.term ?? "none"), " + (type.journey.map { "journey \($0)" } ?? "no journey"))
@@ -43,13 +44,15 @@ enum CaseStepCommand {
                 change.norm = Double??.some(nil)
             } else {
                 guard let days = parseDecimal(text), days >= 0, days <= 3_650 else {
-                    throw UsageError(description: "--norm '\(text)' is not valid: expected a number of days from 0 to 3650")
+                    throw UsageError(description: t("--norm '\(text)' kan niet: verwacht een aantal dagen van 0 tot en met 3650",
+                                                "--norm '\(text)' is not valid: expected a number of days from 0 to 3650"))
                 }
                 change.norm = .some(days)
             }
         }
         if invocation.flag("working-days") && invocation.flag("calendar-days") {
-            throw UsageError(description: "--working-days and --calendar-days exclude each other; choose one")
+            throw UsageError(description: t("--working-days en --calendar-days sluiten elkaar uit; kies er een",
+                                                "--working-days and --calendar-days exclude each other; choose one"))
         }
         if invocation.flag("working-days") { change.normWorking = true }
         if invocation.flag("calendar-days") { change.normWorking = false }
@@ -57,11 +60,13 @@ enum CaseStepCommand {
             switch text.lowercased() {
             case "yes", "ja", "true": change.stopsClock = true
             case "no", "nee", "false": change.stopsClock = false
-            default: throw UsageError(description: "--stops-clock '\(text)' is not valid: expected yes or no")
+            default: throw UsageError(description: t("--stops-clock '\(text)' kan niet: verwacht ja of nee",
+                                                "--stops-clock '\(text)' is not valid: expected yes or no"))
             }
         }
         guard change.phase != nil || change.department != nil || change.norm != nil || change.normWorking != nil || change.stopsClock != nil else {
-            throw UsageError(description: "say what to change: --phase, --department, --norm or --stops-clock; see 'molensloot case step --help'")
+            throw UsageError(description: t("zeg wat er verandert: --phase, --department, --norm of --stops-clock; zie 'molensloot case step --help'",
+                                                "say what to change: --phase, --department, --norm or --stops-clock; see 'molensloot case step --help'"))
         }
         let step = try invocation.openRoadmap().setCaseStep(type: invocation.argument(0) ?? "", status: invocation.argument(1) ?? "", change: change)
         Output.print("step \(step.position). \(step.status): " + [
