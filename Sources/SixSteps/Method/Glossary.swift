@@ -251,3 +251,19 @@ extension Language {
         return words[name] ?? name
     }
 }
+
+extension Language {
+    /// A case type's term as a person says it: "8 weken" for P8W; other durations as written.
+    public func caseTerm(_ term: String?) -> String {
+        guard let term, let duration = ISODuration(term) else { return t("geen", "none") }
+        if duration.years == 0, duration.months == 0, duration.days == 0, duration.weeks > 0 {
+            return "\(duration.weeks) " + t(duration.weeks == 1 ? "week" : "weken", duration.weeks == 1 ? "week" : "weeks")
+        }
+        return term
+    }
+
+    /// A step's or a lead time's unit: "werkdagen" or "dagen".
+    public func dayUnit(working: Bool) -> String {
+        working ? t("werkdagen", "working days") : t("dagen", "days")
+    }
+}

@@ -115,6 +115,12 @@ public struct ContactsPerOverrun: Sendable {
 
     public var difference: Double { lateMean - onTimeMean }
 
+    /// Welch's p as a verdict on noise, like every other change the tool reports.
+    public var noise: NoiseVerdict {
+        guard let p else { return .unknown }
+        return p < 0.05 ? .significant(p: p) : .withinNoise(p: p)
+    }
+
     /// From the number of contacts of each late and each on-time case; nil when either group is
     /// smaller than the privacy threshold or no case drew a contact.
     static func compute(late: [Int], onTime: [Int], threshold: Int) -> ContactsPerOverrun? {

@@ -30,7 +30,7 @@ enum ProcessPages: PageFamily {
         let anchor = anchorID(type.type.ref)
         return context.section(context.t("Zaaktype ", "Case type ") + type.type.name, id: anchor) {
             context.facts([
-                (context.t("Termijn van de hele zaak", "Term of the whole case"), .text(termText(type.type.term, context))),
+                (context.t("Termijn van de hele zaak", "Term of the whole case"), .text(context.language.caseTerm(type.type.term))),
                 (context.t("Zaken", "Cases"), .text(String(type.type.cases))),
                 (context.t("Buiten de cycli", "Outside the cycles"), type.outsideCycles > 0 ? .text(String(type.outsideCycles)) : nil),
             ])
@@ -50,16 +50,8 @@ enum ProcessPages: PageFamily {
         }
     }
 
-    static func termText(_ term: String?, _ context: PageContext) -> String {
-        guard let term, let duration = ISODuration(term) else { return context.t("geen", "none") }
-        if duration.years == 0, duration.months == 0, duration.days == 0, duration.weeks > 0 {
-            return "\(duration.weeks) " + context.t(duration.weeks == 1 ? "week" : "weken", duration.weeks == 1 ? "week" : "weeks")
-        }
-        return term
-    }
-
     static func unit(_ process: JourneyProcess, _ context: PageContext) -> String {
-        process.workingDays ? context.t("werkdagen", "working days") : context.t("dagen", "days")
+        context.language.dayUnit(working: process.workingDays)
     }
 
     /// The latest cycle in words, every figure from the table below it.

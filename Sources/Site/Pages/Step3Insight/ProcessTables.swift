@@ -91,7 +91,7 @@ extension ProcessPages {
                     [.text(cycle.cycle), .text(String(contacts.lateCases)), .text(context.number(contacts.lateMean, decimals: 2, fixed: true)),
                      .text(String(contacts.onTimeCases)), .text(context.number(contacts.onTimeMean, decimals: 2, fixed: true)),
                      .text(context.number(contacts.difference, decimals: 2, signed: true, fixed: true)),
-                     .text(contacts.p.map { noiseText($0 < 0.05 ? .significant(p: $0) : .withinNoise(p: $0), context) } ?? context.t("niet te toetsen", "cannot be tested"))]
+                     .text(contacts.p == nil ? context.t("niet te toetsen", "cannot be tested") : noiseText(contacts.noise, context))]
                 }),
         ])
     }

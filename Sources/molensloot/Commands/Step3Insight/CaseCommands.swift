@@ -19,19 +19,23 @@ enum CaseCommands {
             return
         }
         var output = Output()
-        if types.isEmpty { output.line("no case types yet; import cases with 'molensloot case import FILE'") }
+        if types.isEmpty { output.line(t("nog geen zaaktypen; lees zaken in met 'molensloot case import BESTAND'", "no case types yet; import cases with 'molensloot case import FILE'")) }
         for type in types {
-            output.line("\(type.ref): \(type.name) — \(type.cases) cases, term \(type.term ?? "none") → "
-                        + (type.journey.map { "journey \($0)" } ?? "no journey yet ('molensloot case type \(type.ref) --journey SLUG')"))
-            for step in type.steps {
-                var parts = ["\(step.position). \(step.status)"]
-                parts.append(step.department ?? "no department")
-                parts.append(step.phase.map { "phase \($0)" } ?? "no phase")
-                if let norm = step.norm { parts.append("norm \(formatNumber(norm)) " + (step.normWorking ? "working days" : "days")) }
-                if step.stopsClock { parts.append("stops the clock") }
-                output.line("  " + parts.joined(separator: ", "))
-            }
+            output.line("\(type.ref): \(type.name) — " + t("\(type.cases) zaken, termijn", "\(type.cases) cases, term") + " \(language.caseTerm(type.term)) → "
+                        + (type.journey.map { t("klantreis", "journey") + " \($0)" }
+                           ?? t("nog geen klantreis ('molensloot case type \(type.ref) --journey SLUG')", "no journey yet ('molensloot case type \(type.ref) --journey SLUG')")))
+            for step in type.steps { output.line("  " + stepWords(step)) }
         }
         output.flush()
+    }
+
+    /// "3. Advies aangevraagd, Welstand, fase uitvoering, norm 14 dagen": a step as mapped.
+    static func stepWords(_ step: CaseStep) -> String {
+        var parts = ["\(step.position). \(step.status)"]
+        parts.append(step.department ?? t("geen afdeling", "no department"))
+        parts.append(step.phase.map { t("fase", "phase") + " \($0)" } ?? t("geen fase", "no phase"))
+        parts.append(step.norm.map { "norm \(localNumber($0)) " + language.dayUnit(working: step.normWorking) } ?? t("geen norm", "no norm"))
+        parts.append(step.stopsClock ? t("de termijn staat stil", "stops the clock") : t("de termijn loopt", "the clock runs"))
+        return parts.joined(separator: ", ")
     }
 }

@@ -43,14 +43,22 @@ enum CaseImportCommand {
                                              dryRun: dryRun, key: key)
         }
         var output = Output()
-        output.line((dryRun ? "dry run: would import " : "imported ") + "\(result.cases) cases (\(result.newCases) new) and "
-                    + "\(result.statuses) statuses (\(result.newStatuses) new) of " + result.caseTypes.joined(separator: ", ")
-                    + (result.firstDate.map { f in result.lastDate.map { " from \(f) to \($0)" } ?? "" } ?? "")
-                    + "; the case numbers are stored only as hashes")
+        let types = result.caseTypes.joined(separator: ", ")
+        let span = result.firstDate.flatMap { first in result.lastDate.map { (first: localDate(first), last: localDate($0)) } }
+        output.line(dryRun
+            ? t("proef: zou \(result.cases) zaken (\(result.newCases) nieuw) en \(result.statuses) statussen (\(result.newStatuses) nieuw) van \(types) inlezen",
+                "dry run: would import \(result.cases) cases (\(result.newCases) new) and \(result.statuses) statuses (\(result.newStatuses) new) of \(types)")
+            : t("\(result.cases) zaken (\(result.newCases) nieuw) en \(result.statuses) statussen (\(result.newStatuses) nieuw) van \(types) ingelezen",
+                "imported \(result.cases) cases (\(result.newCases) new) and \(result.statuses) statuses (\(result.newStatuses) new) of \(types)"))
+        if let span { output.line(t("  van \(span.first) tot en met \(span.last)", "  from \(span.first) to \(span.last)")) }
+        output.line(t("  de zaaknummers zijn alleen als hash bewaard", "  the case numbers are stored only as hashes"))
         for type in result.unlinkedTypes {
-            output.line("  case type \(type) serves no journey yet: link it with 'molensloot case type \(type) --journey SLUG'")
+            output.line(t("  zaaktype \(type) dient nog geen klantreis: koppel het met 'molensloot case type \(type) --journey SLUG'",
+                          "  case type \(type) serves no journey yet: link it with 'molensloot case type \(type) --journey SLUG'"))
         }
-        if !result.measurements.isEmpty { output.line("  computed from the cases: " + result.measurements.joined(separator: ", ")) }
+        if !result.measurements.isEmpty {
+            output.line(t("  berekend uit de zaken: ", "  computed from the cases: ") + result.measurements.joined(separator: ", "))
+        }
         output.flush()
     }
 }

@@ -17,7 +17,8 @@ enum CaseTypeCommand {
                                                 "say what to change: --journey SLUG or --term DURATION; see 'molensloot case type --help'"))
         }
         let type = try invocation.openRoadmap().setCaseType(invocation.argument(0) ?? "", journey: journey, term: invocation.value("term"))
-        Output.print("case type \(type.ref): term \(type.term ?? "none"), " + (type.journey.map { "journey \($0)" } ?? "no journey"))
+        Output.print(t("zaaktype", "case type") + " \(type.ref): " + t("termijn", "term") + " \(language.caseTerm(type.term)), "
+                     + (type.journey.map { t("klantreis", "journey") + " \($0)" } ?? t("geen klantreis", "no journey")))
     }
 }
 
@@ -69,10 +70,6 @@ enum CaseStepCommand {
                                                 "say what to change: --phase, --department, --norm or --stops-clock; see 'molensloot case step --help'"))
         }
         let step = try invocation.openRoadmap().setCaseStep(type: invocation.argument(0) ?? "", status: invocation.argument(1) ?? "", change: change)
-        Output.print("step \(step.position). \(step.status): " + [
-            step.phase.map { "phase \($0)" } ?? "no phase", step.department ?? "no department",
-            step.norm.map { "norm \(formatNumber($0)) " + (step.normWorking ? "working days" : "days") } ?? "no norm",
-            step.stopsClock ? "stops the clock" : "the clock runs",
-        ].joined(separator: ", "))
+        Output.print(t("stap ", "step ") + CaseCommands.stepWords(step))
     }
 }
