@@ -92,7 +92,8 @@ import Testing
             #expect(o1.findings == ["F1", "F2"])
             #expect(o2.findings == ["F3"])
             #expect(ranked[3].findings == [])
-            #expect(o1.reason == "impact 4, severity 5")
+            #expect(o1.reason(.en) == "impact 4, severity 5")
+            #expect(o1.reason(.nl) == "impact 4, ernst 5")
 
             let json = o1.json
             #expect(json["rank"] == .int(1))

@@ -243,12 +243,22 @@ extension Language {
 }
 
 extension Language {
+    /// The inputs of an opportunity's score in Dutch, by the domain's English names.
+    static let dutchScoreInputs: [(english: String, dutch: String)] = [
+        ("impact", "impact"), ("reach", "bereik"), ("confidence", "zekerheid"), ("ease", "gemak"), ("severity", "ernst"),
+        ("spearhead", "speerpunt"), ("effort", "moeite"),
+    ]
+
     /// An input of an opportunity's score: "bereik" for reach.
     public func scoreInput(_ name: String) -> String {
         guard self == .nl else { return name }
-        let words = ["impact": "impact", "reach": "bereik", "confidence": "zekerheid", "ease": "gemak", "severity": "ernst",
-                     "spearhead": "speerpunt", "effort": "moeite"]
-        return words[name] ?? name
+        return Self.dutchScoreInputs.first { $0.english == name }?.dutch ?? name
+    }
+
+    /// A formula of the domain ("3·impact + 2·reach") with its input names and numbers in this language.
+    public func scoreFormula(_ formula: String) -> String {
+        guard self == .nl else { return formula }
+        return Self.dutchScoreInputs.reduce(formula.replacingAll(".", with: ",")) { $0.replacingAll($1.english, with: $1.dutch) }
     }
 }
 
@@ -265,5 +275,18 @@ extension Language {
     /// A step's or a lead time's unit: "werkdagen" or "dagen".
     public func dayUnit(working: Bool) -> String {
         working ? t("werkdagen", "working days") : t("dagen", "days")
+    }
+}
+
+extension Language {
+    /// Where a measurement came from, as the tool stored it ("survey: mei.csv", "cases: case type
+    /// ZT-OMV"), with the tool's own words in this language; what a person typed stays as it is.
+    public func measurementSource(_ stored: String) -> String {
+        guard self == .nl else { return stored }
+        for (english, dutch) in [("survey: ", "enquête: "), ("contacts: ", "contacten: "), ("cases: case type ", "zaken: zaaktype "),
+                                 ("cases: ", "zaken: ")] where stored.hasPrefix(english) {
+            return dutch + stored.dropFirst(english.count)
+        }
+        return stored
     }
 }

@@ -33,15 +33,16 @@ public struct TracedRecord: Sendable {
     public let note: String?
     /// The change the link expects of a metric, which `note` words in English for the JSON.
     public let expectedChange: Double?
-    /// For the rank row: the score, which `title` words in English for the JSON.
-    public let score: Double?
+    /// For the rank row: the opportunity's rank, whose score and reason `title` and `note` word
+    /// in English for the JSON.
+    public let rank: RankedOpportunity?
 
-    init(ref: String, title: String, note: String?, expectedChange: Double? = nil, score: Double? = nil) {
+    init(ref: String, title: String, note: String?, expectedChange: Double? = nil, rank: RankedOpportunity? = nil) {
         self.ref = ref
         self.title = title
         self.note = note
         self.expectedChange = expectedChange
-        self.score = score
+        self.rank = rank
     }
 
     var json: JSONObject {
@@ -93,7 +94,7 @@ extension RoadmapFile {
             let items = try links(.itemOpportunity, to: key).map(\.from)
             let metricLinks = try items.flatMap { try links(.itemMetric, from: $0) }
             let rank = try rankedOpportunities().first { $0.record.key == key }
-            let score = rank.map { TracedRecord(ref: "#\($0.rank)", title: "score \(formatNumber($0.score))", note: $0.reason, score: $0.score) }
+            let score = rank.map { TracedRecord(ref: "#\($0.rank)", title: "score \(formatNumber($0.score))", note: $0.reason(.en), rank: $0) }
             return [
                 .init(key: "rank", title: "Rank", records: score.map { [$0] } ?? []),
                 .init(key: "findings", title: "Based on findings", records: try traced(.finding, findings)),

@@ -79,10 +79,10 @@ public struct RankedOpportunity: Sendable {
 
     public var ref: String { record.ref }
 
-    /// The two inputs that weigh most, for a one-line reason in lists.
-    public var reason: String {
+    /// The two inputs that weigh most, for a one-line reason in lists: "impact 4, bereik 5".
+    public func reason(_ language: Language) -> String {
         let strongest = factors.sorted { ($0.points ?? $0.input) > ($1.points ?? $1.input) }.prefix(2)
-        return strongest.map { "\($0.name) \(formatNumber($0.input))" }.joined(separator: ", ")
+        return strongest.map { "\(language.scoreInput($0.name)) \(language.number($0.input, decimals: 2))" }.joined(separator: ", ")
     }
 
     public var json: JSONObject {

@@ -157,7 +157,7 @@ enum RecordCommands {
             output.line()
             output.line(language.traceTitle(section.key, of: record.kind))
             for traced in section.records {
-                let title = traced.score.map { "score " + localNumber($0) } ?? traced.title
+                let title = traced.rank.map { "score " + localNumber($0.score) } ?? traced.title
                 output.line("  \(traced.ref)  \(title)" + (tracedNote(traced).map { "  (\($0))" } ?? ""))
             }
         }
@@ -222,7 +222,7 @@ extension String {
 extension RecordCommands {
     /// The note beside a record in a chain, in the run's language: "verwacht +0,5".
     static func tracedNote(_ traced: TracedRecord) -> String? {
-        if traced.score != nil { return traced.note }
+        if let rank = traced.rank { return rank.reason(language) }
         if let change = traced.expectedChange { return t("verwacht ", "expected ") + localNumber(change, signed: true) }
         return traced.note
     }

@@ -5,7 +5,7 @@ import SixSteps
 enum CaseCommands {
     static let command = Command(
         name: "case",
-        abstract: t("Zaken uit het zaaksysteem: zaken en statussen inlezen, zaaktypen aan klantreizen koppelen, het proces van een klantreis tonen.", "Cases from the case system: import cases and their statuses, map case types onto journeys, show a journey's process."),
+        abstract: t("zaken uit het zaaksysteem: inlezen, zaaktypen aan klantreizen koppelen, het proces van een klantreis tonen.", "Cases from the case system: import cases and their statuses, map case types onto journeys, show a journey's process."),
         subcommands: [CaseImportCommand.command, list, CaseTypeCommand.command, CaseStepCommand.command, ProcessCommand.command])
 
     static let list = Command(

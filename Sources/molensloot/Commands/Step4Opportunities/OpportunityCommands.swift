@@ -52,7 +52,7 @@ enum OpportunityCommands {
                                .init(title: "SCORE", alignRight: true), .init(title: t("BEVINDINGEN", "FINDINGS")), .init(title: t("WEEGT HET ZWAARST", "WEIGHS MOST"))])
         for entry in ranked {
             table.add([String(entry.rank), entry.ref, entry.record.title, localNumber(entry.score),
-                       entry.findings.prefix(3).joined(separator: " ") + (entry.findings.count > 3 ? " …" : ""), reason(entry.reason)])
+                       entry.findings.prefix(3).joined(separator: " ") + (entry.findings.count > 3 ? " …" : ""), entry.reason(language)])
         }
         var output = Output()
         output.line(formula(model))
@@ -71,7 +71,7 @@ enum OpportunityCommands {
         options: [.init(name: "preset", value: t("naam", "name"), help: t("balanced, rice of value-effort", "balanced, rice or value-effort"))]
             + ScoreWeights.factors.map {
                 Command.Option(name: $0.name, value: t("gewicht", "weight"),
-                               help: t("het gewicht van \(dutchInputs[$0.name] ?? $0.name) in de gewogen score", "the weight of \($0.name) in the balanced score"))
+                               help: t("het gewicht van \(language.scoreInput($0.name)) in de gewogen score", "the weight of \($0.name) in the balanced score"))
             } + [.json],
         examples: ["molensloot opportunity weights --preset rice", "molensloot opportunity weights --impact 4 --ease 1"]
     ) { invocation in
@@ -108,24 +108,7 @@ enum OpportunityCommands {
 
 extension OpportunityCommands {
     /// The formula in the run's language; the JSON keeps the domain's English one.
-    static func formula(_ model: ScoringModel) -> String {
-        guard language == .nl else { return model.formula }
-        var text = model.formula.replacingAll(".", with: ",")
-        for (english, dutch) in [("reach", "bereik"), ("confidence", "zekerheid"), ("ease", "gemak"), ("severity", "ernst"),
-                                 ("spearhead", "speerpunt"), ("effort", "moeite")] {
-            text = text.replacingAll(english, with: dutch)
-        }
-        return text
-    }
-
-    static let dutchInputs = ["impact": "impact", "reach": "bereik", "confidence": "zekerheid", "ease": "gemak", "severity": "ernst",
-                              "spearhead": "speerpunt"]
-
-    /// "impact 4, ernst 5": the inputs that weigh most, named in the run's language.
-    static func reason(_ text: String) -> String {
-        guard language == .nl else { return text }
-        return dutchInputs.reduce(text) { $0.replacingAll($1.key, with: $1.value) }.replacingAll("effort", with: "moeite")
-    }
+    static func formula(_ model: ScoringModel) -> String { language.scoreFormula(model.formula) }
 
     static var scaleNote: String {
         t("elke invoer geschaald naar 0–1; gemak = 5 − moeite; ernst is die van de zwaarste gekoppelde bevinding",

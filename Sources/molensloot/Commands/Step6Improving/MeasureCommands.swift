@@ -84,12 +84,12 @@ enum MeasureCommands {
                                .init(title: t("BRON", "SOURCE"), flexible: true)])
         for record in records {
             if suppressed.contains(record.key) {
-                table.add([record["metric"].string ?? "", Kind.cycle.ref(record["cycle"]), language.verdictLabel(.suppressed), "", "", record["source"].string ?? ""])
+                table.add([record["metric"].string ?? "", Kind.cycle.ref(record["cycle"]), language.verdictLabel(.suppressed), "", "", record["source"].string.map(language.measurementSource) ?? ""])
                 continue
             }
             table.add([record["metric"].string ?? "", Kind.cycle.ref(record["cycle"]), localNumber(record["value"].double ?? 0),
                        record["n"].int.map(String.init) ?? "", record["sd"].double.map { localNumber($0) } ?? "",
-                       record["source"].string ?? ""])
+                       record["source"].string.map(language.measurementSource) ?? ""])
         }
         var output = Output()
         table.render().forEach { output.line($0) }
