@@ -9,30 +9,30 @@ public enum Corpus {
     public static func makeRoadmap(at path: String) throws -> RoadmapFile {
         let file = try RoadmapFile.create(path: path, actor: "fuzz", municipality: "Gemeente Molensloot")
         try file.setVision("Inwoners regelen hun zaken in één keer goed.")
-        try file.add(.principle, input: ["title": "Niet laten zoeken"])
-        try file.add(.persona, slug: "ouders", input: ["name": "Drukke ouders", "channels": "app,web"])
-        try file.add(.persona, slug: "ouderen", input: ["name": "Ouderen"])
-        try file.addJourney(slug: "mor", input: ["name": "Melding openbare ruimte"])
+        try file.add(.principle, input: [.title: "Niet laten zoeken"])
+        try file.add(.persona, slug: "ouders", input: [.name: "Drukke ouders", .channels: "app,web"])
+        try file.add(.persona, slug: "ouderen", input: [.name: "Ouderen"])
+        try file.addJourney(slug: "mor", input: [.name: "Melding openbare ruimte"])
         try file.add(.metric, slug: "tevredenheid", input: [
-            "name": "Tevredenheid", "unit": "cijfer", "scale_min": "1", "scale_max": "10", "baseline": "6,4", "target": "7,5",
-            "journey": "mor",
+            .name: "Tevredenheid", .unit: "cijfer", .scaleMin: "1", .scaleMax: "10", .baseline: "6,4", .target: "7,5",
+            .journey: "mor",
         ])
-        try file.add(.metric, slug: "terug", input: ["name": "Bericht gekregen", "unit": "%", "scale_min": "0", "scale_max": "100"])
-        try file.add(.metric, slug: "doorlooptijd", input: ["name": "Doorlooptijd", "unit": "dagen", "direction": "lower"])
-        try file.add(.goal, input: ["title": "Een 7,5", "metric": "tevredenheid", "target": "7,5", "target_date": "2014-12-31"])
-        try file.add(.touchpoint, input: ["title": "Melding doen", "journey": "mor", "phase": "contact", "channel": "app"])
-        try file.add(.finding, input: ["kind": "improve", "title": "Melders horen niets", "journey": "mor", "phase": "afronding",
-                                       "severity": "5", "source": "Enquête"])
-        try file.add(.finding, input: ["kind": "good", "title": "Melden gaat snel", "touchpoint": "T1", "severity": "2"])
-        try file.add(.spearhead, input: ["title": "Op de hoogte houden"])
-        try file.add(.opportunity, input: ["title": "Statusberichten", "impact": "4", "effort": "2", "spearhead": "S1"])
+        try file.add(.metric, slug: "terug", input: [.name: "Bericht gekregen", .unit: "%", .scaleMin: "0", .scaleMax: "100"])
+        try file.add(.metric, slug: "doorlooptijd", input: [.name: "Doorlooptijd", .unit: "dagen", .direction: "lower"])
+        try file.add(.goal, input: [.title: "Een 7,5", .metric: "tevredenheid", .target: "7,5", .targetDate: "2014-12-31"])
+        try file.add(.touchpoint, input: [.title: "Melding doen", .journey: "mor", .phase: "contact", .channel: "app"])
+        try file.add(.finding, input: [.kind: "improve", .title: "Melders horen niets", .journey: "mor", .phase: "afronding",
+                                       .severity: "5", .source: "Enquête"])
+        try file.add(.finding, input: [.kind: "good", .title: "Melden gaat snel", .touchpoint: "T1", .severity: "2"])
+        try file.add(.spearhead, input: [.title: "Op de hoogte houden"])
+        try file.add(.opportunity, input: [.title: "Statusberichten", .impact: "4", .effort: "2", .spearhead: "S1"])
         try file.link(.opportunityFinding, from: "O1", to: ["F1"])
-        try file.add(.item, input: ["title": "Statusberichten versturen", "horizon": "now", "status": "doing"])
-        try file.add(.item, input: ["title": "Zaaksysteem koppelen", "horizon": "next"])
+        try file.add(.item, input: [.title: "Statusberichten versturen", .horizon: "now", .status: "doing"])
+        try file.add(.item, input: [.title: "Zaaksysteem koppelen", .horizon: "next"])
         try file.link(.itemOpportunity, from: "R1", to: ["O1"])
         try file.link(.itemMetric, from: "R1", to: ["tevredenheid"], expectedChange: 0.5)
         try file.link(.itemDependency, from: "R1", to: ["R2"])
-        try file.add(.agreement, input: ["who": "Teamleider", "what": "Bespreken", "cadence": "elke week", "item": "R1"])
+        try file.add(.agreement, input: [.who: "Teamleider", .what: "Bespreken", .cadence: "elke week", .item: "R1"])
         try file.openCycle(name: "Voorjaar 2014", start: "2014-01-01", end: "2014-06-30")
         try file.measure(metric: "terug", value: "45", n: "180")
         try file.closeCycle(nil, note: "Goed begonnen")

@@ -7,7 +7,7 @@ import Testing
 @Suite struct BuilderTests {
     static func roadmap(_ folder: URL) throws -> RoadmapFile {
         let file = try RoadmapFile.create(path: folder.appendingPathComponent("r.sqlite").path, actor: "t", municipality: "Molensloot")
-        try file.addJourney(slug: "mor", input: ["name": "Melding"])
+        try file.addJourney(slug: "mor", input: [.name: "Melding"])
         return file
     }
 

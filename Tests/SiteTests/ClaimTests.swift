@@ -20,13 +20,13 @@ import Testing
         let folder = try Fixture.folder()
         let file = try RoadmapFile.create(path: folder.appendingPathComponent("roadmap.sqlite").path, actor: "test",
                                           municipality: "Molensloot")
-        try file.addJourney(slug: "mor", input: ["name": "Melding openbare ruimte"])
-        let grade = ["unit": "cijfer", "scale_min": "1", "scale_max": "10", "baseline": "6"]
+        try file.addJourney(slug: "mor", input: [.name: "Melding openbare ruimte"])
+        let grade: [FieldKey: String] = [.unit: "cijfer", .scaleMin: "1", .scaleMax: "10", .baseline: "6"]
         for slug in ["ruis", "echt", "slechter", "onbekend"] {
-            try file.add(.metric, slug: slug, input: grade.merging(["name": "Meting \(slug)", "target": "8"]) { $1 })
+            try file.add(.metric, slug: slug, input: grade.merging([.name: "Meting \(slug)", .target: "8"]) { $1 })
         }
-        try file.add(.metric, slug: "bijna", input: grade.merging(["name": "Meting bijna", "target": "7,5"]) { $1 })
-        try file.add(.metric, slug: "algemeen", input: ["name": "Algemeen oordeel", "unit": "cijfer", "scale_min": "1", "scale_max": "10"])
+        try file.add(.metric, slug: "bijna", input: grade.merging([.name: "Meting bijna", .target: "7,5"]) { $1 })
+        try file.add(.metric, slug: "algemeen", input: [.name: "Algemeen oordeel", .unit: "cijfer", .scaleMin: "1", .scaleMax: "10"])
         try file.setPrivacyThreshold(3, allowSmallGroups: true)
         func survey(_ rows: [(String, Int)]) throws -> CSVDocument {
             let lines = ["journey;phase;score"] + rows.map { "mor;\($0.0);\($0.1)" }

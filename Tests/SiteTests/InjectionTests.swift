@@ -53,7 +53,7 @@ import Testing
                 for field in kind.fields where field.type == .text {
                     let value = next()
                     // Closed cycles and their measurements are frozen; everything else takes the text.
-                    guard (try? file.edit(kind, record.ref, input: [field.name: value])) != nil else { continue }
+                    guard (try? file.edit(kind, record.ref, input: [field.key: value])) != nil else { continue }
                     typed.append(Typed(text: value, sql: "SELECT \(field.name) FROM \(kind.table) WHERE \(kind.keyColumn) = ?",
                                        key: [record.key], place: "\(record.ref).\(field.name)"))
                 }
@@ -157,7 +157,7 @@ import Testing
             for record in try file.records(kind) {
                 for field in kind.fields where field.type == .text {
                     guard let entry = typed.first(where: { $0.place == "\(record.ref).\(field.name)" }) else { continue }
-                    #expect(Array((record[field.name].string ?? "").utf8) == Array(entry.text.utf8), "\(entry.place)")
+                    #expect(Array((record[field.key].string ?? "").utf8) == Array(entry.text.utf8), "\(entry.place)")
                 }
             }
         }

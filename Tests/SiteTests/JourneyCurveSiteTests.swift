@@ -28,15 +28,15 @@ import Testing
         let folder = try Fixture.folder()
         let file = try RoadmapFile.create(path: folder.appendingPathComponent("roadmap.sqlite").path, actor: "test",
                                           municipality: "Molensloot")
-        try file.addJourney(slug: "mor", input: ["name": "Melding openbare ruimte"],
+        try file.addJourney(slug: "mor", input: [.name: "Melding openbare ruimte"],
                             phases: [("orientatie", "Oriëntatie"), ("contact", "Contact \(script)"), ("uitvoering", "Uitvoering"),
                                      ("afronding", "Afronding"), ("evaluatie", "Evaluatie")])
-        try file.addJourney(slug: "leeg", input: ["name": "Lege reis"])
-        try file.add(.persona, slug: "ouders", input: ["name": "Ouders \(script)"])
-        try file.add(.metric, slug: "tevredenheid", input: ["name": "Tevredenheid", "unit": "cijfer", "scale_min": "1",
-                                                           "scale_max": "10", "journey": "mor"])
-        try file.add(.metric, slug: "bereikbaarheid", input: ["name": "Bereikbaarheid", "unit": "cijfer", "scale_min": "1",
-                                                             "scale_max": "10", "journey": "mor"])
+        try file.addJourney(slug: "leeg", input: [.name: "Lege reis"])
+        try file.add(.persona, slug: "ouders", input: [.name: "Ouders \(script)"])
+        try file.add(.metric, slug: "tevredenheid", input: [.name: "Tevredenheid", .unit: "cijfer", .scaleMin: "1",
+                                                           .scaleMax: "10", .journey: "mor"])
+        try file.add(.metric, slug: "bereikbaarheid", input: [.name: "Bereikbaarheid", .unit: "cijfer", .scaleMin: "1",
+                                                             .scaleMax: "10", .journey: "mor"])
         try file.setPrivacyThreshold(3, allowSmallGroups: true)
         func survey(_ rows: [(String, String, Int)]) throws -> CSVDocument {
             let lines = ["journey;phase;persona;score"] + rows.map { "mor;\($0.0);\($0.1);\($0.2)" }

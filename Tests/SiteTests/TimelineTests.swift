@@ -17,11 +17,11 @@ import Testing
         let folder = try Fixture.folder()
         let file = try RoadmapFile.create(path: folder.appendingPathComponent("roadmap.sqlite").path, actor: "test",
                                           municipality: "Molensloot")
-        try file.add(.item, input: ["title": "Nieuw e-formulier", "horizon": "now", "status": "done",
-                                    "start_date": "2013-12-02", "done_date": "2014-02-20"])
-        try file.add(.item, input: ["title": longTitle, "horizon": "now", "status": "doing",
-                                    "start_date": "2014-03-03", "due_date": "2014-06-30"])
-        try file.add(.item, input: ["title": "Uitleg-sticker", "horizon": "next", "status": "planned", "due_date": "2015-01-15"])
+        try file.add(.item, input: [.title: "Nieuw e-formulier", .horizon: "now", .status: "done",
+                                    .startDate: "2013-12-02", .doneDate: "2014-02-20"])
+        try file.add(.item, input: [.title: longTitle, .horizon: "now", .status: "doing",
+                                    .startDate: "2014-03-03", .dueDate: "2014-06-30"])
+        try file.add(.item, input: [.title: "Uitleg-sticker", .horizon: "next", .status: "planned", .dueDate: "2015-01-15"])
         try file.link(.itemDependency, from: "R2", to: ["R1"])
         let out = folder.appendingPathComponent("site")
         _ = try SiteBuilder.build(file, to: out.path, language: .nl, today: ISODate("2014-04-01") ?? .today())

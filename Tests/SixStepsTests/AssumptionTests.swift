@@ -17,24 +17,24 @@ import Testing
 private func withCycles<T>(_ body: (RoadmapFile) throws -> T) throws -> T {
     try withRoadmap { file in
         try file.makeJourney()
-        try file.add(.cycle, input: ["name": "Winter 2014", "status": "closed", "start_date": "2014-01-01", "end_date": "2014-03-31"])
-        try file.add(.cycle, input: ["name": "Voorjaar 2014", "status": "closed", "start_date": "2014-04-01", "end_date": "2014-05-31"])
-        try file.add(.cycle, input: ["name": "Najaar 2014", "status": "open", "start_date": "2014-08-01", "end_date": "2014-09-30"])
+        try file.add(.cycle, input: [.name: "Winter 2014", .status: "closed", .startDate: "2014-01-01", .endDate: "2014-03-31"])
+        try file.add(.cycle, input: [.name: "Voorjaar 2014", .status: "closed", .startDate: "2014-04-01", .endDate: "2014-05-31"])
+        try file.add(.cycle, input: [.name: "Najaar 2014", .status: "open", .startDate: "2014-08-01", .endDate: "2014-09-30"])
         return try body(file)
     }
 }
 
 private func measure(_ file: RoadmapFile, _ metric: String, _ cycle: String, _ value: String, n: Int? = nil, sd: String? = nil) throws {
-    var input = ["metric": metric, "cycle": cycle, "value": value]
-    if let n { input["n"] = String(n) }
-    if let sd { input["sd"] = sd }
+    var input: [FieldKey: String] = [.metric: metric, .cycle: cycle, .value: value]
+    if let n { input[.n] = String(n) }
+    if let sd { input[.sd] = sd }
     try file.add(.measurement, input: input)
 }
 
 @discardableResult
-private func assume(_ file: RoadmapFile, _ title: String, _ fields: [String: String]) throws -> Record {
+private func assume(_ file: RoadmapFile, _ title: String, _ fields: [FieldKey: String]) throws -> Record {
     var input = fields
-    input["title"] = title
+    input[.title] = title
     return try file.add(.assumption, input: input)
 }
 
@@ -96,8 +96,8 @@ private typealias Threshold = SixSteps.Expectation
     @Test func aMetricExactlyAtTheThresholdMeetsOnlyAnInclusiveComparison() throws {
         try withCycles { file in
             try file.makeMetric("cijfer")
-            try file.makeMetric("wachttijd", extra: ["unit": "minuten", "direction": "lower"])
-            try file.makeMetric("dagen", extra: ["unit": "dagen", "direction": "lower"])
+            try file.makeMetric("wachttijd", extra: [.unit: "minuten", .direction: "lower"])
+            try file.makeMetric("dagen", extra: [.unit: "dagen", .direction: "lower"])
             try measure(file, "cijfer", "C1", "7")
             try measure(file, "cijfer", "C2", "6,99")
             try measure(file, "cijfer", "C3", "7.01")
@@ -117,7 +117,7 @@ private typealias Threshold = SixSteps.Expectation
                 ("dagen", "< 15", [.refuted, .refuted, .notTestable]),
             ]
             for (metric, expect, _) in expected {
-                try assume(file, "\(metric) \(expect)", ["test": "metric", "metric": metric, "expect": expect])
+                try assume(file, "\(metric) \(expect)", [.test: "metric", .metric: metric, .expect: expect])
             }
             let statuses = try file.assumptionStatuses()
             #expect(statuses.map(\.record.ref) == ["H1", "H2", "H3", "H4", "H5", "H6", "H7", "H8"])
@@ -151,7 +151,7 @@ private typealias Threshold = SixSteps.Expectation
             // C1: n 9, below the default threshold of 10. C2: n 10, exactly the threshold.
             try measure(file, "cijfer", "C1", "8", n: 9)
             try measure(file, "cijfer", "C2", "6", n: 10)
-            try assume(file, "Inwoners geven minstens een 7", ["test": "metric", "metric": "cijfer", "expect": ">= 7"])
+            try assume(file, "Inwoners geven minstens een 7", [.test: "metric", .metric: "cijfer", .expect: ">= 7"])
             var status = try file.assumptionStatus("H1")
             #expect(status.history.map(\.verdict) == [.notTestable, .refuted, .notTestable])
             #expect(status.history[0].note == "9 responses in C1, fewer than the privacy threshold of 10")
@@ -176,7 +176,7 @@ private typealias Threshold = SixSteps.Expectation
             try measure(file, "cijfer", "C1", "7,2", n: 25, sd: "1")
             try measure(file, "cijfer", "C2", "7,5", n: 25, sd: "1")
             try measure(file, "cijfer", "C3", "6,8", n: 10, sd: "0,3")
-            try assume(file, "Minstens een 7", ["test": "metric", "metric": "cijfer", "expect": ">= 7"])
+            try assume(file, "Minstens een 7", [.test: "metric", .metric: "cijfer", .expect: ">= 7"])
             let history = try file.assumptionStatus("H1").history
             #expect(history.map(\.verdict) == [.confirmed, .confirmed, .refuted])
             #expect(history.map(\.closeCall) == [true, false, true])
@@ -220,10 +220,10 @@ private typealias Threshold = SixSteps.Expectation
                 "2014-06;app;Afval;1000", "2014-08;app;Afval;3", "2014-08;telefoon;Afval;2",
             ]
             _ = try file.importVolumes(csv(volumes), path: "kcc.csv", dryRun: false)
-            try assume(file, "De helft meldt via de app", ["test": "channel-share", "channel": "app", "expect": ">= 50"])
-            try assume(file, "Minstens 40% belt", ["test": "channel-share", "channel": "telefoon", "expect": ">= 40"])
-            try assume(file, "Afval melden weinigen via de app", ["test": "channel-share", "channel": "app", "reason": "Afval",
-                                                                   "expect": "< 20"])
+            try assume(file, "De helft meldt via de app", [.test: "channel-share", .channel: "app", .expect: ">= 50"])
+            try assume(file, "Minstens 40% belt", [.test: "channel-share", .channel: "telefoon", .expect: ">= 40"])
+            try assume(file, "Afval melden weinigen via de app", [.test: "channel-share", .channel: "app", .reason: "Afval",
+                                                                   .expect: "< 20"])
             let statuses = try file.assumptionStatuses()
             let app = statuses[0]
             #expect(app.history.map(\.verdict) == [.refuted, .confirmed, .notTestable])
@@ -252,7 +252,7 @@ private typealias Threshold = SixSteps.Expectation
     @Test func aChannelShareWithoutVolumesInACycleCannotTest() throws {
         try withCycles { file in
             _ = try file.importVolumes(csv(["period;channel;count", "2014-04;app;40"]), path: "kcc.csv", dryRun: false)
-            try assume(file, "De app wint", ["test": "channel-share", "channel": "app", "expect": "> 50"])
+            try assume(file, "De app wint", [.test: "channel-share", .channel: "app", .expect: "> 50"])
             let status = try file.assumptionStatus("H1")
             #expect(status.history.map(\.verdict) == [.notTestable, .confirmed, .notTestable])
             #expect(status.history[0].note == "no contact volumes in the months of C1")
@@ -280,7 +280,7 @@ private typealias Threshold = SixSteps.Expectation
                 ("switch-share", "< 15", [.confirmed, .refuted, .notTestable]),
             ]
             for (test, expect, _) in expected {
-                try assume(file, "\(test) \(expect)", ["test": test, "expect": expect, "journey": "mor"])
+                try assume(file, "\(test) \(expect)", [.test: test, .expect: expect, .journey: "mor"])
             }
             let statuses = try file.assumptionStatuses()
             for (status, (test, expect, verdicts)) in zip(statuses, expected) {
@@ -313,10 +313,10 @@ private typealias Threshold = SixSteps.Expectation
                      "2014-02-\(String(format: "%02d", index + 1)) 11:00,balie,Paspoort,PAS-\(index),"]
                 }
             _ = try file.importVolumes(csv(lines), path: "contacten.csv", dryRun: false, key: { testKey })
-            try assume(file, "Alle zaken", ["test": "repeat-share", "expect": "<= 40"])
-            try assume(file, "Meldingen", ["test": "repeat-share", "journey": "mor", "expect": "<= 40"])
-            try assume(file, "Paspoorten", ["test": "repeat-share", "reason": "Paspoort", "expect": "<= 40"])
-            try assume(file, "Paspoort, niet mor", ["test": "repeat-share", "reason": "Paspoort", "journey": "mor", "expect": "<= 40"])
+            try assume(file, "Alle zaken", [.test: "repeat-share", .expect: "<= 40"])
+            try assume(file, "Meldingen", [.test: "repeat-share", .journey: "mor", .expect: "<= 40"])
+            try assume(file, "Paspoorten", [.test: "repeat-share", .reason: "Paspoort", .expect: "<= 40"])
+            try assume(file, "Paspoort, niet mor", [.test: "repeat-share", .reason: "Paspoort", .journey: "mor", .expect: "<= 40"])
             let statuses = try file.assumptionStatuses()
             // All: 13 of 30 = 43,3%. mor: 3 of 20 = 15%. Paspoort: 10 of 10 = 100%.
             #expect(isClose(statuses[0].history[0].value, 1300.0 / 30, 1e-9) && statuses[0].history[0].n == 30)
@@ -334,7 +334,7 @@ private typealias Threshold = SixSteps.Expectation
                 + shareContacts(month: "2014-01", cases: 9, repeats: 1, switches: 0, prefix: "JAN")
                 + shareContacts(month: "2014-04", cases: 10, repeats: 1, switches: 0, prefix: "APR")
             _ = try file.importVolumes(csv(lines), path: "contacten.csv", dryRun: false, key: { testKey })
-            try assume(file, "Weinig herhaling", ["test": "repeat-share", "expect": "<= 5"])
+            try assume(file, "Weinig herhaling", [.test: "repeat-share", .expect: "<= 5"])
             let status = try file.assumptionStatus("H1")
             #expect(status.history.map(\.verdict) == [.notTestable, .refuted, .notTestable])
             #expect(status.history[0].note == "9 cases in C1, fewer than the privacy threshold of 10")
@@ -351,9 +351,9 @@ private typealias Threshold = SixSteps.Expectation
             let lines = ["date,channel,reason,case,journey"]
                 + shareContacts(month: "2014-01", cases: 20, repeats: 11, switches: 11, prefix: "JAN")
             _ = try file.importVolumes(csv(lines), path: "contacten.csv", dryRun: false, key: { testKey })
-            try assume(file, "Hoogstens 55% herhaling", ["test": "repeat-share", "expect": "<= 55"])
-            try assume(file, "Meer dan 55% herhaling", ["test": "repeat-share", "expect": "> 55"])
-            try assume(file, "Hoogstens 55% wisselt", ["test": "switch-share", "expect": "<= 55"])
+            try assume(file, "Hoogstens 55% herhaling", [.test: "repeat-share", .expect: "<= 55"])
+            try assume(file, "Meer dan 55% herhaling", [.test: "repeat-share", .expect: "> 55"])
+            try assume(file, "Hoogstens 55% wisselt", [.test: "switch-share", .expect: "<= 55"])
             let statuses = try file.assumptionStatuses()
             #expect(statuses[0].history[0].verdict == .confirmed, "11 of 20 = 55% is at most 55%")
             #expect(statuses[1].history[0].verdict == .refuted, "11 of 20 = 55% is not more than 55%")
@@ -362,7 +362,7 @@ private typealias Threshold = SixSteps.Expectation
         try withCycles { file in
             _ = try file.importVolumes(csv(["period;channel;count", "2014-04;app;7", "2014-04;telefoon;93"]), path: "kcc.csv",
                                        dryRun: false)
-            try assume(file, "Hoogstens 7% via de app", ["test": "channel-share", "channel": "app", "expect": "<= 7"])
+            try assume(file, "Hoogstens 7% via de app", [.test: "channel-share", .channel: "app", .expect: "<= 7"])
             let status = try file.assumptionStatus("H1")
             #expect(status.history[1].verdict == .confirmed, "7 of 100 = 7% is at most 7%")
         }
@@ -372,21 +372,21 @@ private typealias Threshold = SixSteps.Expectation
 
     @Test func anInsightIsNotTestableUntilJudgedAndThenHasThatVerdict() throws {
         try withCycles { file in
-            try file.add(.insight, input: ["kind": "need", "title": "Melders willen horen wat er gebeurt"])
-            try assume(file, "Melders willen vooral snelheid", ["test": "insight", "insight": "I1"])
+            try file.add(.insight, input: [.kind: "need", .title: "Melders willen horen wat er gebeurt"])
+            try assume(file, "Melders willen vooral snelheid", [.test: "insight", .insight: "I1"])
             var status = try file.assumptionStatus("H1")
             #expect(status.history.count == 1)
             #expect(status.current.verdict == .notTestable && status.current.cycle == nil)
             #expect(status.current.note == "not judged yet: record what I1 showed with --verdict")
 
-            try file.edit(.assumption, "H1", input: ["verdict": "refuted"])
+            try file.edit(.assumption, "H1", input: [.verdict: "refuted"])
             status = try file.assumptionStatus("H1")
             #expect(status.current.verdict == .refuted && status.current.note == "judged on insight I1")
             #expect(status.history.count == 1, "an insight is judged once, not per cycle")
 
-            try file.edit(.assumption, "H1", input: ["verdict": "confirmed"])
+            try file.edit(.assumption, "H1", input: [.verdict: "confirmed"])
             #expect(try file.assumptionStatus("H1").current.verdict == .confirmed)
-            try file.edit(.assumption, "H1", input: ["verdict": ""])
+            try file.edit(.assumption, "H1", input: [.verdict: ""])
             #expect(try file.assumptionStatus("H1").current.verdict == .notTestable)
         }
     }
@@ -394,7 +394,7 @@ private typealias Threshold = SixSteps.Expectation
     @Test func withoutACycleNothingCanBeTested() throws {
         try withRoadmap { file in
             try file.makeMetric("cijfer")
-            try assume(file, "Minstens een 7", ["test": "metric", "metric": "cijfer", "expect": ">= 7"])
+            try assume(file, "Minstens een 7", [.test: "metric", .metric: "cijfer", .expect: ">= 7"])
             let status = try file.assumptionStatus("H1")
             #expect(status.history.isEmpty)
             #expect(status.current.verdict == .notTestable)
@@ -405,43 +405,43 @@ private typealias Threshold = SixSteps.Expectation
 
     struct Refusal: Sendable, CustomStringConvertible {
         let name: String
-        let input: [String: String]
+        let input: [FieldKey: String]
         let error: DomainError
         var description: String { name }
     }
 
     static let refusals: [Refusal] = [
-        .init(name: "metric without --expect", input: ["test": "metric", "metric": "cijfer"],
+        .init(name: "metric without --expect", input: [.test: "metric", .metric: "cijfer"],
               error: .inconsistent("a metric assumption needs --expect; see 'molensloot assumption add --help'")),
-        .init(name: "metric without --metric", input: ["test": "metric", "expect": ">= 7"],
+        .init(name: "metric without --metric", input: [.test: "metric", .expect: ">= 7"],
               error: .inconsistent("a metric assumption needs --metric; see 'molensloot assumption add --help'")),
-        .init(name: "channel-share without --channel", input: ["test": "channel-share", "expect": ">= 50"],
+        .init(name: "channel-share without --channel", input: [.test: "channel-share", .expect: ">= 50"],
               error: .inconsistent("a channel-share assumption needs --channel; see 'molensloot assumption add --help'")),
-        .init(name: "repeat-share without --expect", input: ["test": "repeat-share", "journey": "mor"],
+        .init(name: "repeat-share without --expect", input: [.test: "repeat-share", .journey: "mor"],
               error: .inconsistent("a repeat-share assumption needs --expect; see 'molensloot assumption add --help'")),
-        .init(name: "insight without --insight", input: ["test": "insight", "verdict": "confirmed"],
+        .init(name: "insight without --insight", input: [.test: "insight", .verdict: "confirmed"],
               error: .inconsistent("an insight assumption needs --insight; see 'molensloot assumption add --help'")),
-        .init(name: "--channel on a metric test", input: ["test": "metric", "metric": "cijfer", "expect": ">= 7", "channel": "app"],
+        .init(name: "--channel on a metric test", input: [.test: "metric", .metric: "cijfer", .expect: ">= 7", .channel: "app"],
               error: .inconsistent("--channel does not apply to a metric assumption; leave it out (or clear it with --channel '')")),
         .init(name: "--journey on a channel-share test",
-              input: ["test": "channel-share", "channel": "app", "expect": ">= 50", "journey": "mor"],
+              input: [.test: "channel-share", .channel: "app", .expect: ">= 50", .journey: "mor"],
               error: .inconsistent("--journey does not apply to a channel-share assumption; leave it out "
                                    + "(or clear it with --journey '')")),
-        .init(name: "--metric on a repeat-share test", input: ["test": "repeat-share", "expect": "<= 10", "metric": "cijfer"],
+        .init(name: "--metric on a repeat-share test", input: [.test: "repeat-share", .expect: "<= 10", .metric: "cijfer"],
               error: .inconsistent("--metric does not apply to a repeat-share assumption; leave it out (or clear it with --metric '')")),
-        .init(name: "--verdict on a metric test", input: ["test": "metric", "metric": "cijfer", "expect": ">= 7", "verdict": "confirmed"],
+        .init(name: "--verdict on a metric test", input: [.test: "metric", .metric: "cijfer", .expect: ">= 7", .verdict: "confirmed"],
               error: .inconsistent("--verdict does not apply to a metric assumption; leave it out (or clear it with --verdict '')")),
-        .init(name: "--expect on an insight", input: ["test": "insight", "insight": "I1", "expect": ">= 50"],
+        .init(name: "--expect on an insight", input: [.test: "insight", .insight: "I1", .expect: ">= 50"],
               error: .inconsistent("--expect does not apply to an insight assumption; leave it out (or clear it with --expect '')")),
-        .init(name: "an unparsable expectation", input: ["test": "metric", "metric": "cijfer", "expect": "ongeveer 7"],
+        .init(name: "an unparsable expectation", input: [.test: "metric", .metric: "cijfer", .expect: "ongeveer 7"],
               error: .invalidValue(field: "expect", value: "ongeveer 7", expected: "a comparison and a number, like '>= 50' or '< 7,5'")),
-        .init(name: "an expectation without a comparison", input: ["test": "repeat-share", "expect": "15"],
+        .init(name: "an expectation without a comparison", input: [.test: "repeat-share", .expect: "15"],
               error: .invalidValue(field: "expect", value: "15", expected: "a comparison and a number, like '>= 50' or '< 7,5'")),
-        .init(name: "a share above 100", input: ["test": "repeat-share", "expect": ">= 120"],
+        .init(name: "a share above 100", input: [.test: "repeat-share", .expect: ">= 120"],
               error: .invalidValue(field: "expect", value: ">= 120", expected: "a share from 0 to 100 (%)")),
-        .init(name: "a channel share above 100", input: ["test": "channel-share", "channel": "app", "expect": "<= 100,5"],
+        .init(name: "a channel share above 100", input: [.test: "channel-share", .channel: "app", .expect: "<= 100,5"],
               error: .invalidValue(field: "expect", value: "<= 100,5", expected: "a share from 0 to 100 (%)")),
-        .init(name: "a negative switch share", input: ["test": "switch-share", "expect": "> -1"],
+        .init(name: "a negative switch share", input: [.test: "switch-share", .expect: "> -1"],
               error: .invalidValue(field: "expect", value: "> -1", expected: "a share from 0 to 100 (%)")),
     ]
 
@@ -449,7 +449,7 @@ private typealias Threshold = SixSteps.Expectation
     func anAssumptionThatBreaksARuleIsRefusedAndNothingIsWritten(_ refusal: Refusal) throws {
         try withCycles { file in
             try file.makeMetric("cijfer")
-            try file.add(.insight, input: ["kind": "need", "title": "Terugkoppeling"])
+            try file.add(.insight, input: [.kind: "need", .title: "Terugkoppeling"])
             try expectRefused(refusal.error, in: file) {
                 try assume(file, "Aanname", refusal.input)
             }
@@ -460,21 +460,21 @@ private typealias Threshold = SixSteps.Expectation
     @Test func anEditThatBreaksARuleIsRefusedAndNothingIsWritten() throws {
         try withCycles { file in
             try file.makeMetric("cijfer")
-            try assume(file, "Minstens een 7", ["test": "metric", "metric": "cijfer", "expect": ">= 7"])
-            try assume(file, "Weinig herhaling", ["test": "repeat-share", "expect": "<= 10"])
+            try assume(file, "Minstens een 7", [.test: "metric", .metric: "cijfer", .expect: ">= 7"])
+            try assume(file, "Weinig herhaling", [.test: "repeat-share", .expect: "<= 10"])
             try expectRefused(.inconsistent("a metric assumption needs --expect; see 'molensloot assumption add --help'"), in: file) {
-                try file.edit(.assumption, "H1", input: ["expect": ""])
+                try file.edit(.assumption, "H1", input: [.expect: ""])
             }
             try expectRefused(.invalidValue(field: "expect", value: "> 101", expected: "a share from 0 to 100 (%)"), in: file) {
-                try file.edit(.assumption, "H2", input: ["expect": "> 101"])
+                try file.edit(.assumption, "H2", input: [.expect: "> 101"])
             }
             try expectRefused(.inconsistent("--channel does not apply to a repeat-share assumption; leave it out "
                                             + "(or clear it with --channel '')"), in: file) {
-                try file.edit(.assumption, "H2", input: ["channel": "app"])
+                try file.edit(.assumption, "H2", input: [.channel: "app"])
             }
             // A metric is no share: a threshold above 100 is fine there.
-            try file.edit(.assumption, "H1", input: ["expect": ">= 120"])
-            #expect(try file.record(.assumption, "H1")["expect"].string == ">= 120")
+            try file.edit(.assumption, "H1", input: [.expect: ">= 120"])
+            #expect(try file.record(.assumption, "H1")[.expect].string == ">= 120")
         }
     }
 
@@ -484,11 +484,11 @@ private typealias Threshold = SixSteps.Expectation
         try withCycles { file in
             try file.makeMetric("cijfer")
             try measure(file, "cijfer", "C1", "6,5")
-            try assume(file, "Minstens een 7", ["test": "metric", "metric": "cijfer", "expect": ">= 7"])
-            try assume(file, "Hoogstens een 7", ["test": "metric", "metric": "cijfer", "expect": "<= 7"])
-            try file.add(.insight, input: ["kind": "need", "title": "Terugkoppeling"])
-            try assume(file, "Nog te beoordelen", ["test": "insight", "insight": "I1"])
-            try assume(file, "Ook fout", ["test": "insight", "insight": "I1", "verdict": "refuted"])
+            try assume(file, "Minstens een 7", [.test: "metric", .metric: "cijfer", .expect: ">= 7"])
+            try assume(file, "Hoogstens een 7", [.test: "metric", .metric: "cijfer", .expect: "<= 7"])
+            try file.add(.insight, input: [.kind: "need", .title: "Terugkoppeling"])
+            try assume(file, "Nog te beoordelen", [.test: "insight", .insight: "I1"])
+            try assume(file, "Ook fout", [.test: "insight", .insight: "I1", .verdict: "refuted"])
 
             let report = try file.status()
             #expect(report.assumptions[.refuted] == ["H1", "H4"])

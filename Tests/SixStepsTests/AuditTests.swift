@@ -39,7 +39,7 @@ import Testing
             #expect(try parsed(entry.after)?["severity"] == .int(4))
             #expect(entry.at.count == 20 && entry.at.hasSuffix("Z"))
 
-            let edited = try file.edit(.finding, "F1", input: ["severity": "5", "evidence": "12 klachten"])
+            let edited = try file.edit(.finding, "F1", input: [.severity: "5", .evidence: "12 klachten"])
             entry = try #require(try file.log(limit: 1).first)
             #expect((entry.action, entry.record, entry.who) == ("edit", "F1", "anna"))
             #expect(entry.summary == "changed severity, evidence of finding F1 \"Geen bevestiging\"")
@@ -79,9 +79,9 @@ import Testing
         try withFolder { folder throws in
             let path = folder.file("roadmap.sqlite")
             let first = try RoadmapFile.create(path: path, actor: "anna", municipality: nil)
-            try first.add(.principle, input: ["title": "Eén keer vragen"])
+            try first.add(.principle, input: [.title: "Eén keer vragen"])
             let second = try RoadmapFile.open(path: path, actor: "bram")
-            try second.edit(.principle, "P1", input: ["title": "Eén keer vragen, altijd"])
+            try second.edit(.principle, "P1", input: [.title: "Eén keer vragen, altijd"])
             let log = try second.log()
             #expect(log.map(\.who) == ["bram", "anna"])
             #expect(log.map(\.action) == ["edit", "add"])
@@ -91,9 +91,9 @@ import Testing
 
     @Test func anEditThatChangesNothingIsNotLogged() throws {
         try withRoadmap { file throws in
-            try file.add(.spearhead, input: ["title": "Snel"])
+            try file.add(.spearhead, input: [.title: "Snel"])
             let length = try file.auditLength()
-            try file.edit(.spearhead, "S1", input: ["title": "Snel"])
+            try file.edit(.spearhead, "S1", input: [.title: "Snel"])
             try file.edit(.spearhead, "S1", input: [:])
             #expect(try file.auditLength() == length)
         }
@@ -101,7 +101,7 @@ import Testing
 
     @Test func aForcedRemovalLogsEveryChangeItMakes() throws {
         try withRoadmap(actor: "carla") { file throws in
-            try file.add(.spearhead, input: ["title": "Snel"])
+            try file.add(.spearhead, input: [.title: "Snel"])
             try file.makeOpportunity("a", impact: 3, effort: 3, spearhead: "S1")
             try file.makeOpportunity("b", impact: 3, effort: 3, spearhead: "S1")
             let length = try file.auditLength()
@@ -118,7 +118,7 @@ import Testing
 
     @Test func limitAndOrderOfTheLog() throws {
         try withRoadmap(municipality: nil) { file throws in
-            for n in 1...5 { try file.add(.principle, input: ["title": "p\(n)"]) }
+            for n in 1...5 { try file.add(.principle, input: [.title: "p\(n)"]) }
             let log = try file.log(limit: 3)
             #expect(log.map(\.record) == ["P5", "P4", "P3"])
             #expect(log.map(\.id) == log.map(\.id).sorted(by: >))
@@ -134,7 +134,7 @@ import Testing
             try file.makeJourney()
             let length = try file.auditLength()
             #expect(throws: DomainError.self) { try file.makeFinding("x", severity: 9) }
-            #expect(throws: DomainError.self) { try file.addJourney(slug: "mor", input: ["name": "dubbel"]) }
+            #expect(throws: DomainError.self) { try file.addJourney(slug: "mor", input: [.name: "dubbel"]) }
             #expect(throws: DomainError.self) { try file.remove(.journey, "nope", force: true) }
             #expect(try file.auditLength() == length)
         }

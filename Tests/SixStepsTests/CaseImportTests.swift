@@ -42,9 +42,9 @@ private func csv(_ text: String) throws -> CSVDocument { try CSVDocument(bytes: 
 
 private func prepare(_ file: RoadmapFile) throws {
     try file.makeJourney("vergunning", name: "Omgevingsvergunning aanvragen")
-    try file.add(.cycle, input: ["name": "Eerste helft 2015", "status": "open", "start_date": "2015-01-01", "end_date": "2015-06-30"])
-    try file.makeMetric("op-tijd", extra: ["unit": "%", "kind": "on-time", "journey": "vergunning"])
-    try file.makeMetric("doorlooptijd", extra: ["unit": "dagen", "kind": "lead-time", "journey": "vergunning", "direction": "lower"])
+    try file.add(.cycle, input: [.name: "Eerste helft 2015", .status: "open", .startDate: "2015-01-01", .endDate: "2015-06-30"])
+    try file.makeMetric("op-tijd", extra: [.unit: "%", .kind: "on-time", .journey: "vergunning"])
+    try file.makeMetric("doorlooptijd", extra: [.unit: "dagen", .kind: "lead-time", .journey: "vergunning", .direction: "lower"])
 }
 
 @Suite("Case imports")
@@ -85,10 +85,10 @@ struct CaseImportTests {
             #expect(contacts.lateCases == 12 && contacts.lateMean == 2)
             #expect(contacts.onTimeCases == 12 && contacts.onTimeMean == 0.5)
             #expect((contacts.p ?? 1) < 0.05)
-            let onTime = try #require(try file.records(.measurement, filter: ["metric": .text("op-tijd")]).first)
-            #expect(onTime["value"].double == 50 && onTime["n"].int == 24)
-            let lead = try #require(try file.records(.measurement, filter: ["metric": .text("doorlooptijd")]).first)
-            #expect(lead["value"].double == 20 && lead["n"].int == 24)
+            let onTime = try #require(try file.records(.measurement, filter: [.metric: .text("op-tijd")]).first)
+            #expect(onTime[.value].double == 50 && onTime[.n].int == 24)
+            let lead = try #require(try file.records(.measurement, filter: [.metric: .text("doorlooptijd")]).first)
+            #expect(lead[.value].double == 20 && lead[.n].int == 24)
             // A norm set by the manager changes the yardstick: 5 days for Behandeling.
             _ = try file.setCaseStep(type: "Omgevingsvergunning", status: "in behandeling",
                                      change: StepChange(phase: .some("uitvoering"), norm: .some(5)))

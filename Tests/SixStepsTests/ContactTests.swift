@@ -71,8 +71,8 @@ private func document(_ text: String) throws -> CSVDocument { try CSVDocument(by
 func prepareContacts(_ file: RoadmapFile) throws {
     try file.makeJourney()
     try file.makeJourney("paspoort", name: "Paspoort aanvragen")
-    try file.add(.cycle, input: ["name": "Voorjaar 2014", "status": "closed", "start_date": "2014-03-01", "end_date": "2014-04-30"])
-    try file.add(.cycle, input: ["name": "Zomer 2014", "status": "open", "start_date": "2014-05-01", "end_date": "2014-06-30"])
+    try file.add(.cycle, input: [.name: "Voorjaar 2014", .status: "closed", .startDate: "2014-03-01", .endDate: "2014-04-30"])
+    try file.add(.cycle, input: [.name: "Zomer 2014", .status: "open", .startDate: "2014-05-01", .endDate: "2014-06-30"])
 }
 
 func withContactRoadmap<T>(_ body: (RoadmapFile) throws -> T) throws -> T {
@@ -392,7 +392,7 @@ private func exportedContacts(_ file: RoadmapFile) throws -> [(key: String, at: 
                 let file = try RoadmapFile.create(path: folder.file("roadmap.sqlite"), actor: "tester", municipality: "Molensloot")
                 try prepareContacts(file)
                 try importHandMade(file)
-                try file.add(.assumption, input: ["title": "Weinig herhaling", "test": "repeat-share", "expect": "<= 20"])
+                try file.add(.assumption, input: [.title: "Weinig herhaling", .test: "repeat-share", .expect: "<= 20"])
                 #expect(try file.contactCount() == 21, "the contacts are there, so their absence below means something")
                 try checkFiles("while open")
 
@@ -491,15 +491,15 @@ private func exportedContacts(_ file: RoadmapFile) throws -> [(key: String, at: 
         try importHandMade(file)
         try file.setPrivacyThreshold(3, allowSmallGroups: true)
         try file.setRepeatWindowDays(28)
-        try file.makeMetric("cijfer", extra: ["scale_min": "1", "scale_max": "10"])
-        try file.add(.measurement, input: ["metric": "cijfer", "cycle": "C1", "value": "7,2", "n": "25", "sd": "1,1"])
-        try file.add(.insight, input: ["kind": "need", "title": "Melders willen horen wat er gebeurt"])
-        for input in [
-            ["title": "Minstens een 7", "test": "metric", "metric": "cijfer", "expect": ">= 7", "source": "MT-sessie"],
-            ["title": "De app wint", "test": "channel-share", "channel": "app", "reason": "Afval", "expect": "> 50"],
-            ["title": "Weinig herhaling", "test": "repeat-share", "journey": "mor", "expect": "<= 10,5"],
-            ["title": "Weinig wissels", "test": "switch-share", "reason": "Afval", "expect": "< 5", "description": "Regel 1\nRegel 2"],
-            ["title": "Snelheid \"boven\" alles", "test": "insight", "insight": "I1", "verdict": "refuted"],
+        try file.makeMetric("cijfer", extra: [.scaleMin: "1", .scaleMax: "10"])
+        try file.add(.measurement, input: [.metric: "cijfer", .cycle: "C1", .value: "7,2", .n: "25", .sd: "1,1"])
+        try file.add(.insight, input: [.kind: "need", .title: "Melders willen horen wat er gebeurt"])
+        for input: [FieldKey: String] in [
+            [.title: "Minstens een 7", .test: "metric", .metric: "cijfer", .expect: ">= 7", .source: "MT-sessie"],
+            [.title: "De app wint", .test: "channel-share", .channel: "app", .reason: "Afval", .expect: "> 50"],
+            [.title: "Weinig herhaling", .test: "repeat-share", .journey: "mor", .expect: "<= 10,5"],
+            [.title: "Weinig wissels", .test: "switch-share", .reason: "Afval", .expect: "< 5", .description: "Regel 1\nRegel 2"],
+            [.title: "Snelheid \"boven\" alles", .test: "insight", .insight: "I1", .verdict: "refuted"],
         ] {
             try file.add(.assumption, input: input)
         }
@@ -526,7 +526,7 @@ private func exportedContacts(_ file: RoadmapFile) throws -> [(key: String, at: 
             #expect(try copy.assumptionStatuses().map { "\($0.record.ref) \($0.current.verdict) \($0.current.cycle ?? "-")" }
                     == original.assumptionStatuses().map { "\($0.record.ref) \($0.current.verdict) \($0.current.cycle ?? "-")" })
             #expect(try copy.contactReport().json == original.contactReport().json)
-            #expect(try copy.add(.assumption, input: ["title": "Nieuw", "test": "insight", "insight": "I1"]).ref == "H6")
+            #expect(try copy.add(.assumption, input: [.title: "Nieuw", .test: "insight", .insight: "I1"]).ref == "H6")
             // The key's id travelled with it: under the same key file the same file adds nothing to the copy.
             #expect(try copy.importVolumes(document(handMadeContacts), path: "registraties.csv", dryRun: false, key: { testKey }).newContacts == 0)
         }

@@ -43,8 +43,8 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             #expect(try file.openCycleRecord() == nil)
             let first = try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: nil)
             #expect(first.ref == "C1")
-            #expect(first["status"].string == "open")
-            #expect(first["start_date"].string == "2014-03-01" && first["end_date"].isNull)
+            #expect(first[.status].string == "open")
+            #expect(first[.startDate].string == "2014-03-01" && first[.endDate].isNull)
             #expect(try file.openCycleRecord()?.ref == "C1")
 
             try expectRefused(.cycleStillOpen("C1 \"Voorjaar 2014\""), in: file) {
@@ -52,9 +52,9 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             }
 
             let closed = try file.closeCycle(nil, note: "Statusberichten werken; telefoon nog te traag")
-            #expect(closed.ref == "C1" && closed["status"].string == "closed")
-            #expect(closed["note"].string == "Statusberichten werken; telefoon nog te traag")
-            #expect(closed["end_date"].string == ISODate.today().description, "no end date: it becomes today")
+            #expect(closed.ref == "C1" && closed[.status].string == "closed")
+            #expect(closed[.note].string == "Statusberichten werken; telefoon nog te traag")
+            #expect(closed[.endDate].string == ISODate.today().description, "no end date: it becomes today")
             #expect(try file.record(.cycle, "C1") == closed)
             #expect(try file.openCycleRecord() == nil)
             let entry = try file.log(record: "C1", limit: 1)[0]
@@ -69,9 +69,9 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             // A planned end date is kept; an end date given when closing wins.
             try file.openCycle(name: "Zomer 2014", start: "2014-07-01", end: "2014-09-30")
             let summer = try file.closeCycle("C2", note: nil)
-            #expect(summer["end_date"].string == "2014-09-30" && summer["note"].isNull)
+            #expect(summer[.endDate].string == "2014-09-30" && summer[.note].isNull)
             try file.openCycle(name: "Najaar 2014", start: "2014-10-01", end: "2014-12-31")
-            #expect(try file.closeCycle(nil, note: nil, end: "2014-12-15")["end_date"].string == "2014-12-15")
+            #expect(try file.closeCycle(nil, note: nil, end: "2014-12-15")[.endDate].string == "2014-12-15")
 
             // Cycles run in the order of their start dates, whatever their ids.
             try file.openCycle(name: "Winter 2013", start: "2013-12-01", end: "2014-02-28")
@@ -82,9 +82,9 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
     @Test func aClosedCycleIsFrozen() throws {
         try withRoadmap { file in
             try file.makeJourney()
-            try file.makeMetric("tevredenheid", extra: ["scale_min": "1", "scale_max": "10", "journey": "mor"])
-            try file.makeMetric("wachttijd", extra: ["unit": "dagen", "direction": "lower"])
-            try file.makeMetric("bereik", extra: ["unit": "%"])
+            try file.makeMetric("tevredenheid", extra: [.scaleMin: "1", .scaleMax: "10", .journey: "mor"])
+            try file.makeMetric("wachttijd", extra: [.unit: "dagen", .direction: "lower"])
+            try file.makeMetric("bereik", extra: [.unit: "%"])
             let spring = try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: "2014-06-30")
             _ = try file.importSurvey(csv("score,comment\n7,goed\n8,\n9,prima\n"), path: "voorjaar.csv",
                                       metric: "tevredenheid", cycle: nil, rename: [:], dryRun: false)
@@ -112,10 +112,10 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
                 _ = try file.importMeasurements(csv("metric,value,cycle\nbereik,55,C2\nwachttijd,9,C1\n"),
                                                 source: "metingen.csv", dryRun: false)
             }
-            #expect(try file.records(.measurement, filter: ["cycle": 2]).isEmpty)
+            #expect(try file.records(.measurement, filter: [.cycle: 2]).isEmpty)
 
             let kept = try #require(try file.measurement(metric: "wachttijd", cycle: 1))
-            #expect(kept["value"].double == 12 && kept["n"].int == 40 && kept["sd"].double == 3)
+            #expect(kept[.value].double == 12 && kept[.n].int == 40 && kept[.sd].double == 3)
 
             // With no cycle open and none named, there is nowhere to measure.
             try file.closeCycle(nil, note: nil)
@@ -127,15 +127,15 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
 
     @Test func measuringAgainReplacesTheValueAndIsLoggedAsAnEdit() throws {
         try withRoadmap { file in
-            try file.makeMetric("wachttijd", extra: ["unit": "dagen", "direction": "lower"])
+            try file.makeMetric("wachttijd", extra: [.unit: "dagen", .direction: "lower"])
             try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: nil)
             let first = try file.measure(metric: "wachttijd", value: "12,5", n: "40", sd: "3", source: "zaaksysteem")
-            #expect(first.ref == "M1" && first["value"].double == 12.5 && first["cycle"] == .integer(1))
+            #expect(first.ref == "M1" && first[.value].double == 12.5 && first[.cycle] == .integer(1))
             #expect(try file.log(limit: 1)[0].action == "add")
 
             let second = try file.measure(metric: "wachttijd", value: "10", n: "44", sd: "2,5")
             #expect(second.ref == "M1")
-            #expect(second["value"].double == 10 && second["n"].int == 44 && second["sd"].double == 2.5)
+            #expect(second[.value].double == 10 && second[.n].int == 44 && second[.sd].double == 2.5)
             #expect(try file.records(.measurement).count == 1)
             let entry = try file.log(limit: 1)[0]
             #expect(entry.action == "edit" && entry.record == "M1")
@@ -143,7 +143,7 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             #expect(try JSON.parse(entry.after ?? "")["value"]?.double == 10)
 
             // A bad value is refused with the option it came from.
-            try expectRefused(.invalidValue(field: "n", value: "veel", expected: Kind.measurement.field("n")!.expectation), in: file) {
+            try expectRefused(.invalidValue(field: "n", value: "veel", expected: Kind.measurement.field(.n)!.expectation), in: file) {
                 try file.measure(metric: "wachttijd", value: "9", n: "veel")
             }
             try expectRefused(.unknownRecord(.metric, "onbekend"), in: file) { try file.measure(metric: "onbekend", value: "9") }
@@ -159,21 +159,21 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
 
     @Test func measuringAgainWithoutNAndSDDoesNotKeepTheOldSample() throws {
         try withRoadmap { file in
-            try file.makeMetric("wachttijd", extra: ["unit": "dagen", "direction": "lower"])
+            try file.makeMetric("wachttijd", extra: [.unit: "dagen", .direction: "lower"])
             try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: nil)
             try file.measure(metric: "wachttijd", value: "12", n: "40", sd: "3", source: "steekproef")
             // A new value from somewhere else, without a sample size: the n and sd of the old value
             // do not belong to it, and would feed the noise test with a sample that was never taken.
             let replaced = try file.measure(metric: "wachttijd", value: "9", source: "schatting teamleider")
-            #expect(replaced["n"].isNull)
-            #expect(replaced["sd"].isNull)
+            #expect(replaced[.n].isNull)
+            #expect(replaced[.sd].isNull)
         }
     }
 
     @Test func measurementsImportFromAFileIntoTheOpenCycle() throws {
         try withRoadmap { file in
-            try file.makeMetric("wachttijd", extra: ["unit": "dagen", "direction": "lower"])
-            try file.makeMetric("bereik", extra: ["unit": "%"])
+            try file.makeMetric("wachttijd", extra: [.unit: "dagen", .direction: "lower"])
+            try file.makeMetric("bereik", extra: [.unit: "%"])
             try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: nil)
             let text = "meting;waarde;n;sd\nwachttijd;12,5;40;3\nbereik;61;200;\n"
             let before = try RoadmapState(file)
@@ -183,16 +183,16 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
             #expect(try RoadmapState(file) == before)
             let stored = try file.importMeasurements(csv(text), source: "m.csv", rename: ["metric": "meting", "value": "waarde"],
                                                      dryRun: false)
-            #expect(stored.map { $0["value"].double } == [12.5, 61])
-            #expect(stored.map { $0["n"].int } == [40, 200])
-            #expect(stored.map { $0["source"].string } == ["m.csv", "m.csv"])
+            #expect(stored.map { $0[.value].double } == [12.5, 61])
+            #expect(stored.map { $0[.n].int } == [40, 200])
+            #expect(stored.map { $0[.source].string } == ["m.csv", "m.csv"])
             // A bad number names its line and column; nothing of the file lands.
             let after = try RoadmapState(file)
             let bad = thrownError {
                 _ = try file.importMeasurements(csv("metric,value,n\nwachttijd,9,12\nbereik,60,veel\n"), source: "b.csv", dryRun: false)
             }
             #expect((bad as? DomainError)?.description
-                    == "b.csv: line 3, column n: 'veel' is not valid: expected \(Kind.measurement.field("n")!.expectation); nothing was imported")
+                    == "b.csv: line 3, column n: 'veel' is not valid: expected \(Kind.measurement.field(.n)!.expectation); nothing was imported")
             #expect(try RoadmapState(file) == after)
         }
     }
@@ -204,13 +204,13 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
     private func comparisonRoadmap(_ body: (RoadmapFile) throws -> Void) throws {
         try withRoadmap { file in
             for slug in ["hoog-beter", "hoog-slechter", "hoog-gelijk"] {
-                try file.makeMetric(slug, extra: ["baseline": "6", "target": "8"])
+                try file.makeMetric(slug, extra: [.baseline: "6", .target: "8"])
             }
             for slug in ["laag-beter", "laag-slechter", "laag-gelijk"] {
-                try file.makeMetric(slug, extra: ["unit": "dagen", "direction": "lower", "baseline": "10", "target": "5"])
+                try file.makeMetric(slug, extra: [.unit: "dagen", .direction: "lower", .baseline: "10", .target: "5"])
             }
-            try file.makeMetric("om-de-andere", extra: ["baseline": "6"])
-            try file.makeMetric("nooit", extra: ["baseline": "6", "target": "8"])
+            try file.makeMetric("om-de-andere", extra: [.baseline: "6"])
+            try file.makeMetric("nooit", extra: [.baseline: "6", .target: "8"])
             try cycle(file, "Winter", "2014-01-01", "2014-03-31", [
                 ("hoog-beter", "6,5", nil, nil), ("hoog-slechter", "7", nil, nil), ("hoog-gelijk", "7", nil, nil),
                 ("laag-beter", "9", nil, nil), ("laag-slechter", "8", nil, nil), ("laag-gelijk", "8", nil, nil),
@@ -332,12 +332,12 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
 
     @Test func itemsDoneInTheCycleShowExpectedAndObservedChange() throws {
         try comparisonRoadmap { file in
-            try file.makeItem("Statusberichten", status: "done", extra: ["done_date": "2014-05-01"])
+            try file.makeItem("Statusberichten", status: "done", extra: [.doneDate: "2014-05-01"])
             try file.link(.itemMetric, from: "R1", to: ["hoog-beter"], expectedChange: 0.6)
-            try file.makeItem("Terugbelafspraak", status: "done", extra: ["done_date": "2014-05-15"])
+            try file.makeItem("Terugbelafspraak", status: "done", extra: [.doneDate: "2014-05-15"])
             try file.link(.itemMetric, from: "R2", to: ["nooit"], expectedChange: -1)
-            try file.makeItem("Zonder meetpunt", status: "done", extra: ["done_date": "2014-06-01"])
-            try file.makeItem("In de winter", status: "done", extra: ["done_date": "2014-02-01"])
+            try file.makeItem("Zonder meetpunt", status: "done", extra: [.doneDate: "2014-06-01"])
+            try file.makeItem("In de winter", status: "done", extra: [.doneDate: "2014-02-01"])
             try file.link(.itemMetric, from: "R4", to: ["hoog-beter"], expectedChange: 0.2)
             try file.makeItem("Nog bezig", status: "doing")
             try file.link(.itemMetric, from: "R5", to: ["hoog-gelijk"], expectedChange: 0.3)
@@ -381,8 +381,8 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
 
     @Test func noiseIsUnknownWhenOneSideHasNoSampleSize() throws {
         try withRoadmap { file in
-            try file.makeMetric("tevredenheid", extra: ["baseline": "6"])
-            try file.makeMetric("bereik", extra: ["unit": "%", "baseline": "50"])
+            try file.makeMetric("tevredenheid", extra: [.baseline: "6"])
+            try file.makeMetric("bereik", extra: [.unit: "%", .baseline: "50"])
             try cycle(file, "Voorjaar", "2014-04-01", "2014-06-30", [("tevredenheid", "7", "100", "1"), ("bereik", "60", "400", nil)])
             try cycle(file, "Zomer", "2014-07-01", "2014-09-30", open: true, [("tevredenheid", "7,5", nil, nil), ("bereik", "70", nil, nil)])
             let report = try file.cycleReport(nil, today: date("2014-08-01"))
@@ -396,8 +396,8 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
 
     @Test func noiseFromSummariesIsWelchsTest() throws {
         try withRoadmap { file in
-            try file.makeMetric("groot", extra: ["baseline": "6"])
-            try file.makeMetric("klein", extra: ["baseline": "6"])
+            try file.makeMetric("groot", extra: [.baseline: "6"])
+            try file.makeMetric("klein", extra: [.baseline: "6"])
             try cycle(file, "Voorjaar", "2014-04-01", "2014-06-30", [("groot", "6,5", "200", "1,5"), ("klein", "6,5", "20", "1,5")])
             try cycle(file, "Zomer", "2014-07-01", "2014-09-30", open: true, [("groot", "7", "200", "1,5"), ("klein", "6,7", "20", "1,5")])
             let report = try file.cycleReport(nil, today: date("2014-08-01"))
@@ -426,7 +426,7 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
 
     @Test func aPercentageWithNAndNoSDGetsTheSpreadOfAProportion() throws {
         try withRoadmap { file in
-            try file.makeMetric("bereik", extra: ["unit": "%", "baseline": "50", "target": "80"])
+            try file.makeMetric("bereik", extra: [.unit: "%", .baseline: "50", .target: "80"])
             try cycle(file, "Voorjaar", "2014-04-01", "2014-06-30", [("bereik", "60", "400", nil)])
             try cycle(file, "Zomer", "2014-07-01", "2014-09-30", open: true, [("bereik", "70", "400", nil)])
             let row = try comparison(try file.cycleReport(nil, today: date("2014-08-01")), "bereik")
@@ -444,7 +444,7 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
 
     @Test func rawResponsesOnBothSidesAreTestedDirectly() throws {
         try withRoadmap { file in
-            try file.makeMetric("tevredenheid", extra: ["scale_min": "1", "scale_max": "10", "baseline": "6"])
+            try file.makeMetric("tevredenheid", extra: [.scaleMin: "1", .scaleMax: "10", .baseline: "6"])
             try file.setPrivacyThreshold(5)
             let before: [Double] = [7, 8, 6, 9, 7, 8, 5, 10, 7, 8, 6, 9]
             let after: [Double] = [9, 9, 8, 10, 9, 9, 8, 10, 9, 9, 8, 10]
@@ -484,8 +484,8 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
 
     @Test func overshootingTheTargetInTheGoodDirectionIsNotMovingAway() throws {
         try withRoadmap { file in
-            try file.makeMetric("tevredenheid", extra: ["baseline": "6", "target": "8"])
-            try file.makeMetric("wachttijd", extra: ["unit": "dagen", "direction": "lower", "baseline": "10", "target": "5"])
+            try file.makeMetric("tevredenheid", extra: [.baseline: "6", .target: "8"])
+            try file.makeMetric("wachttijd", extra: [.unit: "dagen", .direction: "lower", .baseline: "10", .target: "5"])
             try cycle(file, "Voorjaar", "2014-04-01", "2014-06-30", [("tevredenheid", "7,5", nil, nil), ("wachttijd", "6", nil, nil)])
             try cycle(file, "Zomer", "2014-07-01", "2014-09-30", open: true, [("tevredenheid", "9", nil, nil), ("wachttijd", "3", nil, nil)])
             let report = try file.cycleReport(nil, today: date("2014-08-01"))
@@ -504,9 +504,9 @@ private func attention(_ report: CycleReport, _ key: String) -> [String]? {
         try withFolder { folder in
             let file = try RoadmapFile.create(path: folder.file("a.sqlite"), actor: "tester", municipality: "Molensloot")
             try file.makeJourney()
-            try file.add(.persona, slug: "ouders", input: ["name": "Drukke ouders"])
-            try file.makeMetric("tevredenheid", extra: ["scale_min": "1", "scale_max": "10", "journey": "mor", "baseline": "6,4"])
-            try file.makeMetric("wachttijd", extra: ["unit": "dagen", "direction": "lower"])
+            try file.add(.persona, slug: "ouders", input: [.name: "Drukke ouders"])
+            try file.makeMetric("tevredenheid", extra: [.scaleMin: "1", .scaleMax: "10", .journey: "mor", .baseline: "6,4"])
+            try file.makeMetric("wachttijd", extra: [.unit: "dagen", .direction: "lower"])
             try file.setPrivacyThreshold(7)
             try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: "2014-06-30")
             let survey = "datum;fase;kanaal;persona;score;opmerking\n"

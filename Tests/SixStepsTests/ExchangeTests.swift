@@ -14,59 +14,59 @@ import Testing
         model.weights.severity = 2.5
         try file.setScoringModel(model)
 
-        try file.add(.channel, slug: "whatsapp", input: ["name": "WhatsApp 💬", "description": "Chat via \"WhatsApp\""])
-        try file.add(.persona, slug: "drukke-ouders", input: ["name": "Drukke ouders", "channels": "app,whatsapp,web"])
-        try file.add(.persona, slug: "senioren", input: ["name": "Senioren", "description": "Ouderen (75+) — liever de balie"])
-        try file.addJourney(slug: "mor", input: ["name": "Melding openbare ruimte"])
-        try file.addJourney(slug: "verhuizen", input: ["name": "Verhuizen", "description": "Één keer doorgeven"],
+        try file.add(.channel, slug: "whatsapp", input: [.name: "WhatsApp 💬", .description: "Chat via \"WhatsApp\""])
+        try file.add(.persona, slug: "drukke-ouders", input: [.name: "Drukke ouders", .channels: "app,whatsapp,web"])
+        try file.add(.persona, slug: "senioren", input: [.name: "Senioren", .description: "Ouderen (75+) — liever de balie"])
+        try file.addJourney(slug: "mor", input: [.name: "Melding openbare ruimte"])
+        try file.addJourney(slug: "verhuizen", input: [.name: "Verhuizen", .description: "Één keer doorgeven"],
                             phases: [(slug: "melden", name: "Melden"), (slug: "bevestigen", name: "Bevestigen"), (slug: "klaar", name: "Klaar")])
         try file.addPhase(journey: "mor", slug: "wachten", name: "Wachten ⏳", position: 3)
         try file.editPhase(journey: "verhuizen", slug: "klaar", newSlug: nil, name: nil, position: 1)
-        try file.add(.touchpoint, input: ["title": "Meldformulier <b>web</b>", "journey": "mor", "phase": "contact",
-                                          "channel": "web", "moment_of_truth": "ja"])
-        try file.add(.touchpoint, input: ["title": "Terugbelverzoek", "journey": "verhuizen", "phase": "bevestigen",
-                                          "channel": "telefoon"])
-        try file.makeMetric("csat", extra: ["name": "Tevredenheid melding", "baseline": "7,8", "scale_min": "1", "scale_max": "10",
-                                            "target": "8.25", "target_date": "2015-12-31", "journey": "mor", "phase": "contact"])
-        try file.makeMetric("doorlooptijd", extra: ["unit": "dagen", "direction": "lower", "baseline": "12.5", "target": "5"])
-        try file.makeMetric("nps", extra: ["unit": "score", "scale_min": "-100", "scale_max": "100"])
-        try file.add(.principle, input: ["title": "Eén keer vragen", "description": "Wat we weten, vragen we niet opnieuw"])
-        try file.add(.principle, input: ["title": "Digitaal waar het kan, persoonlijk waar het moet"])
-        try file.add(.goal, input: ["title": "Tevreden melders", "metric": "csat", "target": "8.25", "target_date": "2015-12-31"])
-        try file.add(.insight, input: ["kind": "need", "title": "Terugkoppeling", "persona": "drukke-ouders", "channel": "whatsapp"])
-        try file.add(.insight, input: ["kind": "trend", "title": "Meer verhuizingen", "journey": "verhuizen", "source": "CBS 2013"])
+        try file.add(.touchpoint, input: [.title: "Meldformulier <b>web</b>", .journey: "mor", .phase: "contact",
+                                          .channel: "web", .momentOfTruth: "ja"])
+        try file.add(.touchpoint, input: [.title: "Terugbelverzoek", .journey: "verhuizen", .phase: "bevestigen",
+                                          .channel: "telefoon"])
+        try file.makeMetric("csat", extra: [.name: "Tevredenheid melding", .baseline: "7,8", .scaleMin: "1", .scaleMax: "10",
+                                            .target: "8.25", .targetDate: "2015-12-31", .journey: "mor", .phase: "contact"])
+        try file.makeMetric("doorlooptijd", extra: [.unit: "dagen", .direction: "lower", .baseline: "12.5", .target: "5"])
+        try file.makeMetric("nps", extra: [.unit: "score", .scaleMin: "-100", .scaleMax: "100"])
+        try file.add(.principle, input: [.title: "Eén keer vragen", .description: "Wat we weten, vragen we niet opnieuw"])
+        try file.add(.principle, input: [.title: "Digitaal waar het kan, persoonlijk waar het moet"])
+        try file.add(.goal, input: [.title: "Tevreden melders", .metric: "csat", .target: "8.25", .targetDate: "2015-12-31"])
+        try file.add(.insight, input: [.kind: "need", .title: "Terugkoppeling", .persona: "drukke-ouders", .channel: "whatsapp"])
+        try file.add(.insight, input: [.kind: "trend", .title: "Meer verhuizingen", .journey: "verhuizen", .source: "CBS 2013"])
         try file.makeFinding("Geen bevestiging", journey: nil, phase: nil, severity: 5,
-                             extra: ["touchpoint": "T1", "persona": "drukke-ouders",
-                                     "evidence": "“Ik hoor niets” — 12 van 40 respondenten", "source": "enquête 2013"])
+                             extra: [.touchpoint: "T1", .persona: "drukke-ouders",
+                                     .evidence: "“Ik hoor niets” — 12 van 40 respondenten", .source: "enquête 2013"])
         try file.makeFinding("Vriendelijke medewerkers", kind: "good", phase: "wachten", severity: 2)
-        try file.makeFinding("Dubbel invullen", journey: "verhuizen", phase: "melden", severity: 4, extra: ["channel": "whatsapp"])
+        try file.makeFinding("Dubbel invullen", journey: "verhuizen", phase: "melden", severity: 4, extra: [.channel: "whatsapp"])
         try file.makeFinding("Wordt verwijderd")
-        try file.makeFinding("Laatste", phase: "afronding", severity: 1, extra: ["description": "Regel 1\nRegel 2\\n"])
+        try file.makeFinding("Laatste", phase: "afronding", severity: 1, extra: [.description: "Regel 1\nRegel 2\\n"])
         try file.remove(.finding, "F4", force: false)
-        try file.add(.spearhead, input: ["title": "Snel en zeker"])
-        try file.add(.spearhead, input: ["title": "Eén loket", "description": "<i>alle</i> kanalen"])
+        try file.add(.spearhead, input: [.title: "Snel en zeker"])
+        try file.add(.spearhead, input: [.title: "Eén loket", .description: "<i>alle</i> kanalen"])
         try file.makeOpportunity("Automatische bevestiging", impact: 4, effort: 2, reach: 5, confidence: 80, spearhead: "S1",
                                  findings: ["F1", "F2"])
         try file.makeOpportunity("Gegevens hergebruiken", impact: 3, effort: 4, spearhead: "S2", findings: ["F3"])
         try file.makeOpportunity("Sms bij afronding", impact: 2, effort: 1, findings: ["F5", "F1"])
         try file.makeItem("Bevestigingsmail", horizon: "now", status: "doing", opportunities: ["O1", "O3"],
-                          extra: ["owner": "Anna de Vries", "team": "KCC", "start_date": "2014-03-01", "due_date": "2014-06-30"])
+                          extra: [.owner: "Anna de Vries", .team: "KCC", .startDate: "2014-03-01", .dueDate: "2014-06-30"])
         try file.makeItem("Koppeling BRP", horizon: "next", opportunities: ["O2"], dependsOn: ["R1"])
         try file.makeItem("Eén formulier", horizon: "later", status: "idea", dependsOn: ["R2", "R1"])
-        try file.makeItem("Pilot", horizon: "now", status: "done", extra: ["done_date": "2014-02-01"])
+        try file.makeItem("Pilot", horizon: "now", status: "done", extra: [.doneDate: "2014-02-01"])
         try file.makeItem("Folder", horizon: "later", status: "dropped")
         try file.link(.itemDependency, from: "R1", to: ["R4"])
         try file.link(.itemMetric, from: "R1", to: ["csat"], expectedChange: 0.5)
         try file.link(.itemMetric, from: "R1", to: ["doorlooptijd"], expectedChange: -3)
         try file.link(.itemMetric, from: "R2", to: ["nps"])
-        try file.add(.agreement, input: ["who": "teamleider KCC", "what": "Bevestigingen controleren", "cadence": "elke maand", "item": "R1"])
-        try file.add(.agreement, input: ["who": "MT", "what": "Roadmap bespreken", "cadence": "elk kwartaal"])
-        try file.add(.cycle, input: ["name": "2014 Q1", "status": "closed", "start_date": "2014-01-01", "end_date": "2014-03-31",
-                                     "note": "Goed begin; \"meer meten\""])
-        try file.add(.cycle, input: ["name": "2014 Q2", "start_date": "2014-04-01"])
-        try file.add(.measurement, input: ["metric": "csat", "cycle": "C1", "value": "7,4", "n": "120", "sd": "1.25", "source": "enquête"])
-        try file.add(.measurement, input: ["metric": "doorlooptijd", "cycle": "C1", "value": "11"])
-        try file.add(.measurement, input: ["metric": "csat", "cycle": "C2", "value": "7.9", "note": "na livegang"])
+        try file.add(.agreement, input: [.who: "teamleider KCC", .what: "Bevestigingen controleren", .cadence: "elke maand", .item: "R1"])
+        try file.add(.agreement, input: [.who: "MT", .what: "Roadmap bespreken", .cadence: "elk kwartaal"])
+        try file.add(.cycle, input: [.name: "2014 Q1", .status: "closed", .startDate: "2014-01-01", .endDate: "2014-03-31",
+                                     .note: "Goed begin; \"meer meten\""])
+        try file.add(.cycle, input: [.name: "2014 Q2", .startDate: "2014-04-01"])
+        try file.add(.measurement, input: [.metric: "csat", .cycle: "C1", .value: "7,4", .n: "120", .sd: "1.25", .source: "enquête"])
+        try file.add(.measurement, input: [.metric: "doorlooptijd", .cycle: "C1", .value: "11"])
+        try file.add(.measurement, input: [.metric: "csat", .cycle: "C2", .value: "7.9", .note: "na livegang"])
     }
 
     /// 8 channels, 2 personas, 2 journeys, 2 touchpoints, 3 metrics, 2 principles, 1 goal,
@@ -184,7 +184,7 @@ import Testing
             let text = try source.export().serialized()
 
             let target = try RoadmapFile.create(path: folder.file("doel.sqlite"), actor: "b", municipality: "Doel")
-            try target.add(.principle, input: ["title": "Al iets"])
+            try target.add(.principle, input: [.title: "Al iets"])
             try expectRefused(.notEmpty(path: target.path), in: target) {
                 try target.importDocument(text, source: "bron.json", replace: false)
             }
@@ -206,8 +206,8 @@ import Testing
             let text = try source.export().serialized()
 
             let target = try RoadmapFile.create(path: folder.file("doel.sqlite"), actor: "b", municipality: "Doel")
-            try target.add(.principle, input: ["title": "Verdwijnt"])
-            try target.add(.channel, slug: "fax", input: ["name": "Fax"])
+            try target.add(.principle, input: [.title: "Verdwijnt"])
+            try target.add(.channel, slug: "fax", input: [.name: "Fax"])
             try target.makeJourney("oud")
             #expect(try target.importDocument(text, source: "bron.json", replace: true) == richCount)
             #expect(try target.export().serialized() == text)

@@ -23,7 +23,7 @@ import Testing
         try withRoadmap { file in
             // Done on 10 June 2014 (month 41); the drop shows from July (month 42).
             _ = try file.importVolumes(Self.csv(dropFrom: 42), path: "kcc.csv", dryRun: false)
-            let item = try file.makeItem("Nieuw e-formulier verhuizing", status: "done", extra: ["done_date": "2014-06-10"])
+            let item = try file.makeItem("Nieuw e-formulier verhuizing", status: "done", extra: [.doneDate: "2014-06-10"])
             _ = try file.setItemVolume(item.ref, channel: "telefoon", reason: "Verhuizing", expectedChange: -100)
             let effects = try file.itemVolumeEffects(item: item.ref)
             #expect(effects.count == 1)
@@ -36,7 +36,7 @@ import Testing
             #expect(effect.json["effect"]?["verdict"]?.string == "fewer")
             #expect(effect.json["expected_change"]?.double == -100)
             // The cycle it was done in reports it.
-            let cycle = try file.add(.cycle, input: ["name": "Zomer", "status": "closed", "start_date": "2014-06-01", "end_date": "2014-06-30"])
+            let cycle = try file.add(.cycle, input: [.name: "Zomer", .status: "closed", .startDate: "2014-06-01", .endDate: "2014-06-30"])
             #expect(try file.itemVolumeEffects(doneIn: cycle).count == 1)
         }
     }
@@ -44,7 +44,7 @@ import Testing
     @Test func noChangeCannotBeTold() throws {
         try withRoadmap { file in
             _ = try file.importVolumes(Self.csv(dropFrom: nil), path: "kcc.csv", dryRun: false)
-            let item = try file.makeItem("Tekst op de website", status: "done", extra: ["done_date": "2014-06-10"])
+            let item = try file.makeItem("Tekst op de website", status: "done", extra: [.doneDate: "2014-06-10"])
             _ = try file.setItemVolume(item.ref, channel: nil, reason: "Verhuizing", expectedChange: nil)
             let estimate = try #require(try file.itemVolumeEffects(item: item.ref).first?.effect)
             #expect(estimate.low <= 0 && 0 <= estimate.high, "\(estimate)")
@@ -56,7 +56,7 @@ import Testing
         try withRoadmap { file in
             _ = try file.importVolumes(Self.csv(dropFrom: nil), path: "kcc.csv", dryRun: false)
             let open = try file.makeItem("Nog bezig", status: "doing")
-            let early = try file.makeItem("Vroeg klaar", status: "done", extra: ["done_date": "2012-03-01"])
+            let early = try file.makeItem("Vroeg klaar", status: "done", extra: [.doneDate: "2012-03-01"])
             _ = try file.setItemVolume(open.ref, channel: "web", reason: "", expectedChange: 10)
             _ = try file.setItemVolume(early.ref, channel: "web", reason: "", expectedChange: 10)
             #expect(try file.itemVolumeEffects(item: open.ref).first?.result.failureValue == .notDone)

@@ -71,11 +71,11 @@ private func withCurveRoadmap<T>(_ body: (RoadmapFile) throws -> T) throws -> T 
         try file.makeJourney("verhuizing", name: "Verhuizing doorgeven")
         try file.makeJourney("leeg", name: "Zonder enquête")
         for persona in ["ouders", "senioren", "jongeren"] {
-            try file.add(.persona, slug: persona, input: ["name": persona.capitalized])
+            try file.add(.persona, slug: persona, input: [.name: persona.capitalized])
         }
-        try file.makeMetric("tevredenheid", extra: ["scale_min": "1", "scale_max": "10", "journey": "mor"])
-        try file.makeMetric("afhandeling", extra: ["scale_min": "1", "scale_max": "10", "journey": "mor"])
-        try file.makeMetric("zonder-fase", extra: ["scale_min": "1", "scale_max": "10"])
+        try file.makeMetric("tevredenheid", extra: [.scaleMin: "1", .scaleMax: "10", .journey: "mor"])
+        try file.makeMetric("afhandeling", extra: [.scaleMin: "1", .scaleMax: "10", .journey: "mor"])
+        try file.makeMetric("zonder-fase", extra: [.scaleMin: "1", .scaleMax: "10"])
         try file.setPrivacyThreshold(3, allowSmallGroups: true)
 
         try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: "2014-06-30")

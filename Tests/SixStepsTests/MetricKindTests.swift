@@ -16,8 +16,8 @@ private func near(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
 /// A roadmap with one metric of `kind` on the given scale and a spring and autumn cycle.
 private func withKind<T>(_ kind: MetricKind, scale: (String, String)?, _ body: (RoadmapFile) throws -> T) throws -> T {
     try withRoadmap { file in
-        var input = ["name": "Meting", "unit": kind == .mean || kind == .ces ? "cijfer" : "%", "kind": kind.rawValue]
-        if let scale { (input["scale_min"], input["scale_max"]) = scale }
+        var input: [FieldKey: String] = [.name: "Meting", .unit: kind == .mean || kind == .ces ? "cijfer" : "%", .kind: kind.rawValue]
+        if let scale { (input[.scaleMin], input[.scaleMax]) = scale }
         try file.add(.metric, slug: "m", input: input)
         try file.setPrivacyThreshold(2, allowSmallGroups: true)
         try file.openCycle(name: "Voorjaar", start: "2014-03-01", end: "2014-06-30")

@@ -22,7 +22,7 @@ import Testing
 
     @Test func aJourneyCanHaveItsOwnPhases() throws {
         try withRoadmap { file throws in
-            try file.addJourney(slug: "verhuizen", input: ["name": "Verhuizen"],
+            try file.addJourney(slug: "verhuizen", input: [.name: "Verhuizen"],
                                 phases: [(slug: "melden", name: "Melden"), (slug: "klaar", name: "Klaar")])
             #expect(try layout(file, "verhuizen") == ["1:melden", "2:klaar"])
         }
@@ -31,10 +31,10 @@ import Testing
     @Test func ownPhasesOfANewJourneyAreCheckedLikeAddedOnes() throws {
         try withRoadmap { file throws in
             let badSlug = thrownError {
-                try file.addJourney(slug: "a", input: ["name": "A"], phases: [(slug: "Niet Goed!", name: "x")])
+                try file.addJourney(slug: "a", input: [.name: "A"], phases: [(slug: "Niet Goed!", name: "x")])
             }
             let twice = thrownError {
-                try file.addJourney(slug: "b", input: ["name": "B"], phases: [(slug: "x", name: "X"), (slug: "x", name: "Y")])
+                try file.addJourney(slug: "b", input: [.name: "B"], phases: [(slug: "x", name: "X"), (slug: "x", name: "Y")])
             }
             #expect(badSlug as? DomainError == .invalidSlug("Niet Goed!"))
             #expect((twice as? DomainError)?.description == "journey 'b' already has a phase 'x'; choose another slug")
@@ -82,19 +82,19 @@ import Testing
     @Test func renamingAPhaseTakesItsRecordsAlong() throws {
         try withRoadmap { file throws in
             try file.makeJourney()
-            try file.add(.touchpoint, input: ["title": "Telefoon", "journey": "mor", "phase": "contact"])
+            try file.add(.touchpoint, input: [.title: "Telefoon", .journey: "mor", .phase: "contact"])
             try file.makeFinding("Lang wachten", phase: "contact")
             try file.makeFinding("Duidelijk", kind: "good", phase: "uitvoering")
-            try file.makeMetric("csat", extra: ["journey": "mor", "phase": "contact"])
+            try file.makeMetric("csat", extra: [.journey: "mor", .phase: "contact"])
 
             try file.editPhase(journey: "mor", slug: "contact", newSlug: "aanvraag", name: "Aanvraag", position: nil)
             let phases = try file.phases(of: "mor")
             #expect(phases.map(\.slug) == ["orientatie", "aanvraag", "uitvoering", "afronding", "evaluatie"])
             #expect(phases[1].name == "Aanvraag")
-            #expect(try file.record(.finding, "F1")["phase"] == .text("aanvraag"))
-            #expect(try file.record(.finding, "F2")["phase"] == .text("uitvoering"))
-            #expect(try file.record(.touchpoint, "T1")["phase"] == .text("aanvraag"))
-            #expect(try file.record(.metric, "csat")["phase"] == .text("aanvraag"))
+            #expect(try file.record(.finding, "F1")[.phase] == .text("aanvraag"))
+            #expect(try file.record(.finding, "F2")[.phase] == .text("uitvoering"))
+            #expect(try file.record(.touchpoint, "T1")[.phase] == .text("aanvraag"))
+            #expect(try file.record(.metric, "csat")[.phase] == .text("aanvraag"))
             #expect(try file.check() == [])
 
             let entry = try #require(try file.log(limit: 1).first)
@@ -146,20 +146,20 @@ import Testing
         try withRoadmap { file throws in
             try file.makeJourney()
             try file.makeFinding("a", phase: "contact")
-            try file.add(.touchpoint, input: ["title": "Balie", "journey": "mor", "phase": "contact"])
+            try file.add(.touchpoint, input: [.title: "Balie", .journey: "mor", .phase: "contact"])
             for force in [false, true] {
                 try expectRefused(.needed(record: "phase mor/contact", by: ["F1", "T1"]), in: file) {
                     try file.removePhase(journey: "mor", slug: "contact", force: force)
                 }
             }
             // A metric only loses its phase, and only with force.
-            try file.makeMetric("csat", extra: ["journey": "mor", "phase": "afronding"])
+            try file.makeMetric("csat", extra: [.journey: "mor", .phase: "afronding"])
             try expectRefused(.linked(record: "phase mor/afronding", links: ["csat"]), in: file) {
                 try file.removePhase(journey: "mor", slug: "afronding", force: false)
             }
             try file.removePhase(journey: "mor", slug: "afronding", force: true)
-            #expect(try file.record(.metric, "csat")["phase"] == .null)
-            #expect(try file.record(.metric, "csat")["journey"] == .text("mor"))
+            #expect(try file.record(.metric, "csat")[.phase] == .null)
+            #expect(try file.record(.metric, "csat")[.journey] == .text("mor"))
             #expect(try layout(file) == ["1:orientatie", "2:contact", "3:uitvoering", "4:evaluatie"])
         }
     }

@@ -14,7 +14,7 @@ import SixSteps
 
     @Test func aQuoteFromASuppressedGroupShowsNoScore() throws {
         try withRoadmap { file in
-            try file.makeMetric("tevredenheid", extra: ["scale_min": "1", "scale_max": "10"])
+            try file.makeMetric("tevredenheid", extra: [.scaleMin: "1", .scaleMax: "10"])
             try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: "2014-06-30")
             _ = try file.importSurvey(try CSVDocument(bytes: Array(Self.survey.utf8)), path: "e.csv", metric: "tevredenheid",
                                       cycle: nil, rename: [:], dryRun: false)

@@ -11,9 +11,9 @@ import Testing
         try withFolder { folder in
             let path = folder.file("roadmap.sqlite")
             let writer = try RoadmapFile.create(path: path, actor: "import", municipality: "Molensloot")
-            try writer.makeMetric("tevredenheid", extra: ["scale_min": "1", "scale_max": "10"])
-            try writer.add(.cycle, input: ["name": "Voorjaar 2014", "status": "open", "start_date": "2014-03-01"])
-            try writer.add(.principle, input: ["title": "Niet laten zoeken"])
+            try writer.makeMetric("tevredenheid", extra: [.scaleMin: "1", .scaleMax: "10"])
+            try writer.add(.cycle, input: [.name: "Voorjaar 2014", .status: "open", .startDate: "2014-03-01"])
+            try writer.add(.principle, input: [.title: "Niet laten zoeken"])
             var seen: [String] = []
             try writer.withBulkImportSettings(dryRun: false) {
                 try writer.write {
@@ -24,9 +24,9 @@ import Testing
                         INSERT INTO survey_responses (metric, cycle, score, comment)
                         SELECT 'tevredenheid', 1, 1 + i % 10, 'Een opmerking van een inwoner die wat ruimte inneemt ' || i FROM n
                         """)
-                    try writer.add(.principle, input: ["title": "Nog niet vastgelegd"])
+                    try writer.add(.principle, input: [.title: "Nog niet vastgelegd"])
                     let reader = try RoadmapFile.open(path: path, actor: "lezer")
-                    seen = try reader.records(.principle).compactMap { $0["title"].string }
+                    seen = try reader.records(.principle).compactMap { $0[.title].string }
                     #expect(try reader.connection.scalar("SELECT count(*) FROM survey_responses").int == 0)
                 }
             }

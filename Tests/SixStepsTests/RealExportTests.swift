@@ -32,10 +32,10 @@ func csvDocument(_ text: String) throws -> CSVDocument { try CSVDocument(bytes: 
 /// mor, a closed spring cycle (March to June) and an open autumn cycle (September to December).
 func withTwoCycles<T>(_ body: (RoadmapFile) throws -> T) throws -> T {
     try withRoadmap { file in
-        try file.addJourney(slug: "mor", input: ["name": "Melding openbare ruimte"])
-        try file.add(.persona, slug: "drukke-ouders", input: ["name": "Drukke ouders"])
-        try file.add(.metric, slug: "tevredenheid", input: ["name": "Tevredenheid", "unit": "cijfer", "scale_min": "1",
-                                      "scale_max": "10", "journey": "mor"])
+        try file.addJourney(slug: "mor", input: [.name: "Melding openbare ruimte"])
+        try file.add(.persona, slug: "drukke-ouders", input: [.name: "Drukke ouders"])
+        try file.add(.metric, slug: "tevredenheid", input: [.name: "Tevredenheid", .unit: "cijfer", .scaleMin: "1",
+                                      .scaleMax: "10", .journey: "mor"])
         try file.setPrivacyThreshold(3, allowSmallGroups: true)
         try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: "2014-06-30")
         try file.closeCycle(nil, note: nil)
@@ -191,7 +191,7 @@ func withTwoCycles<T>(_ body: (RoadmapFile) throws -> T) throws -> T {
                                                  dryRun: false, options: .init(existing: .append))
             #expect(appended.kept == 4 && appended.replaced == 0 && appended.responses == 2)
             #expect(abs(appended.measurement.mean - 43.0 / 6) < 1e-12 && appended.measurement.n == 6)
-            #expect(try file.measurement(metric: "tevredenheid", cycle: 2)?["n"].int == 6)
+            #expect(try file.measurement(metric: "tevredenheid", cycle: 2)?[.n].int == 6)
             let replaced = try file.importSurvey(csvDocument(more), path: "c.csv", metric: "tevredenheid", cycle: nil, rename: [:],
                                                  dryRun: false, options: .init(existing: .replace))
             #expect(replaced.replaced == 6 && replaced.measurement.mean == 6.5 && replaced.measurement.n == 2)

@@ -12,27 +12,27 @@ import Testing
             try file.makeJourney()
             let finding = try file.makeFinding("Geen bevestiging na melding")
             #expect(finding.ref == "F1")
-            #expect(finding["severity"] == .integer(3))
-            #expect(finding["kind"] == .text("improve"))
-            #expect(finding["touchpoint"] == .null)
+            #expect(finding[.severity] == .integer(3))
+            #expect(finding[.kind] == .text("improve"))
+            #expect(finding[.touchpoint] == .null)
 
-            let item = try file.add(.item, input: ["title": "Ontvangstbevestiging"])
+            let item = try file.add(.item, input: [.title: "Ontvangstbevestiging"])
             #expect(item.ref == "R1")
-            #expect(item["horizon"] == .text("next"))
-            #expect(item["status"] == .text("planned"))
-            #expect(item["done_date"] == .null)
+            #expect(item[.horizon] == .text("next"))
+            #expect(item[.status] == .text("planned"))
+            #expect(item[.doneDate] == .null)
 
-            let opportunity = try file.add(.opportunity, input: ["title": "Bevestigen", "impact": "4", "effort": "2"])
+            let opportunity = try file.add(.opportunity, input: [.title: "Bevestigen", .impact: "4", .effort: "2"])
             #expect(opportunity.ref == "O1")
-            #expect(opportunity["reach"] == .integer(3))
-            #expect(opportunity["confidence"] == .integer(50))
+            #expect(opportunity[.reach] == .integer(3))
+            #expect(opportunity[.confidence] == .integer(50))
 
-            let metric = try file.add(.metric, slug: "csat", input: ["name": "Tevredenheid", "unit": "cijfer"])
-            #expect(metric["direction"] == .text("higher"))
-            let touchpoint = try file.add(.touchpoint, input: ["title": "Formulier", "journey": "mor", "phase": "contact"])
-            #expect(touchpoint["moment_of_truth"] == .integer(0))
-            let cycle = try file.add(.cycle, input: ["name": "Q1"])
-            #expect(cycle["status"] == .text("open"))
+            let metric = try file.add(.metric, slug: "csat", input: [.name: "Tevredenheid", .unit: "cijfer"])
+            #expect(metric[.direction] == .text("higher"))
+            let touchpoint = try file.add(.touchpoint, input: [.title: "Formulier", .journey: "mor", .phase: "contact"])
+            #expect(touchpoint[.momentOfTruth] == .integer(0))
+            let cycle = try file.add(.cycle, input: [.name: "Q1"])
+            #expect(cycle[.status] == .text("open"))
 
             // What is stored is what was returned.
             #expect(try file.record(.finding, "F1") == finding)
@@ -43,11 +43,11 @@ import Testing
 
     @Test func choicesAreReadCaseInsensitively() throws {
         try withRoadmap { file throws in
-            let item = try file.add(.item, input: ["title": "x", "horizon": " NOW ", "status": "Doing"])
-            #expect(item["horizon"] == .text("now"))
-            #expect(item["status"] == .text("doing"))
+            let item = try file.add(.item, input: [.title: "x", .horizon: " NOW ", .status: "Doing"])
+            #expect(item[.horizon] == .text("now"))
+            #expect(item[.status] == .text("doing"))
             try expectRefused(.invalidValue(field: "horizon", value: "soon", expected: "one of now, next, later"), in: file) {
-                try file.add(.item, input: ["title": "y", "horizon": "soon"])
+                try file.add(.item, input: [.title: "y", .horizon: "soon"])
             }
         }
     }
@@ -56,7 +56,7 @@ import Testing
         try withRoadmap { file throws in
             try file.makeJourney()
             #expect(try (1...3).map { try file.makeFinding("f\($0)").ref } == ["F1", "F2", "F3"])
-            #expect(try file.add(.spearhead, input: ["title": "s"]).ref == "S1")
+            #expect(try file.add(.spearhead, input: [.title: "s"]).ref == "S1")
 
             // Removing the highest id does not free it.
             try file.remove(.finding, "F3", force: false)
@@ -89,10 +89,10 @@ import Testing
         #expect(throws: DomainError.invalidSlug(slug)) { try validateSlug(slug) }
         try withRoadmap { file throws in
             try expectRefused(.invalidSlug(slug), in: file) {
-                try file.addJourney(slug: slug, input: ["name": "Melding"])
+                try file.addJourney(slug: slug, input: [.name: "Melding"])
             }
             try expectRefused(.invalidSlug(slug), in: file) {
-                try file.add(.metric, slug: slug, input: ["name": "m", "unit": "%"])
+                try file.add(.metric, slug: slug, input: [.name: "m", .unit: "%"])
             }
         }
     }
@@ -101,14 +101,14 @@ import Testing
     func validSlugsAreAccepted(slug: String) throws {
         try validateSlug(slug)
         try withRoadmap { file throws in
-            #expect(try file.addJourney(slug: slug, input: ["name": "Melding"]).ref == slug)
+            #expect(try file.addJourney(slug: slug, input: [.name: "Melding"]).ref == slug)
         }
     }
 
     @Test func slugKindsNeedASlug() throws {
         try withRoadmap { file throws in
             try expectRefused(.invalidSlug(""), in: file) {
-                try file.add(.journey, input: ["name": "Melding"])
+                try file.add(.journey, input: [.name: "Melding"])
             }
         }
     }
@@ -117,13 +117,13 @@ import Testing
         try withRoadmap { file throws in
             try file.makeJourney("mor", name: "Eerste")
             try expectRefused(.duplicate(.journey, "mor"), in: file) {
-                try file.addJourney(slug: "mor", input: ["name": "Tweede"])
+                try file.addJourney(slug: "mor", input: [.name: "Tweede"])
             }
-            #expect(try file.record(.journey, "mor")["name"] == .text("Eerste"))
+            #expect(try file.record(.journey, "mor")[.name] == .text("Eerste"))
             #expect(try file.phases(of: "mor").count == 5)
             // The default channels exist from the start.
             try expectRefused(.duplicate(.channel, "web"), in: file) {
-                try file.add(.channel, slug: "web", input: ["name": "Nog een website"])
+                try file.add(.channel, slug: "web", input: [.name: "Nog een website"])
             }
         }
     }
@@ -142,22 +142,22 @@ import Testing
         try withRoadmap { file throws in
             try file.makeJourney()
             try expectRefused(.missingValue(.finding, field: "kind"), in: file) {
-                try file.add(.finding, input: ["title": "t", "journey": "mor", "phase": "contact"])
+                try file.add(.finding, input: [.title: "t", .journey: "mor", .phase: "contact"])
             }
             try expectRefused(.missingValue(.finding, field: "title"), in: file) {
-                try file.add(.finding, input: ["kind": "good", "journey": "mor", "phase": "contact"])
+                try file.add(.finding, input: [.kind: "good", .journey: "mor", .phase: "contact"])
             }
             try expectRefused(.missingValue(.finding, field: "journey"), in: file) {
-                try file.add(.finding, input: ["kind": "good", "title": "t"])
+                try file.add(.finding, input: [.kind: "good", .title: "t"])
             }
             try expectRefused(.missingValue(.opportunity, field: "effort"), in: file) {
-                try file.add(.opportunity, input: ["title": "t", "impact": "3"])
+                try file.add(.opportunity, input: [.title: "t", .impact: "3"])
             }
             try expectRefused(.missingValue(.measurement, field: "metric"), in: file) {
-                try file.add(.measurement, input: ["value": "3"])
+                try file.add(.measurement, input: [.value: "3"])
             }
             try expectRefused(.invalidValue(field: "title", value: "  ", expected: "a value (it cannot be empty)"), in: file) {
-                try file.add(.finding, input: ["kind": "good", "title": "  ", "journey": "mor", "phase": "contact"])
+                try file.add(.finding, input: [.kind: "good", .title: "  ", .journey: "mor", .phase: "contact"])
             }
             #expect(try file.records(.finding).isEmpty)
         }
@@ -165,30 +165,30 @@ import Testing
 
     @Test func unknownFieldsAreRefused() throws {
         try withRoadmap { file throws in
-            try expectRefused(.invalidValue(field: "colour", value: "red", expected: "no such field for a spearhead"), in: file) {
-                try file.add(.spearhead, input: ["title": "t", "colour": "red"])
+            try expectRefused(.invalidValue(field: "unit", value: "red", expected: "no such field for a spearhead"), in: file) {
+                try file.add(.spearhead, input: [.title: "t", .unit: "red"])
             }
         }
     }
 
     @Test(arguments: [
-        ("impact", "0", "a whole number from 1 to 5"),
-        ("impact", "6", "a whole number from 1 to 5"),
-        ("effort", "-1", "a whole number from 1 to 5"),
-        ("reach", "3.5", "a whole number from 1 to 5"),
-        ("confidence", "101", "a whole number from 0 to 100"),
-        ("confidence", "veel", "a whole number from 0 to 100"),
+        (FieldKey.impact, "0", "a whole number from 1 to 5"),
+        (.impact, "6", "a whole number from 1 to 5"),
+        (.effort, "-1", "a whole number from 1 to 5"),
+        (.reach, "3.5", "a whole number from 1 to 5"),
+        (.confidence, "101", "a whole number from 0 to 100"),
+        (.confidence, "veel", "a whole number from 0 to 100"),
     ])
-    func outOfRangeIntegersAreRefused(field: String, value: String, expected: String) throws {
+    func outOfRangeIntegersAreRefused(field: FieldKey, value: String, expected: String) throws {
         try withRoadmap { file throws in
-            var input = ["title": "Kans", "impact": "3", "effort": "3"]
+            var input: [FieldKey: String] = [.title: "Kans", .impact: "3", .effort: "3"]
             input[field] = value
-            try expectRefused(.invalidValue(field: field, value: value, expected: expected), in: file) {
+            try expectRefused(.invalidValue(field: field.rawValue, value: value, expected: expected), in: file) {
                 try file.add(.opportunity, input: input)
             }
             // The same through an edit of an existing record.
-            let existing = try file.add(.opportunity, input: ["title": "Bestaand", "impact": "3", "effort": "3"])
-            try expectRefused(.invalidValue(field: field, value: value, expected: expected), in: file) {
+            let existing = try file.add(.opportunity, input: [.title: "Bestaand", .impact: "3", .effort: "3"])
+            try expectRefused(.invalidValue(field: field.rawValue, value: value, expected: expected), in: file) {
                 try file.edit(.opportunity, existing.ref, input: [field: value])
             }
             #expect(try file.record(.opportunity, existing.ref) == existing)
@@ -197,10 +197,10 @@ import Testing
 
     @Test func integerBoundsAreAccepted() throws {
         try withRoadmap { file throws in
-            let low = try file.add(.opportunity, input: ["title": "a", "impact": "1", "effort": "1", "confidence": "0"])
-            let high = try file.add(.opportunity, input: ["title": "b", "impact": "5", "effort": "5", "confidence": "100"])
-            #expect(low["impact"] == .integer(1) && low["confidence"] == .integer(0))
-            #expect(high["impact"] == .integer(5) && high["confidence"] == .integer(100))
+            let low = try file.add(.opportunity, input: [.title: "a", .impact: "1", .effort: "1", .confidence: "0"])
+            let high = try file.add(.opportunity, input: [.title: "b", .impact: "5", .effort: "5", .confidence: "100"])
+            #expect(low[.impact] == .integer(1) && low[.confidence] == .integer(0))
+            #expect(high[.impact] == .integer(5) && high[.confidence] == .integer(100))
         }
     }
 
@@ -212,7 +212,7 @@ import Testing
                 .invalidValue(field: "start_date", value: text, expected: "a real date as YYYY-MM-DD, such as 2014-03-03"),
                 in: file
             ) {
-                try file.add(.item, input: ["title": "t", "start_date": text])
+                try file.add(.item, input: [.title: "t", .startDate: text])
             }
         }
     }
@@ -220,8 +220,8 @@ import Testing
     @Test(arguments: ["2012-02-29", "2000-02-29", "2014-12-31", "2014-01-01"])
     func realDatesAreAccepted(text: String) throws {
         try withRoadmap { file throws in
-            let item = try file.add(.item, input: ["title": "t", "start_date": text])
-            #expect(item["start_date"] == .text(text))
+            let item = try file.add(.item, input: [.title: "t", .startDate: text])
+            #expect(item[.startDate] == .text(text))
             #expect(ISODate(text)?.description == text)
         }
     }
@@ -233,27 +233,27 @@ import Testing
                 try file.makeFinding("t", journey: "nope")
             }
             try expectRefused(.unknownRecord(.touchpoint, "T9"), in: file) {
-                try file.makeFinding("t", extra: ["touchpoint": "T9"])
+                try file.makeFinding("t", extra: [.touchpoint: "T9"])
             }
             try expectRefused(.unknownRecord(.spearhead, "S4"), in: file) {
                 try file.makeOpportunity("t", impact: 3, effort: 3, spearhead: "s4")
             }
             try expectRefused(.unknownRecord(.channel, "fax"), in: file) {
-                try file.add(.persona, slug: "ouders", input: ["name": "Ouders", "channels": "web, fax"])
+                try file.add(.persona, slug: "ouders", input: [.name: "Ouders", .channels: "web, fax"])
             }
             try expectRefused(.invalidValue(field: "spearhead", value: "X1", expected: "a spearhead id such as S1"), in: file) {
                 try file.makeOpportunity("t", impact: 3, effort: 3, spearhead: "X1")
             }
             try expectRefused(.unknownRecord(.item, "R1"), in: file) {
-                try file.add(.agreement, input: ["who": "kcc", "what": "bellen", "cadence": "wekelijks", "item": "R1"])
+                try file.add(.agreement, input: [.who: "kcc", .what: "bellen", .cadence: "wekelijks", .item: "R1"])
             }
         }
     }
 
     @Test func slugListsAreNormalised() throws {
         try withRoadmap { file throws in
-            let persona = try file.add(.persona, slug: "ouders", input: ["name": "Ouders", "channels": " Web , telefoon,, "])
-            #expect(persona["channels"] == .text("web,telefoon"))
+            let persona = try file.add(.persona, slug: "ouders", input: [.name: "Ouders", .channels: " Web , telefoon,, "])
+            #expect(persona[.channels] == .text("web,telefoon"))
             #expect(persona.json["channels"] == .array([.string("web"), .string("telefoon")]))
         }
     }
@@ -265,7 +265,7 @@ import Testing
                 try file.makeFinding("t", phase: "wachten")
             }
             // Phases are slugs: typed in capitals, they are still found.
-            #expect(try file.makeFinding("t", phase: "Contact")["phase"] == .text("contact"))
+            #expect(try file.makeFinding("t", phase: "Contact")[.phase] == .text("contact"))
         }
     }
 
@@ -273,29 +273,29 @@ import Testing
         try withRoadmap { file throws in
             try file.makeJourney()
             try expectRefused(.inconsistent("--phase needs --journey: a phase belongs to a journey"), in: file) {
-                try file.makeMetric("csat", extra: ["phase": "contact"])
+                try file.makeMetric("csat", extra: [.phase: "contact"])
             }
-            let metric = try file.makeMetric("csat", extra: ["journey": "mor", "phase": "contact"])
+            let metric = try file.makeMetric("csat", extra: [.journey: "mor", .phase: "contact"])
             // Clearing the journey but not the phase leaves a phase without a journey.
             try expectRefused(.inconsistent("--phase needs --journey: a phase belongs to a journey"), in: file) {
-                try file.edit(.metric, metric.ref, input: ["journey": ""])
+                try file.edit(.metric, metric.ref, input: [.journey: ""])
             }
         }
     }
 
     @Test func decimalCommaIsReadAsAPoint() throws {
         try withRoadmap { file throws in
-            let metric = try file.makeMetric("csat", extra: ["baseline": "7,8", "target": "8.25", "scale_min": "1", "scale_max": " 10 "])
-            #expect(metric["baseline"] == .real(7.8))
-            #expect(metric["target"] == .real(8.25))
-            #expect(metric["scale_min"] == .real(1))
-            #expect(metric["scale_max"] == .real(10))
-            #expect(try file.record(.metric, "csat")["baseline"] == .real(7.8))
+            let metric = try file.makeMetric("csat", extra: [.baseline: "7,8", .target: "8.25", .scaleMin: "1", .scaleMax: " 10 "])
+            #expect(metric[.baseline] == .real(7.8))
+            #expect(metric[.target] == .real(8.25))
+            #expect(metric[.scaleMin] == .real(1))
+            #expect(metric[.scaleMax] == .real(10))
+            #expect(try file.record(.metric, "csat")[.baseline] == .real(7.8))
             #expect(parseDecimal("-0,5") == -0.5)
             for bad in ["7,8,1", "abc", "nan", "inf", "0x10", "7.8kg"] {
                 #expect(parseDecimal(bad) == nil, "\(bad)")
                 try expectRefused(.invalidValue(field: "baseline", value: bad, expected: "a number such as 7.8 or 7,8"), in: file) {
-                    try file.edit(.metric, "csat", input: ["baseline": bad])
+                    try file.edit(.metric, "csat", input: [.baseline: bad])
                 }
             }
         }
@@ -305,11 +305,11 @@ import Testing
         try withRoadmap { file throws in
             try file.makeJourney()
             for (text, value) in [("yes", 1), ("ja", 1), ("TRUE", 1), ("1", 1), ("no", 0), ("nee", 0), ("false", 0), ("0", 0)] {
-                let touchpoint = try file.add(.touchpoint, input: ["title": "t", "journey": "mor", "phase": "contact", "moment_of_truth": text])
-                #expect(touchpoint["moment_of_truth"] == .integer(Int64(value)), "\(text)")
+                let touchpoint = try file.add(.touchpoint, input: [.title: "t", .journey: "mor", .phase: "contact", .momentOfTruth: text])
+                #expect(touchpoint[.momentOfTruth] == .integer(Int64(value)), "\(text)")
             }
             try expectRefused(.invalidValue(field: "moment_of_truth", value: "misschien", expected: "yes or no"), in: file) {
-                try file.add(.touchpoint, input: ["title": "t", "journey": "mor", "phase": "contact", "moment_of_truth": "misschien"])
+                try file.add(.touchpoint, input: [.title: "t", .journey: "mor", .phase: "contact", .momentOfTruth: "misschien"])
             }
         }
     }
@@ -320,31 +320,31 @@ import Testing
         try withRoadmap { file throws in
             try file.makeJourney()
             try file.makeJourney("paspoort", name: "Paspoort aanvragen")
-            let touchpoint = try file.add(.touchpoint, input: ["title": "Melding via app", "journey": "mor", "phase": "uitvoering"])
+            let touchpoint = try file.add(.touchpoint, input: [.title: "Melding via app", .journey: "mor", .phase: "uitvoering"])
             #expect(touchpoint.ref == "T1")
 
-            let inherited = try file.makeFinding("Geen terugkoppeling", journey: nil, phase: nil, extra: ["touchpoint": "T1"])
-            #expect(inherited["journey"] == .text("mor"))
-            #expect(inherited["phase"] == .text("uitvoering"))
-            #expect(inherited["touchpoint"] == .integer(1))
+            let inherited = try file.makeFinding("Geen terugkoppeling", journey: nil, phase: nil, extra: [.touchpoint: "T1"])
+            #expect(inherited[.journey] == .text("mor"))
+            #expect(inherited[.phase] == .text("uitvoering"))
+            #expect(inherited[.touchpoint] == .integer(1))
 
             // Giving the same journey and phase is fine; another phase or journey is not.
-            #expect(try file.makeFinding("ok", journey: "mor", phase: "uitvoering", extra: ["touchpoint": "T1"]).ref == "F2")
+            #expect(try file.makeFinding("ok", journey: "mor", phase: "uitvoering", extra: [.touchpoint: "T1"]).ref == "F2")
             let message = "T1 is in mor/uitvoering, not in mor/contact; leave out --journey and --phase to take them from the touchpoint"
             try expectRefused(.inconsistent(Message(stringLiteral: message)), in: file) {
-                try file.makeFinding("mismatch", journey: "mor", phase: "contact", extra: ["touchpoint": "T1"])
+                try file.makeFinding("mismatch", journey: "mor", phase: "contact", extra: [.touchpoint: "T1"])
             }
             try expectRefused(.inconsistent(Message(stringLiteral: message)), in: file) {
-                try file.makeFinding("mismatch", journey: nil, phase: "contact", extra: ["touchpoint": "T1"])
+                try file.makeFinding("mismatch", journey: nil, phase: "contact", extra: [.touchpoint: "T1"])
             }
             try expectRefused(.inconsistent(
                 "T1 is in mor/uitvoering, not in paspoort/contact; leave out --journey and --phase to take them from the touchpoint"
             ), in: file) {
-                try file.makeFinding("mismatch", journey: "paspoort", phase: "contact", extra: ["touchpoint": "T1"])
+                try file.makeFinding("mismatch", journey: "paspoort", phase: "contact", extra: [.touchpoint: "T1"])
             }
             // An edit that moves the finding away from its touchpoint is refused too.
             try expectRefused(.inconsistent(Message(stringLiteral: message)), in: file) {
-                try file.edit(.finding, "F1", input: ["phase": "contact"])
+                try file.edit(.finding, "F1", input: [.phase: "contact"])
             }
         }
     }
@@ -352,15 +352,15 @@ import Testing
     @Test func movingATouchpointMustNotLeaveItsFindingsBehind() throws {
         try withRoadmap { file throws in
             try file.makeJourney()
-            try file.add(.touchpoint, input: ["title": "Balie", "journey": "mor", "phase": "contact"])
-            try file.makeFinding("Lang wachten", journey: nil, phase: nil, extra: ["touchpoint": "T1"])
+            try file.add(.touchpoint, input: [.title: "Balie", .journey: "mor", .phase: "contact"])
+            try file.makeFinding("Lang wachten", journey: nil, phase: nil, extra: [.touchpoint: "T1"])
             let before = try RoadmapState(file)
-            let error = thrownError { try file.edit(.touchpoint, "T1", input: ["phase": "uitvoering"]) }
+            let error = thrownError { try file.edit(.touchpoint, "T1", input: [.phase: "uitvoering"]) }
             // Either refused (and nothing changed) or the findings moved along; never a broken rule.
             if error != nil {
                 #expect(try RoadmapState(file) == before)
             } else {
-                #expect(try file.record(.finding, "F1")["phase"] == .text("uitvoering"))
+                #expect(try file.record(.finding, "F1")[.phase] == .text("uitvoering"))
             }
             #expect(try file.check() == [])
         }
@@ -371,17 +371,17 @@ import Testing
     @Test func dueDateBeforeStartDateIsRefused() throws {
         try withRoadmap { file throws in
             try expectRefused(.inconsistent("--due-date 2014-01-31 is before --start-date 2014-02-01; swap them or fix one"), in: file) {
-                try file.add(.item, input: ["title": "t", "start_date": "2014-02-01", "due_date": "2014-01-31"])
+                try file.add(.item, input: [.title: "t", .startDate: "2014-02-01", .dueDate: "2014-01-31"])
             }
-            let item = try file.add(.item, input: ["title": "t", "start_date": "2014-02-01", "due_date": "2014-02-01"])
+            let item = try file.add(.item, input: [.title: "t", .startDate: "2014-02-01", .dueDate: "2014-02-01"])
             try expectRefused(.inconsistent("--due-date 2014-01-01 is before --start-date 2014-02-01; swap them or fix one"), in: file) {
-                try file.edit(.item, item.ref, input: ["due_date": "2014-01-01"])
+                try file.edit(.item, item.ref, input: [.dueDate: "2014-01-01"])
             }
             try expectRefused(.inconsistent("--due-date 2014-02-01 is before --start-date 2014-03-01; swap them or fix one"), in: file) {
-                try file.edit(.item, item.ref, input: ["start_date": "2014-03-01"])
+                try file.edit(.item, item.ref, input: [.startDate: "2014-03-01"])
             }
             try expectRefused(.inconsistent("--end-date 2013-12-31 is before --start-date 2014-01-01; swap them or fix one"), in: file) {
-                try file.add(.cycle, input: ["name": "Q1", "start_date": "2014-01-01", "end_date": "2013-12-31"])
+                try file.add(.cycle, input: [.name: "Q1", .startDate: "2014-01-01", .endDate: "2013-12-31"])
             }
         }
     }
@@ -390,17 +390,17 @@ import Testing
 
     @Test func editChangesOnlyTheNamedFieldsAndClearsWithEmptyText() throws {
         try withRoadmap { file throws in
-            let item = try file.add(.item, input: ["title": "t", "owner": "Anna", "team": "KCC", "due_date": "2014-05-01"])
-            let edited = try file.edit(.item, item.ref, input: ["owner": "Bram", "due_date": ""])
-            #expect(edited["owner"] == .text("Bram"))
-            #expect(edited["due_date"] == .null)
-            #expect(edited["team"] == .text("KCC"))
+            let item = try file.add(.item, input: [.title: "t", .owner: "Anna", .team: "KCC", .dueDate: "2014-05-01"])
+            let edited = try file.edit(.item, item.ref, input: [.owner: "Bram", .dueDate: ""])
+            #expect(edited[.owner] == .text("Bram"))
+            #expect(edited[.dueDate] == .null)
+            #expect(edited[.team] == .text("KCC"))
             #expect(try file.record(.item, "R1") == edited)
             try expectRefused(.invalidValue(field: "title", value: "", expected: "a value (it cannot be empty)"), in: file) {
-                try file.edit(.item, "R1", input: ["title": ""])
+                try file.edit(.item, "R1", input: [.title: ""])
             }
             try expectRefused(.unknownRecord(.item, "R7"), in: file) {
-                try file.edit(.item, "R7", input: ["owner": "x"])
+                try file.edit(.item, "R7", input: [.owner: "x"])
             }
         }
     }
@@ -408,15 +408,15 @@ import Testing
     @Test func doneItemsGetADoneDateAndLoseItWhenReopened() throws {
         try withRoadmap { file throws in
             let done = try file.makeItem("klaar", status: "done")
-            #expect(done["done_date"] == .text(ISODate.today().description))
-            let dated = try file.makeItem("klaar op", status: "done", extra: ["done_date": "2014-03-04"])
-            #expect(dated["done_date"] == .text("2014-03-04"))
+            #expect(done[.doneDate] == .text(ISODate.today().description))
+            let dated = try file.makeItem("klaar op", status: "done", extra: [.doneDate: "2014-03-04"])
+            #expect(dated[.doneDate] == .text("2014-03-04"))
 
             let reopened = try file.setStatus("R2", "doing")
-            #expect(reopened["status"] == .text("doing"))
-            #expect(reopened["done_date"] == .null)
+            #expect(reopened[.status] == .text("doing"))
+            #expect(reopened[.doneDate] == .null)
             let finished = try file.setStatus("R2", "done", doneDate: "2014-04-01")
-            #expect(finished["done_date"] == .text("2014-04-01"))
+            #expect(finished[.doneDate] == .text("2014-04-01"))
             try expectRefused(.invalidValue(field: "status", value: "finished",
                                             expected: "one of idea, planned, doing, done, dropped"), in: file) {
                 try file.setStatus("R2", "finished")

@@ -119,8 +119,8 @@ let kissExport = #"""
 /// A roadmap with journey mor, an open autumn cycle and an FCR metric.
 private func withKCC<T>(_ body: (RoadmapFile) throws -> T) throws -> T {
     try withRoadmap { file in
-        try file.addJourney(slug: "mor", input: ["name": "Melding openbare ruimte"])
-        try file.add(.metric, slug: "fcr", input: ["name": "Eerste keer goed", "unit": "%", "kind": "fcr"])
+        try file.addJourney(slug: "mor", input: [.name: "Melding openbare ruimte"])
+        try file.add(.metric, slug: "fcr", input: [.name: "Eerste keer goed", .unit: "%", .kind: "fcr"])
         try file.openCycle(name: "Najaar 2014", start: "2014-09-01", end: "2014-12-31")
         return try body(file)
     }
@@ -148,7 +148,7 @@ private func contactRows(_ file: RoadmapFile) throws -> [JSON] { try file.export
             #expect(report.contacts == 4)
             // FCR: 3 of the 4 resolved.
             let fcr = try #require(try file.measurement(metric: "fcr", cycle: 1))
-            #expect(fcr["value"].double == 75 && fcr["n"].int == 4)
+            #expect(fcr[.value].double == 75 && fcr[.n].int == 4)
             // Importing the page again adds nothing.
             let again = try file.importRegistrations(openKlantPage, path: "klantcontacten.json", dryRun: false, key: { testKey })
             #expect(again.result.newContacts == 0)
@@ -172,7 +172,7 @@ private func contactRows(_ file: RoadmapFile) throws -> [JSON] { try file.export
 
     @Test func aKISSExportNeedsAMappingOnceForAnUnknownChannel() throws {
         try withKCC { file in
-            try file.add(.channel, slug: "chat", input: ["name": "Chat"])
+            try file.add(.channel, slug: "chat", input: [.name: "Chat"])
             // "Whatsapp" is social by default, which this roadmap lacks: refused, naming the fix.
             try file.remove(.channel, "social", force: false)
             try expectRefused(.badFile(path: "kiss.json", "item 3: unknown channel 'Whatsapp' (1 contacts); map it once with "
@@ -189,7 +189,7 @@ private func contactRows(_ file: RoadmapFile) throws -> [JSON] { try file.export
             #expect(contacts.compactMap { $0["reason"]?.string }.sorted() == ["Parkeervergunning", "grofvuil", "grofvuil"])
             #expect(contacts.compactMap { $0["channel"]?.string }.sorted() == ["chat", "telefoon", "telefoon"])
             // 1 of 3 answered at once.
-            #expect(try file.measurement(metric: "fcr", cycle: 1)?["n"].int == 3)
+            #expect(try file.measurement(metric: "fcr", cycle: 1)?[.n].int == 3)
             // The mapping travels with the export and comes back the same.
             let mappings = try file.export()["value_mappings"]?.array ?? []
             #expect(mappings.count == 2)

@@ -72,23 +72,23 @@ import Testing
     @Test func forceClearsOptionalReferences() throws {
         try withRoadmap { file throws in
             try file.makeJourney()
-            try file.add(.persona, slug: "ouders", input: ["name": "Ouders", "channels": "telefoon,web"])
-            try file.add(.persona, slug: "senioren", input: ["name": "Senioren", "channels": "web"])
-            try file.add(.insight, input: ["kind": "usage", "title": "Veel web", "channel": "web", "persona": "ouders"])
-            try file.makeFinding("a", extra: ["channel": "web"])
-            try file.makeFinding("b", extra: ["channel": "telefoon"])
+            try file.add(.persona, slug: "ouders", input: [.name: "Ouders", .channels: "telefoon,web"])
+            try file.add(.persona, slug: "senioren", input: [.name: "Senioren", .channels: "web"])
+            try file.add(.insight, input: [.kind: "usage", .title: "Veel web", .channel: "web", .persona: "ouders"])
+            try file.makeFinding("a", extra: [.channel: "web"])
+            try file.makeFinding("b", extra: [.channel: "telefoon"])
 
             try expectRefused(.linked(record: "web", links: ["ouders", "senioren", "I1", "F1"]), in: file) {
                 try file.remove(.channel, "web", force: false)
             }
             let lengthBefore = try file.auditLength()
             #expect(try file.remove(.channel, "web", force: true) == ["ouders", "senioren", "I1", "F1"])
-            #expect(try file.record(.persona, "ouders")["channels"] == .text("telefoon"))
-            #expect(try file.record(.persona, "senioren")["channels"] == .null)
-            #expect(try file.record(.insight, "I1")["channel"] == .null)
-            #expect(try file.record(.insight, "I1")["persona"] == .text("ouders"))
-            #expect(try file.record(.finding, "F1")["channel"] == .null)
-            #expect(try file.record(.finding, "F2")["channel"] == .text("telefoon"))
+            #expect(try file.record(.persona, "ouders")[.channels] == .text("telefoon"))
+            #expect(try file.record(.persona, "senioren")[.channels] == .null)
+            #expect(try file.record(.insight, "I1")[.channel] == .null)
+            #expect(try file.record(.insight, "I1")[.persona] == .text("ouders"))
+            #expect(try file.record(.finding, "F1")[.channel] == .null)
+            #expect(try file.record(.finding, "F2")[.channel] == .text("telefoon"))
             #expect(try file.refs(.channel).contains("web") == false)
 
             let entries = try file.log(limit: 10).prefix(try file.auditLength() - lengthBefore)
@@ -103,29 +103,29 @@ import Testing
 
     @Test func forceClearsTheSpearheadOfAnOpportunity() throws {
         try withRoadmap { file throws in
-            try file.add(.spearhead, input: ["title": "Digitaal"])
+            try file.add(.spearhead, input: [.title: "Digitaal"])
             try file.makeOpportunity("kans", impact: 3, effort: 3, spearhead: "S1")
             try expectRefused(.linked(record: "S1", links: ["O1"]), in: file) {
                 try file.remove(.spearhead, "S1", force: false)
             }
             #expect(try file.remove(.spearhead, "S1", force: true) == ["O1"])
-            #expect(try file.record(.opportunity, "O1")["spearhead"] == .null)
+            #expect(try file.record(.opportunity, "O1")[.spearhead] == .null)
         }
     }
 
     @Test func forcedJourneyRemovalClearsTheMetricPhaseToo() throws {
         try withRoadmap { file throws in
             try file.makeJourney()
-            try file.makeMetric("csat", extra: ["journey": "mor", "phase": "contact"])
-            try file.add(.insight, input: ["kind": "trend", "title": "t", "journey": "mor"])
+            try file.makeMetric("csat", extra: [.journey: "mor", .phase: "contact"])
+            try file.add(.insight, input: [.kind: "trend", .title: "t", .journey: "mor"])
             try expectRefused(.linked(record: "mor", links: ["csat", "I1"]), in: file) {
                 try file.remove(.journey, "mor", force: false)
             }
             try file.remove(.journey, "mor", force: true)
             let metric = try file.record(.metric, "csat")
-            #expect(metric["journey"] == .null)
-            #expect(metric["phase"] == .null)
-            #expect(try file.record(.insight, "I1")["journey"] == .null)
+            #expect(metric[.journey] == .null)
+            #expect(metric[.phase] == .null)
+            #expect(try file.record(.insight, "I1")[.journey] == .null)
             #expect(try file.phases(of: "mor").isEmpty)
             #expect(try file.check() == [])
         }
@@ -134,7 +134,7 @@ import Testing
     @Test func requiredReferencesBlockRemovalEvenWithForce() throws {
         try withRoadmap { file throws in
             try file.makeJourney()
-            try file.add(.touchpoint, input: ["title": "Balie", "journey": "mor", "phase": "contact"])
+            try file.add(.touchpoint, input: [.title: "Balie", .journey: "mor", .phase: "contact"])
             try file.makeFinding("a")
             try file.makeFinding("b")
             for force in [false, true] {
@@ -146,8 +146,8 @@ import Testing
                     == "mor is needed by T1, F1, which cannot exist without it; move or remove those first")
 
             try file.makeMetric("csat")
-            try file.add(.cycle, input: ["name": "Q1"])
-            try file.add(.measurement, input: ["metric": "csat", "cycle": "C1", "value": "7,1"])
+            try file.add(.cycle, input: [.name: "Q1"])
+            try file.add(.measurement, input: [.metric: "csat", .cycle: "C1", .value: "7,1"])
             try expectRefused(.needed(record: "csat", by: ["M1"]), in: file) {
                 try file.remove(.metric, "csat", force: true)
             }
@@ -165,13 +165,13 @@ import Testing
             try file.makeItem("midden", opportunities: ["O1"], dependsOn: ["R1"])
             try file.makeItem("laatst", dependsOn: ["R2"])
             try file.link(.itemMetric, from: "R2", to: ["csat"], expectedChange: 0.5)
-            try file.add(.agreement, input: ["who": "kcc", "what": "elke week bellen", "cadence": "wekelijks", "item": "R2"])
+            try file.add(.agreement, input: [.who: "kcc", .what: "elke week bellen", .cadence: "wekelijks", .item: "R2"])
 
             try expectRefused(.linked(record: "R2", links: ["A1", "O1", "R1", "R3", "csat"]), in: file) {
                 try file.remove(.item, "R2", force: false)
             }
             try file.remove(.item, "R2", force: true)
-            #expect(try file.record(.agreement, "A1")["item"] == .null)
+            #expect(try file.record(.agreement, "A1")[.item] == .null)
             #expect(try file.allLinks(.itemDependency).isEmpty)
             #expect(try file.allLinks(.itemMetric).isEmpty)
             #expect(try file.allLinks(.itemOpportunity).isEmpty)

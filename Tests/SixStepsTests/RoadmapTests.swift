@@ -19,7 +19,7 @@ import Testing
         try file.makeMetric("nps")
         try file.makeItem("R1 now planned", horizon: "now", status: "planned", due: "2014-06-01", opportunities: ["O2"])
         try file.makeItem("R2 now done", horizon: "now", status: "done", due: "2014-01-01", opportunities: ["O1"],
-                          extra: ["done_date": "2014-02-01"])
+                          extra: [.doneDate: "2014-02-01"])
         try file.makeItem("R3 next doing", horizon: "next", status: "doing", opportunities: ["O1"])
         try file.makeItem("R4 later planned", horizon: "later", status: "planned", due: "2014-01-01")
         try file.makeItem("R5 now dropped", horizon: "now", status: "dropped", due: "2014-01-01", opportunities: ["O1"])
@@ -220,9 +220,9 @@ import Testing
             try file.makeOpportunity("O1", impact: 3, effort: 3, findings: ["F1"])
             try file.makeOpportunity("O2", impact: 3, effort: 3, findings: ["F4"])
             try file.makeOpportunity("O3", impact: 3, effort: 3)
-            try file.makeMetric("csat", extra: ["baseline": "7,1"])
+            try file.makeMetric("csat", extra: [.baseline: "7,1"])
             try file.makeMetric("nps")
-            try file.makeMetric("wachttijd", extra: ["unit": "dagen", "direction": "lower"])
+            try file.makeMetric("wachttijd", extra: [.unit: "dagen", .direction: "lower"])
             try file.makeItem("R1", status: "planned", due: "2014-07-01", opportunities: ["O1"])
             try file.link(.itemMetric, from: "R1", to: ["csat"])
             try file.makeItem("R2", status: "doing", due: "2014-05-01")
@@ -263,19 +263,19 @@ import Testing
     /// A small roadmap in which every step is complete and every rule is met.
     private func completeRoadmap(_ file: RoadmapFile) throws {
         try file.setVision("Inwoners weten altijd waar ze aan toe zijn.", on: date("2014-01-15"))
-        try file.add(.principle, input: ["title": "Eén keer vragen"])
-        try file.makeMetric("csat", extra: ["baseline": "6,9", "target": "7.5"])
-        try file.add(.goal, input: ["title": "Tevreden melders", "metric": "csat", "target": "7.5", "target_date": "2015-12-31"])
-        try file.add(.insight, input: ["kind": "need", "title": "Terugkoppeling gewenst"])
+        try file.add(.principle, input: [.title: "Eén keer vragen"])
+        try file.makeMetric("csat", extra: [.baseline: "6,9", .target: "7.5"])
+        try file.add(.goal, input: [.title: "Tevreden melders", .metric: "csat", .target: "7.5", .targetDate: "2015-12-31"])
+        try file.add(.insight, input: [.kind: "need", .title: "Terugkoppeling gewenst"])
         try file.makeJourney()
         try file.makeFinding("Geen terugkoppeling", severity: 4)
-        try file.add(.spearhead, input: ["title": "Terugkoppelen"])
+        try file.add(.spearhead, input: [.title: "Terugkoppelen"])
         try file.makeOpportunity("Statusberichten", impact: 4, effort: 2, spearhead: "S1", findings: ["F1"])
         try file.makeItem("Statusberichten bouwen", horizon: "now", status: "doing", due: "2014-09-01", opportunities: ["O1"])
         try file.link(.itemMetric, from: "R1", to: ["csat"], expectedChange: 0.3)
-        try file.add(.agreement, input: ["who": "teamleider KCC", "what": "Statusberichten bespreken", "cadence": "maandelijks", "item": "R1"])
-        try file.add(.cycle, input: ["name": "2014 Q2", "start_date": "2014-04-01", "end_date": "2014-06-30"])
-        try file.add(.measurement, input: ["metric": "csat", "cycle": "C1", "value": "7,2", "n": "120"])
+        try file.add(.agreement, input: [.who: "teamleider KCC", .what: "Statusberichten bespreken", .cadence: "maandelijks", .item: "R1"])
+        try file.add(.cycle, input: [.name: "2014 Q2", .startDate: "2014-04-01", .endDate: "2014-06-30"])
+        try file.add(.measurement, input: [.metric: "csat", .cycle: "C1", .value: "7,2", .n: "120"])
     }
 
     @Test func aCompleteRoadmapHasEveryStepComplete() throws {
@@ -299,7 +299,7 @@ import Testing
             try file.setVision("Dichtbij en digitaal")
             #expect(try file.status(today: today).steps[0].state == .started)
             #expect(try file.status(today: today).steps[0].holds == "vision set, 0 principles, 0 goals, 0 assumptions")
-            try file.add(.goal, input: ["title": "Sneller"])
+            try file.add(.goal, input: [.title: "Sneller"])
             #expect(try file.status(today: today).steps[0].state == .complete)
             try expectRefused(.inconsistent("the vision cannot be empty; give its text in quotes or with --file"), in: file) {
                 try file.setVision("   ")
@@ -331,7 +331,7 @@ import Testing
 
     @Test func checkReportsADoneItemWaitingForUnfinishedWork() throws {
         try withRoadmap { file throws in
-            try file.makeItem("klaar", status: "done", extra: ["done_date": "2014-01-01"])
+            try file.makeItem("klaar", status: "done", extra: [.doneDate: "2014-01-01"])
             try file.makeItem("nog bezig", status: "doing")
             try file.link(.itemDependency, from: "R1", to: ["R2"])
             let problems = try file.check()

@@ -18,7 +18,7 @@ import Testing
         try file.makeFinding("Geen bevestiging", severity: 2)
         try file.makeFinding("Melding kwijt", kind: "improve", severity: 5)
         try file.makeFinding("Onduidelijk formulier", severity: 2)
-        try file.add(.spearhead, input: ["title": "Snel en zeker"])
+        try file.add(.spearhead, input: [.title: "Snel en zeker"])
         try file.makeOpportunity("Automatische bevestiging", impact: 4, effort: 2, confidence: 80, spearhead: "S1",
                                  findings: ["F1", "F2"])
         try file.makeOpportunity("Formulier herschrijven", impact: 1, effort: 3, reach: 3, confidence: 50, findings: ["F3"])
@@ -105,7 +105,7 @@ import Testing
     @Test func theWorstLinkedSeverityCountsAndChangesFollowEdits() throws {
         try withRoadmap { file throws in
             try fourOpportunities(file)
-            try file.edit(.finding, "F2", input: ["severity": "1"])
+            try file.edit(.finding, "F2", input: [.severity: "1"])
             // Worst severity is now 2: severity points 100·2·(1/4)/11 instead of 100·2·1/11.
             let o1 = try #require(try file.rankedOpportunities().first { $0.ref == "O1" })
             #expect(abs(o1.score - 705.0 / 11) < 1e-9)
@@ -194,8 +194,8 @@ import Testing
             try file.makeOpportunity("Tweede", impact: 3, effort: 3)
             try file.makeOpportunity("Derde", impact: 3, effort: 3)
             // O1 is the last one written, so the order of writing alone cannot explain the ranking.
-            try file.edit(.opportunity, "O1", input: ["impact": "2"])
-            try file.edit(.opportunity, "O1", input: ["impact": "3"])
+            try file.edit(.opportunity, "O1", input: [.impact: "2"])
+            try file.edit(.opportunity, "O1", input: [.impact: "3"])
             let ranked = try file.rankedOpportunities()
             #expect(ranked.map(\.ref) == ["O2", "O1", "O3", "O4"])
             #expect(ranked[1].score == ranked[2].score)

@@ -78,20 +78,20 @@ extension RoadmapFile {
     /// A journey with the method's five phases.
     @discardableResult
     func makeJourney(_ slug: String = "mor", name: String = "Melding openbare ruimte") throws -> Record {
-        try addJourney(slug: slug, input: ["name": name])
+        try addJourney(slug: slug, input: [.name: name])
     }
 
     @discardableResult
     func makeFinding(
         _ title: String, kind: String = "improve", journey: String? = "mor", phase: String? = "contact",
-        severity: Int? = nil, extra: [String: String] = [:]
+        severity: Int? = nil, extra: [FieldKey: String] = [:]
     ) throws -> Record {
         var input = extra
-        input["kind"] = kind
-        input["title"] = title
-        if let journey { input["journey"] = journey }
-        if let phase { input["phase"] = phase }
-        if let severity { input["severity"] = String(severity) }
+        input[.kind] = kind
+        input[.title] = title
+        if let journey { input[.journey] = journey }
+        if let phase { input[.phase] = phase }
+        if let severity { input[.severity] = String(severity) }
         return try add(.finding, input: input)
     }
 
@@ -100,10 +100,10 @@ extension RoadmapFile {
         _ title: String, impact: Int, effort: Int, reach: Int? = nil, confidence: Int? = nil,
         spearhead: String? = nil, findings: [String] = []
     ) throws -> Record {
-        var input = ["title": title, "impact": String(impact), "effort": String(effort)]
-        if let reach { input["reach"] = String(reach) }
-        if let confidence { input["confidence"] = String(confidence) }
-        if let spearhead { input["spearhead"] = spearhead }
+        var input: [FieldKey: String] = [.title: title, .impact: String(impact), .effort: String(effort)]
+        if let reach { input[.reach] = String(reach) }
+        if let confidence { input[.confidence] = String(confidence) }
+        if let spearhead { input[.spearhead] = spearhead }
         let record = try add(.opportunity, input: input)
         if !findings.isEmpty { try link(.opportunityFinding, from: record.ref, to: findings) }
         return record
@@ -112,13 +112,13 @@ extension RoadmapFile {
     @discardableResult
     func makeItem(
         _ title: String, horizon: String? = nil, status: String? = nil, due: String? = nil,
-        opportunities: [String] = [], dependsOn: [String] = [], extra: [String: String] = [:]
+        opportunities: [String] = [], dependsOn: [String] = [], extra: [FieldKey: String] = [:]
     ) throws -> Record {
         var input = extra
-        input["title"] = title
-        if let horizon { input["horizon"] = horizon }
-        if let status { input["status"] = status }
-        if let due { input["due_date"] = due }
+        input[.title] = title
+        if let horizon { input[.horizon] = horizon }
+        if let status { input[.status] = status }
+        if let due { input[.dueDate] = due }
         let record = try add(.item, input: input)
         if !opportunities.isEmpty { try link(.itemOpportunity, from: record.ref, to: opportunities) }
         if !dependsOn.isEmpty { try link(.itemDependency, from: record.ref, to: dependsOn) }
@@ -126,10 +126,10 @@ extension RoadmapFile {
     }
 
     @discardableResult
-    func makeMetric(_ slug: String, extra: [String: String] = [:]) throws -> Record {
+    func makeMetric(_ slug: String, extra: [FieldKey: String] = [:]) throws -> Record {
         var input = extra
-        if input["name"] == nil { input["name"] = "Metric \(slug)" }
-        if input["unit"] == nil { input["unit"] = "cijfer" }
+        if input[.name] == nil { input[.name] = "Metric \(slug)" }
+        if input[.unit] == nil { input[.unit] = "cijfer" }
         return try add(.metric, slug: slug, input: input)
     }
 

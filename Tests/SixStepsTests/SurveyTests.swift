@@ -112,10 +112,10 @@ private func document(_ text: String) throws -> CSVDocument { try CSVDocument(by
 private func withSurveyRoadmap<T>(_ body: (RoadmapFile) throws -> T) throws -> T {
     try withRoadmap { file in
         try file.makeJourney()
-        try file.makeMetric("tevredenheid", extra: ["scale_min": "1", "scale_max": "10", "journey": "mor",
-                                                    "baseline": "6,4", "target": "7,5"])
-        try file.add(.persona, slug: "ouders", input: ["name": "Drukke ouders"])
-        try file.add(.persona, slug: "senioren", input: ["name": "Senioren"])
+        try file.makeMetric("tevredenheid", extra: [.scaleMin: "1", .scaleMax: "10", .journey: "mor",
+                                                    .baseline: "6,4", .target: "7,5"])
+        try file.add(.persona, slug: "ouders", input: [.name: "Drukke ouders"])
+        try file.add(.persona, slug: "senioren", input: [.name: "Senioren"])
         try file.openCycle(name: "Voorjaar 2014", start: "2014-03-01", end: "2014-06-30")
         return try body(file)
     }
@@ -155,10 +155,10 @@ private func isClose(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> B
             #expect(isClose(result.measurement.sd, 1.446, 1e-3))
 
             let stored = try #require(try file.measurement(metric: "tevredenheid", cycle: 1))
-            #expect(stored["value"].double == 7.5)
-            #expect(stored["n"].int == 12)
-            #expect(isClose(stored["sd"].double, springSD, 1e-12))
-            #expect(stored["source"].string == "survey: voorjaar.csv")
+            #expect(stored[.value].double == 7.5)
+            #expect(stored[.n].int == 12)
+            #expect(isClose(stored[.sd].double, springSD, 1e-12))
+            #expect(stored[.source].string == "survey: voorjaar.csv")
             #expect(try file.records(.measurement).count == 1)
 
             let log = try file.log(limit: 1)[0]
@@ -287,7 +287,7 @@ private func isClose(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> B
 
     @Test func phasesAreCheckedAgainstTheJourneyOfEachRow() throws {
         try withSurveyRoadmap { file in
-            try file.addJourney(slug: "afval", input: ["name": "Grofvuil ophalen"],
+            try file.addJourney(slug: "afval", input: [.name: "Grofvuil ophalen"],
                                 phases: [(slug: "aanvraag", name: "Aanvraag"), (slug: "ophalen", name: "Ophalen")])
             // Slugs are read case-insensitively; "contact" is a phase of mor, not of afval.
             let good = "journey,phase,channel,score\nmor,contact,App,7\nAFVAL,Ophalen,app,8\n,afronding,web,6\n"
@@ -329,8 +329,8 @@ private func isClose(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> B
             #expect(try file.surveyComments(metric: nil, cycle: nil).isEmpty)
             let measurements = try file.records(.measurement)
             #expect(measurements.count == 1)
-            #expect(measurements[0]["value"].double == 7 && measurements[0]["n"].int == 3 && measurements[0]["sd"].double == 1)
-            #expect(measurements[0]["source"].string == "survey: herhaling.csv")
+            #expect(measurements[0][.value].double == 7 && measurements[0][.n].int == 3 && measurements[0][.sd].double == 1)
+            #expect(measurements[0][.source].string == "survey: herhaling.csv")
             let log = try file.log(limit: 2)
             #expect(log[0].summary == "imported 3 survey responses for tevredenheid into C1 from herhaling.csv, replacing 12")
             #expect(log[1].action == "edit" && log[1].record == measurements[0].ref)
@@ -436,7 +436,7 @@ private func isClose(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> B
                 }
             }
             #expect(try exportedResponses(file).count == 12)
-            #expect(try file.measurement(metric: "tevredenheid", cycle: 1)?["value"].double == 7.5)
+            #expect(try file.measurement(metric: "tevredenheid", cycle: 1)?[.value].double == 7.5)
         }
     }
 
@@ -623,7 +623,7 @@ private func isClose(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> B
 
     @Test func commentsAreFilteredByMetricAndCycle() throws {
         try withSurveyRoadmap { file in
-            try file.makeMetric("bereikbaarheid", extra: ["scale_min": "1", "scale_max": "5"])
+            try file.makeMetric("bereikbaarheid", extra: [.scaleMin: "1", .scaleMax: "5"])
             try importSpring(file)
             _ = try file.importSurvey(document("score,comment\n4,\"Goed bereikbaar\"\n"), path: "b.csv", metric: "bereikbaarheid",
                                   cycle: nil, rename: [:], dryRun: false)

@@ -35,9 +35,9 @@ import Testing
 
     static func prepare(_ file: RoadmapFile) throws {
         try file.makeJourney()
-        try file.makeMetric("tevredenheid", extra: ["scale_min": "1", "scale_max": "10", "journey": "mor"])
-        try file.add(.persona, slug: "ouders", input: ["name": "Drukke ouders"])
-        try file.add(.persona, slug: "senioren", input: ["name": "Senioren"])
+        try file.makeMetric("tevredenheid", extra: [.scaleMin: "1", .scaleMax: "10", .journey: "mor"])
+        try file.add(.persona, slug: "ouders", input: [.name: "Drukke ouders"])
+        try file.add(.persona, slug: "senioren", input: [.name: "Senioren"])
         try file.setPrivacyThreshold(2, allowSmallGroups: true)
         for theme in codebook { try file.saveTheme(theme, replace: false) }
         _ = try file.openCycle(name: "Voorjaar", start: "2014-03-01", end: "2014-06-30")

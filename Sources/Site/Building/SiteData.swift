@@ -110,7 +110,7 @@ public struct SiteData: Sendable {
                 index: index,
                 forward: forward,
                 backward: backward,
-                measurementsByMetric: Dictionary(grouping: recordsByKind[.measurement] ?? [], by: { $0["metric"].string ?? "" }),
+                measurementsByMetric: Dictionary(grouping: recordsByKind[.measurement] ?? [], by: { $0[.metric].string ?? "" }),
                 latestByMetric: reports.reduce(into: [:]) { latest, report in
                     for comparison in report.comparisons where comparison.current != nil { latest[comparison.slug] = comparison }
                 },

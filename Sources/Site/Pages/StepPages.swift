@@ -50,7 +50,7 @@ extension StepPages {
     }
 
     /// The ref a reference field points to, or nil when it is empty.
-    static func reference(_ kind: Kind, _ record: Record, _ field: String) -> String? {
+    static func reference(_ kind: Kind, _ record: Record, _ field: FieldKey) -> String? {
         let value = record[field]
         return value.isNull ? nil : kind.ref(value)
     }

@@ -19,7 +19,7 @@ enum CurveChart {
     /// The current cycle as a solid line with its 95% intervals and n under each phase; the
     /// previous cycle as a dashed line with open markers beside it.
     static func cycleFigure(_ curve: JourneyCurve, metric: Record?, id: String, _ context: PageContext) -> Node {
-        let unit = metric?["unit"].string
+        let unit = metric?[.unit].string
         let current = curve.current, previous = curve.previous
         let currentName = cycleName(current.cycle, context), previousName = previous.map { cycleName($0.cycle, context) }
         let metricName = metric?.title ?? curve.metric
@@ -114,7 +114,7 @@ enum CurveChart {
     static func personaFigure(_ curve: JourneyCurve, metric: Record?, id: String, _ context: PageContext) -> Node? {
         let drawn = curve.current.personas.filter { $0.points.contains(where: \.isShown) }
         guard !drawn.isEmpty else { return nil }
-        let unit = metric?["unit"].string
+        let unit = metric?[.unit].string
         let metricName = metric?.title ?? curve.metric
         let currentName = cycleName(curve.current.cycle, context)
         let caption = context.t("‘\(metricName)’ per fase en per persona: \(currentName)",
@@ -329,7 +329,7 @@ enum CurveChart {
             phases = curve.phases
             var known = lines.flatMap { $0.compactMap(\.mean) }
             if withIntervals { known += lines.flatMap { $0.compactMap(\.interval).flatMap { [$0.lowerBound, $0.upperBound] } } }
-            ticks = CurveChart.ticks(values: known, scale: (metric?["scale_min"].double, metric?["scale_max"].double))
+            ticks = CurveChart.ticks(values: known, scale: (metric?[.scaleMin].double, metric?[.scaleMax].double))
             low = ticks.first ?? 0
             high = ticks.last ?? 1
             slot = (CurveChart.width - CurveChart.left - CurveChart.right) / Double(max(curve.phases.count, 1))

@@ -98,7 +98,7 @@ public struct PageContext: Sendable {
         case .spearhead: return "stap-4.html#\(ref.lowercased())"
         case .agreement: return "stap-5.html#\(ref.lowercased())"
         case .touchpoint:
-            let journey = data.record(.touchpoint, ref)?["journey"].string ?? ""
+            let journey = data.record(.touchpoint, ref)?[.journey].string ?? ""
             return "klantreis-\(journey).html#\(ref.lowercased())"
         case .measurement: return "metingen.html"
         }

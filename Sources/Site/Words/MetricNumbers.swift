@@ -19,13 +19,13 @@ extension PageContext {
         switch metric?.metricKind {
         case .nps?: return number(value, decimals: places, signed: true, fixed: true)
         case .csat?, .fcr?, .onTime?: return self.value(value, unit: "%", decimals: places, fixed: true)
-        case .mean?, .ces?, .leadTime?, nil: return self.value(value, unit: metric?["unit"].string, decimals: places, fixed: metric != nil)
+        case .mean?, .ces?, .leadTime?, nil: return self.value(value, unit: metric?[.unit].string, decimals: places, fixed: metric != nil)
         }
     }
 
     /// "+0,06", "−13 s", "+4 procentpunt".
     public func change(_ change: Double, of metric: Record?) -> String {
-        self.change(change, unit: metric?["unit"].string, decimals: decimals(of: metric), fixed: metric != nil)
+        self.change(change, unit: metric?[.unit].string, decimals: decimals(of: metric), fixed: metric != nil)
     }
 
     /// "7,2 – 7,7": an interval with the precision of its metric's values.

@@ -37,11 +37,11 @@ extension RoadmapFile {
                 problems.append(Problem(record: link.fromRef, message: "depends on \(link.toRef), which depends back on it",
                                         dutch: "wacht op \(link.toRef), dat weer op dit item wacht"))
             }
-            let done = try records(.item, filter: ["status": .text("done")])
+            let done = try records(.item, filter: [.status: .text("done")])
             for item in done {
                 for dependency in try links(.itemDependency, from: item.key) {
-                    if let other = try record(.item, key: dependency.to), other["status"].string != "done" {
-                        let status = other["status"].string ?? ""
+                    if let other = try record(.item, key: dependency.to), other[.status].string != "done" {
+                        let status = other[.status].string ?? ""
                         problems.append(Problem(record: item.ref, message: "is done but depends on \(other.ref), which is \(status)",
                                                 dutch: "is klaar maar wacht op \(other.ref), dat \(Language.nl.statusLabel(status)) is"))
                     }

@@ -287,7 +287,7 @@ extension RoadmapFile {
                 throw fail(Message("'\(date)' is geen datum", "'\(date)' is not a date"))
             }
             if let date = object["date"]?.string, let span = try record(.cycle, key: cycle),
-               date < (span["start_date"].string ?? date) || date > (span["end_date"].string ?? date) {
+               date < (span[.startDate].string ?? date) || date > (span[.endDate].string ?? date) {
                 throw fail(Message("'\(date)' valt buiten de data van \(cycleRef)", "'\(date)' is outside \(cycleRef)'s dates"))
             }
             func text(_ key: String) -> SQLValue { SQLValue(object[key]?.string) }

@@ -43,13 +43,13 @@ extension RoadmapFile {
         let cycles = try cyclesInOrder()
         func containing(_ date: String) -> [Record] {
             cycles.filter { cycle in
-                guard let start = cycle["start_date"].string, start <= date else { return false }
-                return cycle["end_date"].string.map { date <= $0 } ?? true
+                guard let start = cycle[.startDate].string, start <= date else { return false }
+                return cycle[.endDate].string.map { date <= $0 } ?? true
             }
         }
         func describe(_ cycle: Record) -> Message {
-            let open = cycle["status"].string == "open"
-            let (start, end) = (cycle["start_date"].string ?? "…", cycle["end_date"].string ?? "…")
+            let open = cycle[.status].string == "open"
+            let (start, end) = (cycle[.startDate].string ?? "…", cycle[.endDate].string ?? "…")
             return Message("\(cycle.label) (\(start) tot en met \(end), \(open ? "open" : "gesloten"))",
                            "\(cycle.label) (\(start) to \(end), \(open ? "open" : "closed"))")
         }
@@ -108,9 +108,9 @@ extension RoadmapFile {
                 outside.dates.append(date)
             }
         }
-        let groups = byCycle.values.sorted { ($0.cycle["start_date"].string ?? "") < ($1.cycle["start_date"].string ?? "") }
+        let groups = byCycle.values.sorted { ($0.cycle[.startDate].string ?? "") < ($1.cycle[.startDate].string ?? "") }
         if groups.count == 1, outside.count == 0, let only = groups.first {
-            guard only.cycle["status"].string == "open" else {
+            guard only.cycle[.status].string == "open" else {
                 throw DomainError.inconsistent(Message("de antwoorden hebben een datum van \(first) tot en met \(last), in ",
                                                        "the responses are dated \(first) to \(last), in ")
                     + describe(only.cycle) + Message(
@@ -119,7 +119,7 @@ extension RoadmapFile {
             }
             return CyclePlacement(cycle: only.cycle, skippedDates: [], skippedResponses: 0)
         }
-        if skipOthers, let open = groups.first(where: { $0.cycle["status"].string == "open" }) {
+        if skipOthers, let open = groups.first(where: { $0.cycle[.status].string == "open" }) {
             let others = groups.filter { $0.cycle.key != open.cycle.key }
             let skipped = Set(others.flatMap(\.dates) + outside.dates)
             return CyclePlacement(cycle: open.cycle, skippedDates: skipped,

@@ -96,7 +96,7 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
     static func expectedDutch(_ expected: String, field: String) -> String {
         if expected == "text" { return "tekst" }
         // A choice lists its values as a person types them in Dutch.
-        if expected.hasPrefix("one of "), let known = Kind.allCases.lazy.compactMap({ $0.field(field) }).first(where: {
+        if expected.hasPrefix("one of "), let known = Kind.allCases.lazy.compactMap({ $0.field(named: field) }).first(where: {
             if case .choice = $0.type { return true } else { return false }
         }) {
             let values = expected.dropFirst("one of ".count).split(separator: ",").map { $0.trimmingSpaces }

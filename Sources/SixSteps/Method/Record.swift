@@ -7,8 +7,8 @@ public struct Record: Sendable, Equatable {
     /// In the order of `kind.fields`: a list of ten thousand records then costs no dictionaries.
     public private(set) var fieldValues: [SQLValue]
 
-    public init(kind: Kind, key: SQLValue, values: [String: SQLValue]) {
-        self.init(kind: kind, key: key, fieldValues: kind.fields.map { values[$0.name] ?? .null })
+    public init(kind: Kind, key: SQLValue, values: [FieldKey: SQLValue]) {
+        self.init(kind: kind, key: key, fieldValues: kind.fields.map { values[$0.key] ?? .null })
     }
 
     init(kind: Kind, key: SQLValue, fieldValues: [SQLValue]) {
@@ -17,18 +17,27 @@ public struct Record: Sendable, Equatable {
         self.fieldValues = fieldValues
     }
 
-    /// The fields by name.
-    public var values: [String: SQLValue] {
-        Dictionary(uniqueKeysWithValues: zip(kind.fields.map(\.name), fieldValues))
+    /// The fields by key.
+    public var values: [FieldKey: SQLValue] {
+        Dictionary(uniqueKeysWithValues: zip(kind.fields.map(\.key), fieldValues))
     }
 
     /// `F12`, or the slug.
     public var ref: String { kind.ref(key) }
     public var title: String { self[kind.titleField].string ?? "" }
-    public subscript(field: String) -> SQLValue {
+    /// A field of the record's kind; a field the kind does not have reads as NULL, and writing
+    /// one is a programming error, caught by the tests.
+    public subscript(field: FieldKey) -> SQLValue {
         get { kind.fieldIndex(field).map { fieldValues[$0] } ?? .null }
-        set { if let index = kind.fieldIndex(field) { fieldValues[index] = newValue } }
+        set {
+            guard let index = kind.fieldIndex(field) else {
+                assertionFailure("\(kind.noun) has no field \(field.rawValue)")
+                return
+            }
+            fieldValues[index] = newValue
+        }
     }
+
 
     /// `F12 "Geen bevestiging na melding"`: how records are named in messages and the log.
     public var label: String { "\(ref) \"\(title)\"" }

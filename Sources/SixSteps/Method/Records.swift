@@ -27,53 +27,53 @@ extension RoadmapFile {
     }
 
     /// All records of a kind in key order; `filter` keeps those whose fields equal the values.
-    public func records(_ kind: Kind, filter: [String: SQLValue] = [:]) throws -> [Record] {
+    public func records(_ kind: Kind, filter: [FieldKey: SQLValue] = [:]) throws -> [Record] {
         var result: [Record] = []
         try forEachRecord(kind, filter: filter) { result.append($0) }
         return result
     }
 
-    private func forEachRecord(_ kind: Kind, filter: [String: SQLValue], _ body: (Record) throws -> Void) throws {
-        let names = filter.keys.sorted()
+    private func forEachRecord(_ kind: Kind, filter: [FieldKey: SQLValue], _ body: (Record) throws -> Void) throws {
+        let keys = filter.keys.sorted { $0.rawValue < $1.rawValue }
         var sql = selectSQL(kind)
-        if !names.isEmpty {
-            sql += " WHERE " + names.map { filter[$0]?.isNull == true ? "\($0) IS NULL" : "\($0) = ?" }
+        if !keys.isEmpty {
+            sql += " WHERE " + keys.map { filter[$0]?.isNull == true ? "\($0.rawValue) IS NULL" : "\($0.rawValue) = ?" }
                 .joined(separator: " AND ")
         }
         sql += " ORDER BY \(kind.keyColumn)"
-        let values = names.compactMap { filter[$0] }.filter { !$0.isNull }
+        let values = keys.compactMap { filter[$0] }.filter { !$0.isNull }
         try connection.forEach(sql, values) { try body(record(from: $0, kind)) }
     }
 
     /// The records of `records(_:filter:)` as the pretty JSON array of `--json`, written as they
     /// are read: a list of ten thousand findings never exists as a tree of values.
-    public func recordsJSON(_ kind: Kind, filter: [String: SQLValue] = [:]) throws -> String {
+    public func recordsJSON(_ kind: Kind, filter: [FieldKey: SQLValue] = [:]) throws -> String {
         let keys = Record.jsonKeys(kind)
         var writer = JSONListWriter(pretty: true)
         try forEachRecord(kind, filter: filter) { writer.append(keys: keys, values: $0.jsonValues) }
         return writer.finish()
     }
 
-    /// Parses command-line text for the named fields; unknown names are a programming error
-    /// upstream, so they are reported like any other invalid option.
-    public func parse(_ kind: Kind, _ input: [String: String]) throws -> [String: SQLValue] {
-        var values: [String: SQLValue] = [:]
-        for (name, text) in input {
-            guard let field = kind.field(name) else {
-                throw DomainError.invalidValue(field: name, value: text, expected: "no such field for a \(kind.noun)")
+    /// Parses command-line text for the given fields; a field the kind does not have is refused
+    /// like any other invalid option, never dropped.
+    public func parse(_ kind: Kind, _ input: [FieldKey: String]) throws -> [FieldKey: SQLValue] {
+        var values: [FieldKey: SQLValue] = [:]
+        for (key, text) in input {
+            guard let field = kind.field(key) else {
+                throw DomainError.invalidValue(field: key.rawValue, value: text, expected: "no such field for a \(kind.noun)")
             }
-            values[name] = try field.parse(text)
+            values[key] = try field.parse(text)
         }
         return values
     }
 
     /// Adds a record from command-line text. Slug kinds need `slug`; numbered kinds get the next id.
     @discardableResult
-    public func add(_ kind: Kind, slug: String? = nil, input: [String: String]) throws -> Record {
+    public func add(_ kind: Kind, slug: String? = nil, input: [FieldKey: String]) throws -> Record {
         try write {
             var values = try parse(kind, input)
-            for field in kind.fields where values[field.name] == nil {
-                values[field.name] = field.defaultValue ?? .null
+            for field in kind.fields where values[field.key] == nil {
+                values[field.key] = field.defaultValue ?? .null
             }
             let key: SQLValue
             if kind.identity == .slug {
@@ -112,11 +112,11 @@ extension RoadmapFile {
 
     /// Changes the named fields; an empty text clears an optional field.
     @discardableResult
-    public func edit(_ kind: Kind, _ ref: String, input: [String: String]) throws -> Record {
+    public func edit(_ kind: Kind, _ ref: String, input: [FieldKey: String]) throws -> Record {
         try write {
             let before = try record(kind, ref)
             var after = before
-            for (name, value) in try parse(kind, input) { after[name] = value }
+            for (key, value) in try parse(kind, input) { after[key] = value }
             try complete(&after)
             return try update(before: before, after: after)
         }
@@ -125,14 +125,14 @@ extension RoadmapFile {
     /// Writes a changed record. Unchanged records are not written and not logged.
     @discardableResult
     func update(before: Record, after: Record) throws -> Record {
-        let changed = after.kind.fields.filter { before[$0.name] != after[$0.name] }
+        let changed = after.kind.fields.filter { before[$0.key] != after[$0.key] }
         guard !changed.isEmpty else { return after }
         let kind = after.kind
         if kind == .touchpoint { try moveFindings(of: before, to: after) }
         try validate(after)
         let sql = "UPDATE \(kind.table) SET " + changed.map { "\($0.name) = ?" }.joined(separator: ", ")
             + " WHERE \(kind.keyColumn) = ?"
-        try connection.run(sql, changed.map { after[$0.name] } + [after.key])
+        try connection.run(sql, changed.map { after[$0.key] } + [after.key])
         try audit(action: "edit", record: after.ref,
                   summary: "changed " + changed.map(\.name).joined(separator: ", ") + " of \(kind.noun) \(after.label)",
                   before: .object(before.json), after: .object(after.json))
@@ -142,15 +142,15 @@ extension RoadmapFile {
     /// A touchpoint that moves to another journey or phase takes its findings along: they are
     /// about that moment, wherever it sits.
     private func moveFindings(of before: Record, to after: Record) throws {
-        guard before["journey"] != after["journey"] || before["phase"] != after["phase"] else { return }
+        guard before[.journey] != after[.journey] || before[.phase] != after[.phase] else { return }
         // Validate the touchpoint's new place first, so the findings never point somewhere invalid.
         try validate(after)
         try connection.run("UPDATE touchpoints SET journey = ?, phase = ? WHERE id = ?",
-                           [after["journey"], after["phase"], after.key])
-        for finding in try records(.finding, filter: ["touchpoint": after.key]) {
+                           [after[.journey], after[.phase], after.key])
+        for finding in try records(.finding, filter: [.touchpoint: after.key]) {
             var moved = finding
-            moved["journey"] = after["journey"]
-            moved["phase"] = after["phase"]
+            moved[.journey] = after[.journey]
+            moved[.phase] = after[.phase]
             try update(before: finding, after: moved)
         }
     }
@@ -158,12 +158,12 @@ extension RoadmapFile {
     /// Fills what follows from other fields: a finding at a touchpoint is in its journey and phase;
     /// an item that is done has a done date.
     private func complete(_ record: inout Record) throws {
-        if record.kind == .finding, let touchpoint = try self.record(.touchpoint, key: record["touchpoint"]) {
-            if record["journey"].isNull { record["journey"] = touchpoint["journey"] }
-            if record["phase"].isNull { record["phase"] = touchpoint["phase"] }
+        if record.kind == .finding, let touchpoint = try self.record(.touchpoint, key: record[.touchpoint]) {
+            if record[.journey].isNull { record[.journey] = touchpoint[.journey] }
+            if record[.phase].isNull { record[.phase] = touchpoint[.phase] }
         }
-        if record.kind == .item, record["status"] == .text(ItemStatus.done.rawValue), record["done_date"].isNull {
-            record["done_date"] = .text(ISODate.today().description)
+        if record.kind == .item, record[.status] == .text(ItemStatus.done.rawValue), record[.doneDate].isNull {
+            record[.doneDate] = .text(ISODate.today().description)
         }
     }
 
@@ -171,7 +171,7 @@ extension RoadmapFile {
     func validate(_ record: Record) throws {
         let kind = record.kind
         for field in kind.fields {
-            let value = record[field.name]
+            let value = record[field.key]
             if value.isNull {
                 if field.required { throw DomainError.missingValue(kind, field: field.name) }
                 continue
@@ -187,7 +187,7 @@ extension RoadmapFile {
                     }
                 }
             case .phase:
-                guard let journey = record["journey"].string else {
+                guard let journey = record[.journey].string else {
                     throw DomainError.inconsistent(Message("--phase heeft --journey nodig: een fase hoort bij een klantreis; geef ook --journey",
                                                            "--phase needs --journey: a phase belongs to a journey"))
                 }
@@ -205,10 +205,10 @@ extension RoadmapFile {
     private func checkRules(_ record: Record) throws {
         try checkValueRules(record)
         if record.kind == .assumption { try checkAssumption(record) }
-        if let touchpoint = try self.record(.touchpoint, key: record["touchpoint"]) {
-            guard touchpoint["journey"] == record["journey"], touchpoint["phase"] == record["phase"] else {
-                let (inJourney, inPhase) = (touchpoint["journey"].string ?? "", touchpoint["phase"].string ?? "")
-                let (given, givenPhase) = (record["journey"].string ?? "", record["phase"].string ?? "")
+        if let touchpoint = try self.record(.touchpoint, key: record[.touchpoint]) {
+            guard touchpoint[.journey] == record[.journey], touchpoint[.phase] == record[.phase] else {
+                let (inJourney, inPhase) = (touchpoint[.journey].string ?? "", touchpoint[.phase].string ?? "")
+                let (given, givenPhase) = (record[.journey].string ?? "", record[.phase].string ?? "")
                 throw DomainError.inconsistent(Message(
                     "\(touchpoint.ref) hoort bij \(inJourney)/\(inPhase), niet bij \(given)/\(givenPhase); "
                         + "laat --journey en --phase weg, dan komen ze van het contactmoment",
@@ -216,9 +216,9 @@ extension RoadmapFile {
                         + "leave out --journey and --phase to take them from the touchpoint"))
             }
         }
-        for (first, second) in [("start_date", "due_date"), ("start_date", "end_date")] {
+        for (first, second) in [(FieldKey.startDate, FieldKey.dueDate), (.startDate, .endDate)] {
             if let start = record[first].string, let end = record[second].string, end < start {
-                let (later, earlier) = (second.replacingUnderscores, first.replacingUnderscores)
+                let (later, earlier) = (second.rawValue.replacingUnderscores, first.rawValue.replacingUnderscores)
                 throw DomainError.inconsistent(Message(
                     "--\(later) \(end) ligt vóór --\(earlier) \(start); draai ze om of verbeter er een",
                     "--\(later) \(end) is before --\(earlier) \(start); swap them or fix one"))

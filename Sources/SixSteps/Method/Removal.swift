@@ -14,11 +14,11 @@ extension RoadmapFile {
                 for field in other.fields {
                     switch field.type {
                     case .reference(kind):
-                        for record in try records(other, filter: [field.name: target.key]) {
+                        for record in try records(other, filter: [field.key: target.key]) {
                             if field.required { needed.append(record.ref) } else { referring.append((record, field)) }
                         }
                     case .slugList(kind):
-                        for record in try records(other) where record.listed(field.name).contains(target.ref) {
+                        for record in try records(other) where record.listed(field.key).contains(target.ref) {
                             referring.append((record, field))
                         }
                     default:
@@ -39,12 +39,12 @@ extension RoadmapFile {
                 guard let before = try self.record(record.kind, key: record.key) else { continue }
                 var after = before
                 if case .slugList = field.type {
-                    after[field.name] = SQLValue(before.listed(field.name).filter { $0 != target.ref }
+                    after[field.key] = SQLValue(before.listed(field.key).filter { $0 != target.ref }
                         .joined(separator: ",").nonEmpty)
                 } else {
-                    after[field.name] = .null
+                    after[field.key] = .null
                     // A phase only means something within its journey.
-                    if field.name == "journey" { after["phase"] = .null }
+                    if field.key == .journey, record.kind.field(.phase) != nil { after[.phase] = .null }
                 }
                 try update(before: before, after: after)
             }
@@ -59,7 +59,7 @@ extension RoadmapFile {
 
 extension Record {
     /// The slugs of a comma-separated list field.
-    func listed(_ field: String) -> [String] {
+    func listed(_ field: FieldKey) -> [String] {
         (self[field].string ?? "").split(separator: ",").map(String.init)
     }
 }

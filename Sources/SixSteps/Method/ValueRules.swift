@@ -6,24 +6,24 @@
 extension RoadmapFile {
     func checkValueRules(_ record: Record) throws {
         for field in record.kind.fields {
-            if case .text = field.type, let text = record[field.name].string { try TextRules.check(text, field: field.name) }
+            if case .text = field.type, let text = record[field.key].string { try TextRules.check(text, field: field.name) }
         }
         switch record.kind {
         case .metric:
-            let scale = (record["scale_min"].double, record["scale_max"].double)
+            let scale = (record[.scaleMin].double, record[.scaleMax].double)
             if let low = scale.0, let high = scale.1, low >= high {
                 let (lowest, highest) = (formatNumber(low), formatNumber(high))
                 throw DomainError.inconsistent(Message(
                     "--scale-min \(lowest) ligt niet onder --scale-max \(highest); de laagst mogelijke waarde moet onder de hoogste liggen",
                     "--scale-min \(lowest) is not below --scale-max \(highest); the lowest possible value must be below the highest"))
             }
-            for field in ["baseline", "target"] {
-                try checkWithinScale(record[field].double, field: field, scale: Self.valueScale(record), metric: record.ref)
+            for field in [FieldKey.baseline, .target] {
+                try checkWithinScale(record[field].double, field: field.rawValue, scale: Self.valueScale(record), metric: record.ref)
             }
         case .measurement, .goal:
-            guard let metric = try self.record(.metric, key: record["metric"]) else { return }
-            let field = record.kind == .goal ? "target" : "value"
-            try checkWithinScale(record[field].double, field: field, scale: Self.valueScale(metric), metric: metric.ref)
+            guard let metric = try self.record(.metric, key: record[.metric]) else { return }
+            let field = record.kind == .goal ? FieldKey.target : .value
+            try checkWithinScale(record[field].double, field: field.rawValue, scale: Self.valueScale(metric), metric: metric.ref)
         default:
             break
         }
@@ -34,10 +34,10 @@ extension RoadmapFile {
     /// answers were given on.
     static func valueScale(_ metric: Record) -> (Double?, Double?) {
         switch metric.metricKind {
-        case .mean, .ces: return (metric["scale_min"].double, metric["scale_max"].double)
+        case .mean, .ces: return (metric[.scaleMin].double, metric[.scaleMax].double)
         case .nps: return (-100, 100)
         case .csat, .fcr, .onTime: return (0, 100)
-        case .leadTime: return (0, metric["scale_max"].double)
+        case .leadTime: return (0, metric[.scaleMax].double)
         }
     }
 

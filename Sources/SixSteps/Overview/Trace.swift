@@ -98,7 +98,7 @@ extension RoadmapFile {
             return [
                 .init(key: "rank", title: "Rank", records: score.map { [$0] } ?? []),
                 .init(key: "findings", title: "Based on findings", records: try traced(.finding, findings)),
-                .init(key: "in_spearhead", title: "Spearhead", records: try traced(.spearhead, [record["spearhead"]])),
+                .init(key: "in_spearhead", title: "Spearhead", records: try traced(.spearhead, [record[.spearhead]])),
                 .init(key: "items", title: "Roadmap items", records: try traced(.item, items)),
                 .init(key: "metrics", title: "Metrics they should move", records: try traced(.metric, metricLinks.map(\.to))),
             ]
@@ -113,7 +113,7 @@ extension RoadmapFile {
                       records: try traced(.metric, metricLinks.map(\.to), expected: expected(metricLinks) { $0.to })),
                 .init(key: "depends_on", title: "Depends on", records: try traced(.item, try links(.itemDependency, from: key).map(\.to))),
                 .init(key: "needed_by", title: "Needed by", records: try traced(.item, try links(.itemDependency, to: key).map(\.from))),
-                .init(key: "agreements", title: "Working agreements", records: try traced(.agreement, try records(.agreement, filter: ["item": key]).map(\.key))),
+                .init(key: "agreements", title: "Working agreements", records: try traced(.agreement, try records(.agreement, filter: [.item: key]).map(\.key))),
             ]
         case .metric:
             let itemLinks = try links(.itemMetric, to: key)
@@ -124,32 +124,32 @@ extension RoadmapFile {
                 .init(key: "opportunities", title: "Opportunities", records: try traced(.opportunity, opportunities)),
                 .init(key: "items", title: "Roadmap items expected to move it",
                       records: try traced(.item, itemLinks.map(\.from), expected: expected(itemLinks) { $0.from })),
-                .init(key: "goals", title: "Goals", records: try traced(.goal, try records(.goal, filter: ["metric": key]).map(\.key))),
+                .init(key: "goals", title: "Goals", records: try traced(.goal, try records(.goal, filter: [.metric: key]).map(\.key))),
             ]
         case .journey:
             let phases = try phases(of: record.ref).map { TracedRecord(ref: $0.slug, title: $0.name, note: nil) }
             return [
                 .init(key: "phases", title: "Phases", records: phases),
-                .init(key: "touchpoints", title: "Touchpoints", records: try traced(.touchpoint, records(.touchpoint, filter: ["journey": key]).map(\.key))),
-                .init(key: "findings", title: "Findings", records: try traced(.finding, records(.finding, filter: ["journey": key]).map(\.key))),
-                .init(key: "metrics", title: "Metrics", records: try traced(.metric, records(.metric, filter: ["journey": key]).map(\.key))),
+                .init(key: "touchpoints", title: "Touchpoints", records: try traced(.touchpoint, records(.touchpoint, filter: [.journey: key]).map(\.key))),
+                .init(key: "findings", title: "Findings", records: try traced(.finding, records(.finding, filter: [.journey: key]).map(\.key))),
+                .init(key: "metrics", title: "Metrics", records: try traced(.metric, records(.metric, filter: [.journey: key]).map(\.key))),
             ]
         case .spearhead:
             return [.init(key: "opportunities", title: "Opportunities",
-                          records: try traced(.opportunity, records(.opportunity, filter: ["spearhead": key]).map(\.key)))]
+                          records: try traced(.opportunity, records(.opportunity, filter: [.spearhead: key]).map(\.key)))]
         case .persona:
             return [.init(key: "findings", title: "Findings",
-                          records: try traced(.finding, records(.finding, filter: ["persona": key]).map(\.key))),
+                          records: try traced(.finding, records(.finding, filter: [.persona: key]).map(\.key))),
                     .init(key: "insights", title: "Insights",
-                          records: try traced(.insight, records(.insight, filter: ["persona": key]).map(\.key)))]
+                          records: try traced(.insight, records(.insight, filter: [.persona: key]).map(\.key)))]
         case .channel:
             return [.init(key: "touchpoints", title: "Touchpoints",
-                          records: try traced(.touchpoint, records(.touchpoint, filter: ["channel": key]).map(\.key))),
+                          records: try traced(.touchpoint, records(.touchpoint, filter: [.channel: key]).map(\.key))),
                     .init(key: "findings", title: "Findings",
-                          records: try traced(.finding, records(.finding, filter: ["channel": key]).map(\.key)))]
+                          records: try traced(.finding, records(.finding, filter: [.channel: key]).map(\.key)))]
         case .touchpoint:
             return [.init(key: "findings", title: "Findings",
-                          records: try traced(.finding, records(.finding, filter: ["touchpoint": key]).map(\.key)))]
+                          records: try traced(.finding, records(.finding, filter: [.touchpoint: key]).map(\.key)))]
         default:
             return []
         }

@@ -11,21 +11,21 @@ public enum AssumptionTest: String, CaseIterable, Sendable {
 
     /// The fields this test uses besides the statement; any other is refused, so that a person
     /// is never led to think a field counts when it does not.
-    var fields: Set<String> {
+    var fields: Set<FieldKey> {
         switch self {
-        case .metric: return ["metric", "expect"]
-        case .channelShare: return ["channel", "reason", "expect"]
-        case .repeatShare, .switchShare: return ["journey", "reason", "expect"]
-        case .insight: return ["insight", "verdict"]
+        case .metric: return [.metric, .expect]
+        case .channelShare: return [.channel, .reason, .expect]
+        case .repeatShare, .switchShare: return [.journey, .reason, .expect]
+        case .insight: return [.insight, .verdict]
         }
     }
 
-    var required: [String] {
+    var required: [FieldKey] {
         switch self {
-        case .metric: return ["metric", "expect"]
-        case .channelShare: return ["channel", "expect"]
-        case .repeatShare, .switchShare: return ["expect"]
-        case .insight: return ["insight"]
+        case .metric: return [.metric, .expect]
+        case .channelShare: return [.channel, .expect]
+        case .repeatShare, .switchShare: return [.expect]
+        case .insight: return [.insight]
         }
     }
 
@@ -139,7 +139,7 @@ extension RoadmapFile {
             let assumptions = try records(.assumption)
             guard !assumptions.isEmpty else { return [] }
             let needsContacts = assumptions.contains {
-                [AssumptionTest.repeatShare, .switchShare].contains(AssumptionTest(rawValue: $0["test"].string ?? ""))
+                [AssumptionTest.repeatShare, .switchShare].contains(AssumptionTest(rawValue: $0[.test].string ?? ""))
             }
             let evidence = try AssumptionEvidence(self, contacts: needsContacts ? contacts ?? contactReport() : nil)
             return assumptions.map { evidence.status(of: $0) }
@@ -149,7 +149,7 @@ extension RoadmapFile {
     public func assumptionStatus(_ ref: String) throws -> AssumptionStatus {
         try read {
             let record = try record(.assumption, ref)
-            let test = AssumptionTest(rawValue: record["test"].string ?? "")
+            let test = AssumptionTest(rawValue: record[.test].string ?? "")
             return try AssumptionEvidence(self, contacts: test == .repeatShare || test == .switchShare ? contactReport() : nil)
                 .status(of: record)
         }
@@ -157,21 +157,22 @@ extension RoadmapFile {
 
     /// The rules of an assumption beyond its fields' own: what its test needs, and nothing more.
     func checkAssumption(_ record: Record) throws {
-        guard let test = AssumptionTest(rawValue: record["test"].string ?? "") else { return }
-        for name in test.required where record[name].isNull {
+        guard let test = AssumptionTest(rawValue: record[.test].string ?? "") else { return }
+        for field in test.required where record[field].isNull {
+            let name = field.rawValue
             throw DomainError.inconsistent(Message(
                 "een aanname met toets \(test.rawValue) heeft --\(name) nodig; zie 'molensloot assumption add --help'",
                 "\(test.article) \(test.rawValue) assumption needs --\(name); see 'molensloot assumption add --help'"))
         }
-        for field in Kind.assumption.fields where !record[field.name].isNull
-            && ["expect", "metric", "channel", "reason", "journey", "insight", "verdict"].contains(field.name)
-            && !test.fields.contains(field.name) {
+        for field in Kind.assumption.fields where !record[field.key].isNull
+            && [FieldKey.expect, .metric, .channel, .reason, .journey, .insight, .verdict].contains(field.key)
+            && !test.fields.contains(field.key) {
             throw DomainError.inconsistent(Message(
                 "--\(field.name) hoort niet bij een aanname met toets \(test.rawValue); laat het weg (of maak het leeg met --\(field.name) '')",
                 "--\(field.name) does not apply to \(test.article) \(test.rawValue) assumption; leave it out "
                     + "(or clear it with --\(field.name) '')"))
         }
-        if let text = record["expect"].string {
+        if let text = record[.expect].string {
             guard let expectation = Expectation(text) else {
                 throw DomainError.invalidValue(field: "expect", value: text, expected: "a comparison and a number, like '>= 50' or '< 7,5'")
             }
@@ -195,16 +196,16 @@ private struct AssumptionEvidence {
     init(_ file: RoadmapFile, contacts: ContactReport?) throws {
         cycles = try file.cyclesInOrder()
         threshold = try file.privacyThreshold()
-        measurements = Dictionary(grouping: try file.records(.measurement), by: { $0["metric"].string ?? "" })
-            .mapValues { Dictionary($0.map { ($0["cycle"], $0) }, uniquingKeysWith: { first, _ in first }) }
+        measurements = Dictionary(grouping: try file.records(.measurement), by: { $0[.metric].string ?? "" })
+            .mapValues { Dictionary($0.map { ($0[.cycle], $0) }, uniquingKeysWith: { first, _ in first }) }
         volumes = try file.volumes()
         self.contacts = contacts
         spans = CycleSpans(cycles)
     }
 
     func status(of record: Record) -> AssumptionStatus {
-        let test = AssumptionTest(rawValue: record["test"].string ?? "") ?? .insight
-        let expectation = record["expect"].string.flatMap(Expectation.init)
+        let test = AssumptionTest(rawValue: record[.test].string ?? "") ?? .insight
+        let expectation = record[.expect].string.flatMap(Expectation.init)
         let history: [AssumptionCheck]
         if test == .insight {
             history = [judged(record)]
@@ -217,8 +218,8 @@ private struct AssumptionEvidence {
     }
 
     private func judged(_ record: Record) -> AssumptionCheck {
-        let insight = Kind.insight.ref(record["insight"])
-        guard let verdict = record["verdict"].string.flatMap(AssumptionVerdict.init(rawValue:)) else {
+        let insight = Kind.insight.ref(record[.insight])
+        guard let verdict = record[.verdict].string.flatMap(AssumptionVerdict.init(rawValue:)) else {
             return AssumptionCheck(cycle: nil, verdict: .notTestable, value: nil, unit: "", n: nil, interval: nil,
                                    note: "not judged yet: record what \(insight) showed with --verdict", closeCall: false)
         }
@@ -234,19 +235,19 @@ private struct AssumptionEvidence {
         let unit: String
         switch test {
         case .metric:
-            let metric = record["metric"].string ?? ""
+            let metric = record[.metric].string ?? ""
             guard let measurement = measurements[metric]?[cycle.key] else { return untestable("no measurement of \(metric) in \(cycle.ref)") }
-            let n = measurement["n"].int.map(Int.init)
+            let n = measurement[.n].int.map(Int.init)
             if let n, n < threshold {
                 return untestable("\(n) responses in \(cycle.ref), fewer than the privacy threshold of \(threshold)")
             }
-            measured = SampleSummary(mean: measurement["value"].double ?? 0, n: n, sd: measurement["sd"].double)
+            measured = SampleSummary(mean: measurement[.value].double ?? 0, n: n, sd: measurement[.sd].double)
             unit = ""
         case .channelShare:
             guard let span = spans.spans.first(where: { $0.ref == cycle.ref }) else {
                 return untestable("\(cycle.ref) has no start date to find its months by")
             }
-            let reason = record["reason"].string
+            let reason = record[.reason].string
             let rows = volumes.filter { row in
                 guard reason == nil || row.reason == reason, let period = Period(row.period) else { return false }
                 return period.overlaps(firstDay: span.first, lastDay: span.last)
@@ -256,13 +257,13 @@ private struct AssumptionEvidence {
             guard total >= threshold else {
                 return untestable("\(total) contacts in \(cycle.ref), fewer than the privacy threshold of \(threshold)")
             }
-            let channel = record["channel"].string ?? ""
+            let channel = record[.channel].string ?? ""
             let part = rows.filter { $0.channel == channel }.reduce(0) { $0 + $1.count }
             // part · 100 / total, not part / total · 100: 7 of 100 must be 7, not 7.000000000000001.
             measured = .percentage(Double(part * 100) / Double(total), n: Int(total))
             unit = "%"
         case .repeatShare, .switchShare:
-            let figures = contacts?.figures(cycle: cycle.ref, journey: record["journey"].string, reason: record["reason"].string)
+            let figures = contacts?.figures(cycle: cycle.ref, journey: record[.journey].string, reason: record[.reason].string)
                 ?? ContactFigures()
             guard figures.cases > 0 else { return untestable("no contact registrations of cases that started in \(cycle.ref)") }
             guard figures.cases >= threshold else {

@@ -9,15 +9,15 @@ extension RoadmapFile {
     @discardableResult
     func refreshContactMetrics(source: String) throws -> [String] {
         var written: [String] = []
-        for metric in try records(.metric, filter: ["kind": .text(MetricKind.fcr.rawValue)]) {
-            for cycle in try records(.cycle, filter: ["status": .text("open")]) {
-                guard let start = cycle["start_date"].string, let from = ISODate(start) else { continue }
+        for metric in try records(.metric, filter: [.kind: .text(MetricKind.fcr.rawValue)]) {
+            for cycle in try records(.cycle, filter: [.status: .text("open")]) {
+                guard let start = cycle[.startDate].string, let from = ISODate(start) else { continue }
                 guard try surveyCount(metric: metric.key, cycle: cycle.key) == 0 else { continue }
                 let first = Timestamp(date: from).seconds
-                let last = cycle["end_date"].string.flatMap { ISODate($0) }.map { Timestamp(date: $0).seconds + 86_399 } ?? Int64.max
+                let last = cycle[.endDate].string.flatMap { ISODate($0) }.map { Timestamp(date: $0).seconds + 86_399 } ?? Int64.max
                 var sql = "SELECT count(*), coalesce(sum(resolved), 0) FROM contacts WHERE resolved IS NOT NULL AND at BETWEEN ? AND ?"
                 var values: [SQLValue] = [.integer(first), .integer(last)]
-                if let journey = metric["journey"].string {
+                if let journey = metric[.journey].string {
                     sql += " AND journey = ?"
                     values.append(.text(journey))
                 }
@@ -26,8 +26,8 @@ extension RoadmapFile {
                 let share = Double(row.int(1)) * 100 / Double(n)
                 let sample = SampleSummary.percentage(share, n: n)
                 try storeMeasurement(metric: metric, cycle: cycle, input: [
-                    "value": .real(share), "n": .integer(Int64(n)), "sd": SQLValue(sample.sd),
-                    "source": .text("contacts: \(source)"), "note": .null,
+                    .value: .real(share), .n: .integer(Int64(n)), .sd: SQLValue(sample.sd),
+                    .source: .text("contacts: \(source)"), .note: .null,
                 ])
                 written.append("\(metric.ref) in \(cycle.ref)")
             }

@@ -232,14 +232,14 @@ struct CycleSpans {
 
     init(_ cycles: [Record]) {
         let dated = cycles.compactMap { cycle -> (Record, Int64)? in
-            guard let text = cycle["start_date"].string, let start = ISODate(text) else { return nil }
+            guard let text = cycle[.startDate].string, let start = ISODate(text) else { return nil }
             return (cycle, Timestamp.days(from: start))
         }
         spans = dated.enumerated().map { index, entry in
             let (cycle, first) = entry
             let next = index + 1 < dated.count ? dated[index + 1].1 - 1 : Int64.max
-            let end = cycle["end_date"].string.flatMap { text in ISODate(text) }.map { Timestamp.days(from: $0) } ?? next
-            return Span(ref: cycle.ref, name: cycle["name"].string ?? cycle.ref, first: first, last: max(first, min(end, next)))
+            let end = cycle[.endDate].string.flatMap { text in ISODate(text) }.map { Timestamp.days(from: $0) } ?? next
+            return Span(ref: cycle.ref, name: cycle[.name].string ?? cycle.ref, first: first, last: max(first, min(end, next)))
         }
     }
 

@@ -48,16 +48,16 @@ extension RoadmapFile {
     /// The decimals of every metric, by slug, from its scale, target, baseline and measurements.
     public func metricDecimals() throws -> [String: Int] {
         try read {
-            let measurements = Dictionary(grouping: try records(.measurement), by: { $0["metric"].string ?? "" })
+            let measurements = Dictionary(grouping: try records(.measurement), by: { $0[.metric].string ?? "" })
             var result: [String: Int] = [:]
             for metric in try records(.metric) {
                 let measured = measurements[metric.ref] ?? []
-                let inOrder = measured.sorted { ($0["cycle"].int ?? 0) < ($1["cycle"].int ?? 0) }
-                let values = [metric["baseline"].double].compactMap { $0 } + inOrder.compactMap { $0["value"].double }
-                let sizes = measured.compactMap { $0["n"].int }
+                let inOrder = measured.sorted { ($0[.cycle].int ?? 0) < ($1[.cycle].int ?? 0) }
+                let values = [metric[.baseline].double].compactMap { $0 } + inOrder.compactMap { $0[.value].double }
+                let sizes = measured.compactMap { $0[.n].int }
                 result[metric.ref] = MetricPrecision.decimals(
-                    scaleMin: metric["scale_min"].double, scaleMax: metric["scale_max"].double, target: metric["target"].double,
-                    higherIsBetter: metric["direction"].string != "lower", values: values,
+                    scaleMin: metric[.scaleMin].double, scaleMax: metric[.scaleMax].double, target: metric[.target].double,
+                    higherIsBetter: metric[.direction].string != "lower", values: values,
                     largestN: sizes.count == measured.count ? sizes.max().map { Int($0) } : nil)
             }
             return result

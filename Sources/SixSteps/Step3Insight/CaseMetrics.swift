@@ -10,8 +10,8 @@ extension RoadmapFile {
     @discardableResult
     func refreshCaseMetrics(source: String) throws -> [String] {
         var written: [String] = []
-        let metrics = try records(.metric, filter: ["kind": .text(MetricKind.onTime.rawValue)])
-            + records(.metric, filter: ["kind": .text(MetricKind.leadTime.rawValue)])
+        let metrics = try records(.metric, filter: [.kind: .text(MetricKind.onTime.rawValue)])
+            + records(.metric, filter: [.kind: .text(MetricKind.leadTime.rawValue)])
         guard !metrics.isEmpty else { return written }
         let types = try caseTypesInside()
         let cycles = try cyclesInOrder()
@@ -29,25 +29,25 @@ extension RoadmapFile {
             return byCycle
         }
         for metric in metrics {
-            guard let journey = metric["journey"].string, types.contains(where: { $0.journey == journey }) else { continue }
-            let kind = MetricKind(rawValue: metric["kind"].string ?? "")
-            for cycle in cycles where cycle["status"].string == "open" {
+            guard let journey = metric[.journey].string, types.contains(where: { $0.journey == journey }) else { continue }
+            let kind = MetricKind(rawValue: metric[.kind].string ?? "")
+            for cycle in cycles where cycle[.status].string == "open" {
                 guard try surveyCount(metric: metric.key, cycle: cycle.key) == 0 else { continue }
                 let found = try timings(journey)[cycle.ref] ?? []
-                let input: [String: SQLValue]
+                let input: [FieldKey: SQLValue]
                 if kind == .onTime {
                     let judged = found.compactMap(\.onTime)
                     guard !judged.isEmpty else { continue }
                     let share = Double(judged.filter { $0 }.count) * 100 / Double(judged.count)
-                    input = ["value": .real(share), "n": .integer(Int64(judged.count)),
-                             "sd": SQLValue(SampleSummary.percentage(share, n: judged.count).sd)]
+                    input = [.value: .real(share), .n: .integer(Int64(judged.count)),
+                             .sd: SQLValue(SampleSummary.percentage(share, n: judged.count).sd)]
                 } else {
                     let leads = found.compactMap(\.leadDays).map(Double.init)
                     guard let median = Statistics.percentile(leads.sorted(), 50) else { continue }
-                    input = ["value": .real(median), "n": .integer(Int64(leads.count)), "sd": SQLValue(SampleSummary(values: leads).sd)]
+                    input = [.value: .real(median), .n: .integer(Int64(leads.count)), .sd: SQLValue(SampleSummary(values: leads).sd)]
                 }
                 try storeMeasurement(metric: metric, cycle: cycle, input: input.merging([
-                    "source": .text("cases: \(source)"), "note": .null,
+                    .source: .text("cases: \(source)"), .note: .null,
                 ]) { first, _ in first })
                 written.append("\(metric.ref) in \(cycle.ref)")
             }

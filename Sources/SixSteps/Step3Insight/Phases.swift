@@ -19,7 +19,7 @@ extension RoadmapFile {
 
     /// Adds a journey with the method's five phases, or with the phases given as `slug:Name`.
     @discardableResult
-    public func addJourney(slug: String, input: [String: String], phases: [(slug: String, name: String)]? = nil) throws -> Record {
+    public func addJourney(slug: String, input: [FieldKey: String], phases: [(slug: String, name: String)]? = nil) throws -> Record {
         try write {
             let journey = try add(.journey, slug: slug, input: input)
             for phase in phases ?? Self.defaultPhases {
@@ -107,7 +107,7 @@ extension RoadmapFile {
     public func removePhase(journey: String, slug: String, force: Bool) throws {
         try write {
             let phase = try phase(journey, slug)
-            let filter: [String: SQLValue] = ["journey": .text(journey), "phase": .text(slug)]
+            let filter: [FieldKey: SQLValue] = [.journey: .text(journey), .phase: .text(slug)]
             let needed = try records(.finding, filter: filter) + records(.touchpoint, filter: filter)
             if !needed.isEmpty {
                 throw DomainError.needed(record: "phase \(journey)/\(slug)", by: needed.map(\.ref))
@@ -118,7 +118,7 @@ extension RoadmapFile {
             }
             for metric in metrics {
                 var after = metric
-                after["phase"] = .null
+                after[.phase] = .null
                 try update(before: metric, after: after)
             }
             // A case step keeps its place in the process; it only loses the phase it was drawn under.

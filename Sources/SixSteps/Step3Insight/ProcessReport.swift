@@ -83,7 +83,7 @@ extension RoadmapFile {
         throws -> (cycles: [(Record, [CaseTiming])], outside: Int) {
         let steps = Dictionary(type.steps.map { ($0.status, $0) }, uniquingKeysWith: { first, _ in first })
         let spans = cycles.map { cycle in
-            (cycle, cycle["start_date"].string.flatMap { ISODate($0) }, cycle["end_date"].string.flatMap { ISODate($0) })
+            (cycle, cycle[.startDate].string.flatMap { ISODate($0) }, cycle[.endDate].string.flatMap { ISODate($0) })
         }
         var grouped: [[CaseTiming]] = Array(repeating: [], count: cycles.count)
         var outside = 0

@@ -151,15 +151,15 @@ extension RoadmapFile {
     }
 
     static func score(_ record: Record, worstSeverity: Int64?, model: ScoringModel) -> (Double, [ScoreFactor]) {
-        let impact = record["impact"].double ?? 1
-        let effort = record["effort"].double ?? 5
-        let reach = record["reach"].double ?? 1
-        let confidence = record["confidence"].double ?? 0
+        let impact = record[.impact].double ?? 1
+        let effort = record[.effort].double ?? 5
+        let reach = record[.reach].double ?? 1
+        let confidence = record[.confidence].double ?? 0
         switch model.method {
         case .weighted:
             let w = model.weights
             let severity = Double(worstSeverity ?? 0)
-            let inSpearhead = record["spearhead"].isNull ? 0.0 : 1.0
+            let inSpearhead = record[.spearhead].isNull ? 0.0 : 1.0
             let inputs: [(String, Double, Double, Double)] = [
                 ("impact", impact, (impact - 1) / 4, w.impact),
                 ("reach", reach, (reach - 1) / 4, w.reach),

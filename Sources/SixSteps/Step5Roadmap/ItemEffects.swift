@@ -126,7 +126,7 @@ extension RoadmapFile {
             let position = Dictionary(uniqueKeysWithValues: all.periods.enumerated().map { ($1, $0) })
             return try targets.map { target in
                 let item = try record(.item, target.item)
-                guard let done = item["done_date"].string.flatMap({ ISODate($0) }) else {
+                guard let done = item[.doneDate].string.flatMap({ ISODate($0) }) else {
                     return ItemVolumeEffect(target: target, doneMonth: nil, result: .failure(.notDone))
                 }
                 let month = Period(date: done).description
@@ -146,9 +146,9 @@ extension RoadmapFile {
 
     /// The effects of the items done between a cycle's start and end date.
     public func itemVolumeEffects(doneIn cycle: Record) throws -> [ItemVolumeEffect] {
-        guard let start = cycle["start_date"].string, let end = cycle["end_date"].string else { return [] }
+        guard let start = cycle[.startDate].string, let end = cycle[.endDate].string else { return [] }
         return try itemVolumeEffects().filter { effect in
-            guard let done = try record(.item, effect.target.item)["done_date"].string else { return false }
+            guard let done = try record(.item, effect.target.item)[.doneDate].string else { return false }
             return start <= done && done <= end
         }
     }

@@ -13,8 +13,8 @@ public struct RoadmapEntry: Sendable {
     public let waitsFor: [String]
     public let overdue: Bool
 
-    public var horizon: String { item["horizon"].string ?? "" }
-    public var status: String { item["status"].string ?? "" }
+    public var horizon: String { item[.horizon].string ?? "" }
+    public var status: String { item[.status].string ?? "" }
 
     public var json: JSONObject {
         var object = item.json
@@ -40,19 +40,19 @@ extension RoadmapFile {
     public func roadmap(includeDropped: Bool = false, today: ISODate = .today()) throws -> [RoadmapEntry] {
         let scores = try rankedOpportunities().reduce(into: [SQLValue: RankedOpportunity]()) { $0[$1.record.key] = $1 }
         let items = try records(.item)
-        let status = items.reduce(into: [SQLValue: String]()) { $0[$1.key] = $1["status"].string }
+        let status = items.reduce(into: [SQLValue: String]()) { $0[$1.key] = $1[.status].string }
         let grouped = try Dictionary(grouping: allLinks(.itemOpportunity), by: \.from)
         let metrics = try Dictionary(grouping: allLinks(.itemMetric), by: \.from)
         let dependencies = try Dictionary(grouping: allLinks(.itemDependency), by: \.from)
 
         let entries = items.compactMap { item -> RoadmapEntry? in
-            let state = item["status"].string ?? ""
+            let state = item[.status].string ?? ""
             if state == ItemStatus.dropped.rawValue && !includeDropped { return nil }
             let served = (grouped[item.key] ?? []).compactMap { scores[$0.to] }
             var findings: [String] = []
             for opportunity in served { for finding in opportunity.findings where !findings.contains(finding) { findings.append(finding) } }
             let finished = state == ItemStatus.done.rawValue || state == ItemStatus.dropped.rawValue
-            let overdue = !finished && (item["due_date"].string.flatMap { ISODate($0) }.map { $0 < today } ?? false)
+            let overdue = !finished && (item[.dueDate].string.flatMap { ISODate($0) }.map { $0 < today } ?? false)
             return RoadmapEntry(
                 item: item,
                 priority: served.map(\.score).max() ?? 0,
@@ -84,9 +84,9 @@ extension RoadmapFile {
     /// Sets an item's status; `done` records today as its done date unless one is given.
     @discardableResult
     public func setStatus(_ ref: String, _ status: String, doneDate: String? = nil) throws -> Record {
-        var input = ["status": status]
-        if let doneDate { input["done_date"] = doneDate }
-        if status.lowercased() != ItemStatus.done.rawValue { input["done_date"] = "" }
+        var input: [FieldKey: String] = [.status: status]
+        if let doneDate { input[.doneDate] = doneDate }
+        if status.lowercased() != ItemStatus.done.rawValue { input[.doneDate] = "" }
         return try edit(.item, ref, input: input)
     }
 }

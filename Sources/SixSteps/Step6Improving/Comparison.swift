@@ -28,7 +28,7 @@ public struct MetricComparison: Sendable {
     public let movingAwayFromTarget: Bool
 
     public var slug: String { metric.ref }
-    public var higherIsBetter: Bool { metric["direction"].string != "lower" }
+    public var higherIsBetter: Bool { metric[.direction].string != "lower" }
     /// How the value is computed, and so which interval and test fit it.
     public var kind: MetricKind { metric.metricKind }
     /// The 95% interval of the current value, as its kind computes it; nil when unknown or suppressed.
@@ -128,7 +128,7 @@ extension RoadmapFile {
     /// The latest earlier cycle in which the metric was measured is what "previous" means: a
     /// metric measured every other cycle still has something to compare with.
     func compare(_ metric: Record, in cycle: Record, earlier: [Record], threshold: Int) throws -> MetricComparison {
-        let higherIsBetter = metric["direction"].string != "lower"
+        let higherIsBetter = metric[.direction].string != "lower"
         let current = try measured(metric, in: cycle, threshold: threshold)
         var previousCycle: Record?
         var previous: Measured?
@@ -139,8 +139,8 @@ extension RoadmapFile {
                 break
             }
         }
-        let baseline = metric["baseline"].double
-        let target = metric["target"].double
+        let baseline = metric[.baseline].double
+        let target = metric[.target].double
         guard let current, !current.suppressed else {
             return MetricComparison(metric: metric, baseline: baseline, target: target, previous: previous, current: current,
                                     change: nil, comparedWith: .nothing, changeFromBaseline: nil,
@@ -185,28 +185,28 @@ extension RoadmapFile {
     /// Whether a measurement stands on fewer survey respondents than the privacy threshold, so
     /// that no list shows its figures.
     public func isSuppressed(_ measurement: Record) throws -> Bool {
-        guard try surveyCount(metric: measurement["metric"], cycle: measurement["cycle"]) > 0 else { return false }
-        return (measurement["n"].int ?? 0) < Int64(try privacyThreshold())
+        guard try surveyCount(metric: measurement[.metric], cycle: measurement[.cycle]) > 0 else { return false }
+        return (measurement[.n].int ?? 0) < Int64(try privacyThreshold())
     }
 
     /// A metric's measurement in a cycle as a sample: a percentage with n and no spread gets the
     /// spread of a proportion.
     func measured(_ metric: Record, in cycle: Record, threshold: Int) throws -> Measured? {
         guard let measurement = try measurement(metric: metric.key, cycle: cycle.key),
-              let value = measurement["value"].double else { return nil }
-        let n = measurement["n"].int.map { Int($0) }
-        let summary = metric.metricKind.sample(value: value, n: n, sd: measurement["sd"].double, unit: metric["unit"].string)
+              let value = measurement[.value].double else { return nil }
+        let n = measurement[.n].int.map { Int($0) }
+        let summary = metric.metricKind.sample(value: value, n: n, sd: measurement[.sd].double, unit: metric[.unit].string)
         let fromSurvey = try surveyCount(metric: metric.key, cycle: cycle.key) > 0
         return Measured(cycle: cycle.ref, summary: summary, suppressed: fromSurvey && (n ?? 0) < threshold)
     }
 
     /// Items done within the cycle's dates, with each metric they should move.
     func itemEffects(in cycle: Record, comparisons: [MetricComparison], today: ISODate) throws -> [ItemEffect] {
-        let start = cycle["start_date"].string ?? "0000-00-00"
-        let end = cycle["end_date"].string ?? today.description
+        let start = cycle[.startDate].string ?? "0000-00-00"
+        let end = cycle[.endDate].string ?? today.description
         let byMetric = Dictionary(uniqueKeysWithValues: comparisons.map { ($0.slug, $0) })
-        return try records(.item, filter: ["status": .text("done")]).filter {
-            guard let done = $0["done_date"].string else { return false }
+        return try records(.item, filter: [.status: .text("done")]).filter {
+            guard let done = $0[.doneDate].string else { return false }
             return done >= start && done <= end
         }.flatMap { item in
             try links(.itemMetric, from: item.key).map { link in
@@ -218,12 +218,12 @@ extension RoadmapFile {
     func cycleAttention(_ cycle: Record, comparisons: [MetricComparison], effects: [ItemEffect],
                         today: ISODate) throws -> [StatusReport.Attention] {
         var attention: [StatusReport.Attention] = []
-        let isOpen = cycle["status"].string == "open"
+        let isOpen = cycle[.status].string == "open"
         if isOpen {
             attention.append(.init(key: "metrics_not_remeasured",
                                    message: "metrics not yet measured in \(cycle.ref): measure them with 'molensloot measure'",
                                    records: comparisons.filter { $0.current == nil }.map(\.slug)))
-            if let end = cycle["end_date"].string, end < today.description {
+            if let end = cycle[.endDate].string, end < today.description {
                 attention.append(.init(key: "cycle_past_end", message: "\(cycle.ref) ended on \(end): close it with 'molensloot cycle close'",
                                        records: [cycle.ref]))
             }
@@ -233,7 +233,7 @@ extension RoadmapFile {
         let withoutEffect = Dictionary(grouping: effects, by: \.item.ref).filter { _, effects in
             effects.allSatisfy { $0.observed == nil }
         }.keys.sorted { (Int64($0.dropFirst()) ?? 0) < (Int64($1.dropFirst()) ?? 0) }
-        let doneWithoutMetric = try records(.item, filter: ["status": .text("done")]).filter { item in
+        let doneWithoutMetric = try records(.item, filter: [.status: .text("done")]).filter { item in
             effects.contains { $0.item.key == item.key } == false
                 && (try? links(.itemMetric, from: item.key).isEmpty) == true
                 && isDone(item, within: cycle, today: today)
@@ -245,12 +245,12 @@ extension RoadmapFile {
     }
 
     private func isDone(_ item: Record, within cycle: Record, today: ISODate) -> Bool {
-        guard let done = item["done_date"].string else { return false }
-        return done >= (cycle["start_date"].string ?? "0000-00-00") && done <= (cycle["end_date"].string ?? today.description)
+        guard let done = item[.doneDate].string else { return false }
+        return done >= (cycle[.startDate].string ?? "0000-00-00") && done <= (cycle[.endDate].string ?? today.description)
     }
 }
 
 extension Record {
     /// A metric's kind; mean for a metric of an older file.
-    public var metricKind: MetricKind { self["kind"].string.flatMap(MetricKind.init(rawValue:)) ?? .mean }
+    public var metricKind: MetricKind { self[.kind].string.flatMap(MetricKind.init(rawValue:)) ?? .mean }
 }

@@ -17,27 +17,27 @@ extension RoadmapFile {
                         + "import the survey again to change it"))
             }
             // A new value comes with its own sample: what is not given again is not known.
-            let input = ["value": value, "n": n ?? "", "sd": sd ?? "", "source": source ?? "", "note": note ?? ""]
+            let input: [FieldKey: String] = [.value: value, .n: n ?? "", .sd: sd ?? "", .source: source ?? "", .note: note ?? ""]
             return try storeMeasurement(metric: metricRecord, cycle: cycleRecord, input: try parse(.measurement, input))
         }
     }
 
     /// Inserts or replaces the measurement of `metric` in `cycle`.
     @discardableResult
-    func storeMeasurement(metric: Record, cycle: Record, input: [String: SQLValue]) throws -> Record {
+    func storeMeasurement(metric: Record, cycle: Record, input: [FieldKey: SQLValue]) throws -> Record {
         if let existing = try measurement(metric: metric.key, cycle: cycle.key) {
             var after = existing
-            for (name, value) in input { after[name] = value }
+            for (key, value) in input { after[key] = value }
             return try update(before: existing, after: after)
         }
         var values = input
-        values["metric"] = metric.key
-        values["cycle"] = cycle.key
+        values[.metric] = metric.key
+        values[.cycle] = cycle.key
         return try insert(Record(kind: .measurement, key: .null, values: values))
     }
 
     public func measurement(metric: SQLValue, cycle: SQLValue) throws -> Record? {
-        try records(.measurement, filter: ["metric": metric, "cycle": cycle]).first
+        try records(.measurement, filter: [.metric: metric, .cycle: cycle]).first
     }
 
     /// Removes the measurement of a metric in an open cycle.

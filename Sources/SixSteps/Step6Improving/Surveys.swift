@@ -173,14 +173,14 @@ extension RoadmapFile {
                 throw DomainError.inconsistent(Message("\(metric.ref) of \(cycle.ref) verdween tijdens de import; er is niets geïmporteerd", "\(metric.ref) or \(cycle.ref) disappeared during the import; nothing was imported"))
             }
             let kind = metric.metricKind
-            let scaleMax = metric["scale_max"].double
+            let scaleMax = metric[.scaleMax].double
             let kept = earlier - replaced
             let summary = kind.summary(kept > 0 ? try surveyScores(metric: metric.key, cycle: cycle.key) : survey.scores,
                                        scaleMax: scaleMax)
             let count = survey.scores.count
-            var input: [String: SQLValue] = ["value": .real(summary.mean), "n": .integer(Int64(summary.n ?? 0)),
-                                             "sd": SQLValue(summary.sd), "source": .text("survey: \(path)")]
-            input["note"] = .null
+            var input: [FieldKey: SQLValue] = [.value: .real(summary.mean), .n: .integer(Int64(summary.n ?? 0)),
+                                             .sd: SQLValue(summary.sd), .source: .text("survey: \(path)")]
+            input[.note] = .null
             try storeMeasurement(metric: metric, cycle: cycle, input: input)
             try audit(action: "import", record: metric.ref,
                       summary: "imported \(count) survey responses for \(metric.ref) into \(cycle.ref) from \(path)"
@@ -203,9 +203,9 @@ extension RoadmapFile {
         if let cycleRef { _ = try measurableCycle(cycleRef) }
         let kind = metric.metricKind
         var reader = SurveyRowReader(columns: columns, lookups: try SurveyLookups(self), kind: kind,
-                                     scale: (metric["scale_min"].double ?? kind.defaultScale?.lowerBound,
-                                             metric["scale_max"].double ?? kind.defaultScale?.upperBound),
-                                     metricJourney: metric["journey"].string)
+                                     scale: (metric[.scaleMin].double ?? kind.defaultScale?.lowerBound,
+                                             metric[.scaleMax].double ?? kind.defaultScale?.upperBound),
+                                     metricJourney: metric[.journey].string)
         var responses: [CheckedResponse] = []
         var problems = ImportProblems()
         var rows = 0
@@ -295,7 +295,7 @@ extension RoadmapFile {
                 var rows = try connection.query(
                     "SELECT \(column), count(*), avg(score), sum(score * score) FROM survey_responses "
                         + "WHERE metric = ? AND cycle = ? AND \(column) IS NOT NULL GROUP BY \(column) ORDER BY \(column)", key)
-                if column == "phase" { rows = try inPhaseOrder(rows, journey: metric["journey"]) }
+                if column == "phase" { rows = try inPhaseOrder(rows, journey: metric[.journey]) }
                 let plan = Suppression.plan(sizes: rows.map { Int($0.int(1)) }, total: published, threshold: threshold)
                 return rows.enumerated().map { index, row in
                     group(label: row.string(0), n: Int(row.int(1)), mean: row.double(2), sumOfSquares: row.double(3),

@@ -65,17 +65,17 @@ enum DashboardPage: PageFamily {
     }
 
     static func currentCycle(_ context: PageContext) -> Node {
-        let report = context.data.reports.last { $0.cycle["status"].string == "open" } ?? context.data.reports.last
+        let report = context.data.reports.last { $0.cycle[.status].string == "open" } ?? context.data.reports.last
         return context.section(context.t("Verbetercyclus", "Improvement cycle"), id: "cyclus") {
             if let report {
                 let cycle = report.cycle
-                let open = cycle["status"].string == "open"
+                let open = cycle[.status].string == "open"
                 el("p") {
                     context.recordLink(.cycle, cycle.ref)
                     " – "
                     open ? context.t("loopt", "running") : context.t("afgesloten", "closed")
-                    cycle["start_date"].string.map { context.t(", van ", ", from ") + context.date($0) } ?? ""
-                    cycle["end_date"].string.map { context.t(" tot ", " to ") + context.date($0) } ?? ""
+                    cycle[.startDate].string.map { context.t(", van ", ", from ") + context.date($0) } ?? ""
+                    cycle[.endDate].string.map { context.t(" tot ", " to ") + context.date($0) } ?? ""
                     "."
                 }
                 let measured = report.comparisons.filter { $0.current != nil }.count
@@ -110,7 +110,7 @@ enum DashboardPage: PageFamily {
             let latest = data.latest(metric.ref)
             return [
                 context.recordLink(.metric, metric.ref),
-                .text(metric["baseline"].double.map { context.value($0, of: metric) } ?? "–"),
+                .text(metric[.baseline].double.map { context.value($0, of: metric) } ?? "–"),
                 latest.map { MetricText.measuredCell($0.current, metric, context, withCycle: true) } ?? .text(context.t("nog niet gemeten", "not measured yet")),
                 MetricText.target(metric, context),
                 MetricText.progress(latest?.progress, context),

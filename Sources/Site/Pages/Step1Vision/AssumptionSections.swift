@@ -52,9 +52,9 @@ extension StepPages {
                 (context.t("Getoetst met", "Tested by"), testDescription(status, context)),
                 (context.t("Klopt als", "Holds if"), status.expectation.map { Node.text(expectationText($0, status.test, context)) }),
                 (context.t("Uitkomst", "Outcome"), Node.text(checkText(current, status, context))),
-                (context.t("Bron", "Source"), record["source"].string.map { Node.text($0) }),
+                (context.t("Bron", "Source"), record[.source].string.map { Node.text($0) }),
             ])
-            if let description = record["description"].string { el("p") { description } }
+            if let description = record[.description].string { el("p") { description } }
         }
     }
 
@@ -78,15 +78,15 @@ extension StepPages {
 
     static func testDescription(_ status: AssumptionStatus, _ context: PageContext) -> Node {
         let record = status.record
-        let reason = record["reason"].string.map { context.t(" over ‘\($0)’", " about ‘\($0)’") } ?? ""
-        let journey: Node = record["journey"].string.map {
+        let reason = record[.reason].string.map { context.t(" over ‘\($0)’", " about ‘\($0)’") } ?? ""
+        let journey: Node = record[.journey].string.map {
             Node.group([.text(context.t(" in de klantreis ", " in the journey ")), context.recordLink(.journey, $0)])
         } ?? .empty
         switch status.test {
         case .metric:
-            return Node.group([.text(context.t("de meeteenheid ", "the metric ")), context.recordLink(.metric, record["metric"].string ?? "")])
+            return Node.group([.text(context.t("de meeteenheid ", "the metric ")), context.recordLink(.metric, record[.metric].string ?? "")])
         case .channelShare:
-            let channel = channelName(record["channel"].string ?? "", context).lowercased()
+            let channel = channelName(record[.channel].string ?? "", context).lowercased()
             return .text(context.t("het aandeel van \(channel) in de contacten", "the share of \(channel) in the contacts") + reason)
         case .repeatShare:
             return Node.group([.text(context.t("het aandeel zaken met meer dan één contact", "the share of cases with more than one contact")
@@ -96,7 +96,7 @@ extension StepPages {
                                      + reason), journey])
         case .insight:
             return Node.group([.text(context.t("het onderzoek in inzicht ", "the research in insight ")),
-                               context.recordLink(.insight, Kind.insight.ref(record["insight"]))])
+                               context.recordLink(.insight, Kind.insight.ref(record[.insight]))])
         }
     }
 

@@ -45,7 +45,7 @@ extension StepPages {
                                 el("span", [.class("ref")]) { principle.ref }
                                 principle.title
                             }
-                            paragraphs(principle["description"].string ?? "")
+                            paragraphs(principle[.description].string ?? "")
                         }
                     }
                 }
@@ -70,18 +70,18 @@ extension StepPages {
 
     static func goal(_ goal: Record, _ context: PageContext) -> Node {
         let data = context.data
-        let metricRef = goal["metric"].string
+        let metricRef = goal[.metric].string
         let metric = metricRef.flatMap { data.record(.metric, $0) }
-        let target = goal["target"].double ?? metric?["target"].double
+        let target = goal[.target].double ?? metric?[.target].double
         let comparison = metricRef.flatMap { context.data.latest($0) }
-        let baseline = metric?["baseline"].double
+        let baseline = metric?[.baseline].double
         // The goal may set its own target; progress is measured against that, not the metric's.
         var progress = comparison?.progress
         if let mean = comparison?.current?.summary.mean, comparison?.current?.suppressed == false,
            let baseline, let target, target != baseline {
             progress = (mean - baseline) / (target - baseline)
         }
-        let dateText = goal["target_date"].string
+        let dateText = goal[.targetDate].string
         let passed = dateText.flatMap { ISODate($0) }.map { $0 < data.today } ?? false
 
         let now: Node
@@ -118,7 +118,7 @@ extension StepPages {
                 (context.t("Nu", "Now"), now),
                 (context.t("Voortgang", "Progress"), progress.map { progressBar($0, context) }),
             ])
-            paragraphs(goal["description"].string ?? "")
+            paragraphs(goal[.description].string ?? "")
         }
     }
 }

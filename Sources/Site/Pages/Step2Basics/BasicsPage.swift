@@ -209,7 +209,7 @@ extension StepPages {
 
     static func insights(_ context: PageContext) -> Node {
         let insights = context.data.records(.insight)
-        let byKind = Dictionary(grouping: insights, by: { $0["kind"].string ?? "" })
+        let byKind = Dictionary(grouping: insights, by: { $0[.kind].string ?? "" })
         let kinds = ["trend", "need", "wish", "requirement", "usage"]
         let others = byKind.keys.filter { !kinds.contains($0) }.sorted()
         return context.section(context.t("Inzichten", "Insights"), id: "inzichten") {
@@ -233,13 +233,13 @@ extension StepPages {
 
     static func insight(_ insight: Record, _ context: PageContext) -> Node {
         var about: [Node] = []
-        if let journey = insight["journey"].string {
+        if let journey = insight[.journey].string {
             about.append(Node.group([.text(context.t("klantreis ", "journey ")), context.recordLink(.journey, journey)]))
         }
-        if let persona = insight["persona"].string {
+        if let persona = insight[.persona].string {
             about.append(Node.group([.text(context.t("klantgroep ", "resident group ")), context.recordLink(.persona, persona)]))
         }
-        if let channel = insight["channel"].string {
+        if let channel = insight[.channel].string {
             about.append(Node.group([.text(context.t("kanaal ", "channel ")), context.recordLink(.channel, channel)]))
         }
         return el("li", [.id(context.anchor(.insight, insight.ref))]) {
@@ -247,8 +247,8 @@ extension StepPages {
                 el("span", [.class("ref")]) { insight.ref }
                 el("strong") { insight.title }
             }
-            paragraphs(insight["description"].string ?? "")
-            if let source = insight["source"].string {
+            paragraphs(insight[.description].string ?? "")
+            if let source = insight[.source].string {
                 el("p", [.class("step-meta")]) { context.t("Bron: ", "Source: ") + source }
             }
             if !about.isEmpty {
@@ -268,10 +268,10 @@ extension StepPages {
             } else {
                 el("ul", [.class("cards step-cards")]) {
                     personas.map { persona in
-                        let preferred = slugs(persona["channels"].string)
+                        let preferred = slugs(persona[.channels].string)
                         return el("li", [.class("card"), .id(context.anchor(.persona, persona.ref))]) {
                             el("h3") { persona.title }
-                            paragraphs(persona["description"].string ?? "")
+                            paragraphs(persona[.description].string ?? "")
                             el("p") {
                                 el("strong") { context.t("Kiest het liefst: ", "Prefers: ") }
                                 preferred.isEmpty ? Node.text(context.t("niet bekend", "not known"))
@@ -295,7 +295,7 @@ extension StepPages {
         }.map(\.element)
         var preferredBy: [String: [String]] = [:]
         for persona in data.records(.persona) {
-            for channel in slugs(persona["channels"].string) { preferredBy[channel, default: []].append(persona.ref) }
+            for channel in slugs(persona[.channels].string) { preferredBy[channel, default: []].append(persona.ref) }
         }
         return context.section(context.t("Kanalen", "Channels"), id: "kanalen") {
             if channels.isEmpty {
@@ -306,7 +306,7 @@ extension StepPages {
                         let personas = preferredBy[channel.ref] ?? []
                         return el("li", [.class("card"), .id(context.anchor(.channel, channel.ref))]) {
                             el("h3") { channel.title }
-                            paragraphs(channel["description"].string ?? "")
+                            paragraphs(channel[.description].string ?? "")
                             el("p") {
                                 if let last, let count = counts[channel.ref] {
                                     el("strong") { context.number(Double(count), decimals: 0) }
@@ -349,12 +349,12 @@ extension StepPages {
                               numeric: [3, 4],
                               rows: metrics.map { metric in
                                   [context.recordLink(.metric, metric.ref, showRef: false),
-                                   .text(metric["unit"].string ?? ""),
-                                   .text(metric["direction"].string == "lower" ? context.t("lager", "lower") : context.t("hoger", "higher")),
-                                   .text(metric["baseline"].double.map { context.value($0, of: metric) } ?? "–"),
-                                   .text(metric["target"].double.map { context.value($0, of: metric) } ?? "–"),
-                                   .text(metric["target_date"].string.map { context.date($0) } ?? "–"),
-                                   metric["journey"].string.map { context.recordLink(.journey, $0) } ?? .text("–")]
+                                   .text(metric[.unit].string ?? ""),
+                                   .text(metric[.direction].string == "lower" ? context.t("lager", "lower") : context.t("hoger", "higher")),
+                                   .text(metric[.baseline].double.map { context.value($0, of: metric) } ?? "–"),
+                                   .text(metric[.target].double.map { context.value($0, of: metric) } ?? "–"),
+                                   .text(metric[.targetDate].string.map { context.date($0) } ?? "–"),
+                                   metric[.journey].string.map { context.recordLink(.journey, $0) } ?? .text("–")]
                               })
                 onward("metingen.html", context.t("Alle meeteenheden met hun metingen per cyclus", "All metrics with their measurements per cycle"))
             }

@@ -89,18 +89,18 @@ enum FindingPages: PageFamily {
     static func rows(_ findings: [Record], withJourney: Bool, _ context: PageContext, _ lookup: Lookup,
                      journeyNames: [String: String]) -> [[Node]] {
         findings.map { finding in
-            let journey = finding["journey"].string ?? ""
+            let journey = finding[.journey].string ?? ""
             let opportunities = lookup.byRank(context.data.sources(.opportunityFinding, to: finding.ref))
             var row: [Node] = [
                 .text(finding.ref),
                 link(context.href(.finding, finding.ref)) { finding.title },
-                kindBadge(finding["kind"].string ?? "", context),
+                kindBadge(finding[.kind].string ?? "", context),
             ]
             if withJourney {
                 row.append(journey.isEmpty ? .text("–") : link(context.href(.journey, journey)) { journeyNames[journey] ?? journey })
             }
-            row.append(.text(lookup.phaseName(journey: journey, phase: finding["phase"].string ?? "")))
-            row.append(.text(finding["severity"].int.map { String($0) } ?? "–"))
+            row.append(.text(lookup.phaseName(journey: journey, phase: finding[.phase].string ?? "")))
+            row.append(.text(finding[.severity].int.map { String($0) } ?? "–"))
             row.append(opportunityRefs(opportunities, context))
             return row
         }
@@ -123,8 +123,8 @@ enum FindingPages: PageFamily {
         var improve: [String: Int] = [:]
         var orphans: [String: Int] = [:]
         for finding in findings {
-            let journey = finding["journey"].string ?? ""
-            if finding["kind"].string == "good" {
+            let journey = finding[.journey].string ?? ""
+            if finding[.kind].string == "good" {
                 good[journey, default: 0] += 1
             } else {
                 improve[journey, default: 0] += 1
@@ -176,11 +176,11 @@ enum FindingPages: PageFamily {
 
     static func findingPage(_ finding: Record, _ context: PageContext, _ lookup: Lookup) -> Page {
         let data = context.data
-        let journey = finding["journey"].string ?? ""
+        let journey = finding[.journey].string ?? ""
         let journeyName = data.record(.journey, journey)?.title ?? journey
-        let phase = finding["phase"].string ?? ""
+        let phase = finding[.phase].string ?? ""
         let phaseName = lookup.phaseName(journey: journey, phase: phase)
-        let good = finding["kind"].string == "good"
+        let good = finding[.kind].string == "good"
         let lead = good
             ? context.t("Dit gaat goed in de klantreis ‘\(journeyName)’, in de fase \(phaseName).",
                         "This goes well in the journey ‘\(journeyName)’, in the phase \(phaseName).")
@@ -205,21 +205,21 @@ enum FindingPages: PageFamily {
 
     static func facts(_ finding: Record, _ context: PageContext, _ lookup: Lookup) -> Node {
         let data = context.data
-        let journey = finding["journey"].string ?? ""
-        let phase = finding["phase"].string ?? ""
-        let touchpoint: Node? = finding["touchpoint"].isNull ? nil : {
-            let ref = Kind.touchpoint.ref(finding["touchpoint"])
+        let journey = finding[.journey].string ?? ""
+        let phase = finding[.phase].string ?? ""
+        let touchpoint: Node? = finding[.touchpoint].isNull ? nil : {
+            let ref = Kind.touchpoint.ref(finding[.touchpoint])
             guard let record = data.record(.touchpoint, ref) else { return .text(ref) }
             return Node.group([
                 context.recordLink(.touchpoint, ref),
-                record["moment_of_truth"].int == 1 ? .text(context.t(" (moment van de waarheid)", " (moment of truth)")) : .empty,
+                record[.momentOfTruth].int == 1 ? .text(context.t(" (moment van de waarheid)", " (moment of truth)")) : .empty,
             ])
         }()
-        func reference(_ kind: Kind, _ field: String) -> Node? {
+        func reference(_ kind: Kind, _ field: FieldKey) -> Node? {
             guard let ref = finding[field].string, !ref.isEmpty else { return nil }
             return data.record(kind, ref) != nil ? context.recordLink(kind, ref) : .text(ref)
         }
-        func text(_ field: String) -> Node? {
+        func text(_ field: FieldKey) -> Node? {
             guard let value = finding[field].string, !value.isEmpty else { return nil }
             return .text(value)
         }
@@ -228,16 +228,16 @@ enum FindingPages: PageFamily {
                 ? link(context.href(.journey, journey) + "#" + JourneyPages.phaseAnchor(phase)) { lookup.phaseName(journey: journey, phase: phase) }
                 : .text(phase))
         return context.facts([
-            (context.t("Soort", "Kind"), kindBadge(finding["kind"].string ?? "", context)),
-            (context.t("Klantreis", "Journey"), reference(.journey, "journey")),
+            (context.t("Soort", "Kind"), kindBadge(finding[.kind].string ?? "", context)),
+            (context.t("Klantreis", "Journey"), reference(.journey, .journey)),
             (context.t("Fase", "Phase"), phaseNode),
             (context.t("Contactmoment", "Touchpoint"), touchpoint),
-            (context.t("Inwonersgroep", "Resident group"), reference(.persona, "persona")),
-            (context.t("Kanaal", "Channel"), reference(.channel, "channel")),
-            (context.t("Ernst", "Severity"), finding["severity"].int.map { .text(context.t("\($0) van 5", "\($0) of 5")) }),
-            (context.t("Bron", "Source"), text("source")),
-            (context.t("Bewijs", "Evidence"), text("evidence")),
-            (context.t("Toelichting", "Description"), text("description")),
+            (context.t("Inwonersgroep", "Resident group"), reference(.persona, .persona)),
+            (context.t("Kanaal", "Channel"), reference(.channel, .channel)),
+            (context.t("Ernst", "Severity"), finding[.severity].int.map { .text(context.t("\($0) van 5", "\($0) of 5")) }),
+            (context.t("Bron", "Source"), text(.source)),
+            (context.t("Bewijs", "Evidence"), text(.evidence)),
+            (context.t("Toelichting", "Description"), text(.description)),
         ])
     }
 
@@ -260,7 +260,7 @@ enum FindingPages: PageFamily {
         }
         let summary: String
         if opportunities.isEmpty {
-            summary = finding["kind"].string == "good"
+            summary = finding[.kind].string == "good"
                 ? context.t("Dit gaat goed. Er is (nog) geen verbeterkans aan gekoppeld; dat is ook niet altijd nodig.",
                             "This goes well. No opportunity is linked to it (yet); that is not always needed.")
                 : context.t("Hier is nog niets mee gedaan: er is nog geen verbeterkans aan gekoppeld.",
@@ -319,7 +319,7 @@ enum FindingPages: PageFamily {
                     headers: [context.t("Meeteenheid", "Metric"), context.t("Verwacht effect", "Expected effect"),
                               context.t("Laatste meting", "Latest measurement"), context.t("Oordeel", "Verdict")],
                     rows: metricOrder.map { metric in
-                        let unit = context.data.record(.metric, metric)?["unit"].string ?? ""
+                        let unit = context.data.record(.metric, metric)?[.unit].string ?? ""
                         let effects = expected[metric] ?? []
                         return [
                             context.recordLink(.metric, metric),

@@ -10,9 +10,9 @@ extension StepPages {
         var perPhase: [String: (good: Int, improve: Int)] = [:]
         var improve: [Record] = []
         for finding in data.records(.finding) {
-            let journey = finding["journey"].string ?? ""
-            let phaseKey = journey + "/" + (finding["phase"].string ?? "")
-            if finding["kind"].string == "good" {
+            let journey = finding[.journey].string ?? ""
+            let phaseKey = journey + "/" + (finding[.phase].string ?? "")
+            if finding[.kind].string == "good" {
                 perJourney[journey, default: (0, 0)].good += 1
                 perPhase[phaseKey, default: (0, 0)].good += 1
             } else {
@@ -22,7 +22,7 @@ extension StepPages {
             }
         }
         let severe = improve.sorted {
-            let (a, b) = ($0["severity"].int ?? 0, $1["severity"].int ?? 0)
+            let (a, b) = ($0[.severity].int ?? 0, $1[.severity].int ?? 0)
             return a != b ? a > b : ($0.key.int ?? 0) < ($1.key.int ?? 0)
         }.prefix(10)
         let journeys = data.records(.journey)
@@ -41,7 +41,7 @@ extension StepPages {
                             let phases = data.phases[journey.ref] ?? []
                             return el("li", [.class("card")]) {
                                 el("h3") { context.recordLink(.journey, journey.ref, showRef: false) }
-                                paragraphs(journey["description"].string ?? "")
+                                paragraphs(journey[.description].string ?? "")
                                 el("p", [.class("step-counts")]) {
                                     context.badge(context.t("\(counts.good) gaat goed", "\(counts.good) going well"), tone: "good")
                                     " "
@@ -78,13 +78,13 @@ extension StepPages {
                                             context.t("Fase", "Phase"), context.t("Ernst", "Severity")],
                                   numeric: [3],
                                   rows: severe.map { finding in
-                                      let journey = finding["journey"].string ?? ""
-                                      let phase = finding["phase"].string ?? ""
+                                      let journey = finding[.journey].string ?? ""
+                                      let phase = finding[.phase].string ?? ""
                                       let phaseName = (data.phases[journey] ?? []).first { $0.slug == phase }?.name ?? phase
                                       return [context.recordLink(.finding, finding.ref),
                                               journey.isEmpty ? .text("–") : context.recordLink(.journey, journey),
                                               .text(phaseName),
-                                              .text("\(finding["severity"].int ?? 0)")]
+                                              .text("\(finding[.severity].int ?? 0)")]
                                   })
                 }
                 if !data.records(.finding).isEmpty {

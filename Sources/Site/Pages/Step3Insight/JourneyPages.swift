@@ -29,9 +29,9 @@ enum JourneyPages: PageFamily {
 
         init(_ data: SiteData) {
             lookup = FindingPages.Lookup(data)
-            findings = Dictionary(grouping: data.records(.finding), by: { $0["journey"].string ?? "" })
-            touchpoints = Dictionary(grouping: data.records(.touchpoint), by: { $0["journey"].string ?? "" })
-            metrics = Dictionary(grouping: data.records(.metric), by: { $0["journey"].string ?? "" })
+            findings = Dictionary(grouping: data.records(.finding), by: { $0[.journey].string ?? "" })
+            touchpoints = Dictionary(grouping: data.records(.touchpoint), by: { $0[.journey].string ?? "" })
+            metrics = Dictionary(grouping: data.records(.metric), by: { $0[.journey].string ?? "" })
             quotes = Dictionary(grouping: data.quotes, by: \.metric)
         }
     }
@@ -51,11 +51,11 @@ enum JourneyPages: PageFamily {
         /// 7,5 and up is good, 6,5 and up fair, below that poor, on a scale of 1 to 10; other scales
         /// are converted first. The shown (rounded) value is rated, so "7,5" never reads as fair.
         init(_ mean: Double, metric: Record) {
-            let low = metric["scale_min"].double ?? 1
-            let high = metric["scale_max"].double ?? 10
+            let low = metric[.scaleMin].double ?? 1
+            let high = metric[.scaleMax].double ?? 10
             let shown = (mean * 10).rounded() / 10
             var tenPoint = high > low ? 1 + 9 * (shown - low) / (high - low) : shown
-            if metric["direction"].string == "lower" { tenPoint = 11 - tenPoint }
+            if metric[.direction].string == "lower" { tenPoint = 11 - tenPoint }
             self = tenPoint >= 7.5 - 1e-9 ? .good : tenPoint >= 6.5 - 1e-9 ? .middle : .bad
         }
     }
@@ -85,25 +85,25 @@ enum JourneyPages: PageFamily {
         let metrics = index.metrics[journey.ref] ?? []
         // A metric for the whole journey tells most about each phase; phase metrics come after it.
         let surveyed = metrics.filter { !context.data.surveys(of: $0.ref).isEmpty }
-            .sorted { ($0["phase"].isNull ? 0 : 1, $0.ref) < ($1["phase"].isNull ? 0 : 1, $1.ref) }
+            .sorted { ($0[.phase].isNull ? 0 : 1, $0.ref) < ($1[.phase].isNull ? 0 : 1, $1.ref) }
         let known = Set(phases.map(\.slug))
         func inPhase(_ records: [Record], _ phase: String?) -> [Record] {
             records.filter { record in
-                let slug = record["phase"].string ?? ""
+                let slug = record[.phase].string ?? ""
                 return phase.map { slug == $0 } ?? !known.contains(slug)
             }
         }
         let bySeverity: (Record, Record) -> Bool = {
-            ($0["severity"].int ?? 0, -($0.key.int ?? 0)) > ($1["severity"].int ?? 0, -($1.key.int ?? 0))
+            ($0[.severity].int ?? 0, -($0.key.int ?? 0)) > ($1[.severity].int ?? 0, -($1.key.int ?? 0))
         }
         var columns = phases.map { phase -> Column in
             let phaseFindings = inPhase(findings, phase.slug)
             return Column(
                 slug: phase.slug, name: phase.name,
                 touchpoints: inPhase(touchpoints, phase.slug),
-                good: phaseFindings.filter { $0["kind"].string == "good" }.sorted(by: bySeverity),
-                improve: phaseFindings.filter { $0["kind"].string != "good" }.sorted(by: bySeverity),
-                metrics: metrics.filter { $0["phase"].string == phase.slug },
+                good: phaseFindings.filter { $0[.kind].string == "good" }.sorted(by: bySeverity),
+                improve: phaseFindings.filter { $0[.kind].string != "good" }.sorted(by: bySeverity),
+                metrics: metrics.filter { $0[.phase].string == phase.slug },
                 scores: surveyed.compactMap { metric in
                     guard let results = context.data.surveys(of: metric.ref).last,
                           let group = results.byPhase.first(where: { $0.label == phase.slug }) else { return nil }
@@ -116,8 +116,8 @@ enum JourneyPages: PageFamily {
         let strayTouchpoints = inPhase(touchpoints, nil)
         if !strayFindings.isEmpty || !strayTouchpoints.isEmpty {
             columns.append(Column(slug: nil, name: context.t("Zonder fase", "No phase"), touchpoints: strayTouchpoints,
-                                  good: strayFindings.filter { $0["kind"].string == "good" }.sorted(by: bySeverity),
-                                  improve: strayFindings.filter { $0["kind"].string != "good" }.sorted(by: bySeverity),
+                                  good: strayFindings.filter { $0[.kind].string == "good" }.sorted(by: bySeverity),
+                                  improve: strayFindings.filter { $0[.kind].string != "good" }.sorted(by: bySeverity),
                                   metrics: [], scores: []))
         }
         let truncated = columns.contains { $0.good.count > findingsPerColumn || $0.improve.count > findingsPerColumn }
@@ -163,8 +163,8 @@ enum JourneyPages: PageFamily {
     /// there are no scores.
     static func summary(findings: [Record], touchpoints: [Record], surveyed: [Record], measuredCurve: Bool, wide: Bool,
                         _ context: PageContext) -> Node {
-        let moments = touchpoints.filter { $0["moment_of_truth"].int == 1 }.count
-        let good = findings.filter { $0["kind"].string == "good" }.count
+        let moments = touchpoints.filter { $0[.momentOfTruth].int == 1 }.count
+        let good = findings.filter { $0[.kind].string == "good" }.count
         return Node.group([
             el("ul", [.class("count-chips")]) {
                 FindingPages.chip(touchpoints.count, context.t("contactmoment", "touchpoint"), context.t("contactmomenten", "touchpoints"), context)
@@ -301,7 +301,7 @@ enum JourneyPages: PageFamily {
     /// and the curve per persona when there are enough responses per persona.
     static func curveBlock(_ curve: JourneyCurve, _ context: PageContext) -> Node {
         let metric = context.data.record(.metric, curve.metric)
-        let unit = metric?["unit"].string
+        let unit = metric?[.unit].string
         let id = "kromme-\(curve.metric)"
         let shown = curve.phases.indices.compactMap { index in
             curve.current.overall[index].mean.map { (name: curve.phases[index].name, mean: $0) }
@@ -339,8 +339,8 @@ enum JourneyPages: PageFamily {
     }
 
     static func touchpoint(_ touchpoint: Record, _ context: PageContext) -> Node {
-        let channel = touchpoint["channel"].string ?? ""
-        let moment = touchpoint["moment_of_truth"].int == 1
+        let channel = touchpoint[.channel].string ?? ""
+        let moment = touchpoint[.momentOfTruth].int == 1
         return el("li", [.id(context.anchor(.touchpoint, touchpoint.ref))] + (moment ? [.class("moment")] : [])) {
             el("span", [.class("ref")]) { touchpoint.ref }
             el("strong") { touchpoint.title }
@@ -366,7 +366,7 @@ enum JourneyPages: PageFamily {
                     findings.prefix(findingsPerColumn).map { finding in
                         el("li") {
                             context.recordLink(.finding, finding.ref)
-                            el("span", [.class("phase-meta")]) { finding["severity"].int.map { context.severityLabel($0) } ?? "" }
+                            el("span", [.class("phase-meta")]) { finding[.severity].int.map { context.severityLabel($0) } ?? "" }
                         }
                     }
                     if findings.count > findingsPerColumn {
@@ -382,7 +382,7 @@ enum JourneyPages: PageFamily {
 
     static func about(_ journey: Record, findings: [Record], _ context: PageContext) -> Node {
         context.section(context.t("Over deze klantreis", "About this journey"), id: "over") {
-            if let description = journey["description"].string, !description.isEmpty {
+            if let description = journey[.description].string, !description.isEmpty {
                 el("p") { description }
             } else {
                 el("p", [.class("none")]) { context.t("Er is nog geen beschrijving.", "There is no description yet.") }
@@ -420,12 +420,12 @@ enum JourneyPages: PageFamily {
                               context.t("Doel", "Target"), context.t("Laatste meting", "Latest measurement"), context.t("Oordeel", "Verdict")],
                     numeric: [2, 3],
                     rows: metrics.map { metric in
-                        let phase = metric["phase"].string
+                        let phase = metric[.phase].string
                         return [
                             context.recordLink(.metric, metric.ref),
                             .text(phase.map { index.lookup.phaseName(journey: journey, phase: $0) } ?? context.t("hele klantreis", "whole journey")),
-                            .text(metric["baseline"].double.map { context.value($0, of: metric) } ?? "–"),
-                            .text(metric["target"].double.map { context.value($0, of: metric) } ?? "–"),
+                            .text(metric[.baseline].double.map { context.value($0, of: metric) } ?? "–"),
+                            .text(metric[.target].double.map { context.value($0, of: metric) } ?? "–"),
                             .text(FindingPages.latestText(metric.ref, context, index.lookup)),
                             context.data.latest(metric.ref).map { context.verdictCell($0) } ?? .text("–"),
                         ]

@@ -154,14 +154,14 @@ enum ProcessPages: PageFamily {
     static func trend(_ type: CaseTypeProcess, _ cycles: [CycleProcess], _ process: JourneyProcess, _ context: PageContext) -> Node {
         let data = context.data
         let caseMetrics = Set(data.records(.metric).filter {
-            $0["journey"].string == process.journey && ($0.metricKind == .onTime || $0.metricKind == .leadTime)
+            $0[.journey].string == process.journey && ($0.metricKind == .onTime || $0.metricKind == .leadTime)
         }.map(\.ref))
         var markers: [Int: String] = [:]
         for (index, cycle) in cycles.enumerated() {
-            guard let record = data.record(.cycle, cycle.cycle), let start = record["start_date"].string else { continue }
-            let end = record["end_date"].string ?? "9999-12-31"
+            guard let record = data.record(.cycle, cycle.cycle), let start = record[.startDate].string else { continue }
+            let end = record[.endDate].string ?? "9999-12-31"
             let done = data.records(.item).filter { item in
-                guard item["status"].string == "done", let date = item["done_date"].string, date >= start, date <= end else { return false }
+                guard item[.status].string == "done", let date = item[.doneDate].string, date >= start, date <= end else { return false }
                 return data.targets(.itemMetric, from: item.ref).contains { caseMetrics.contains($0) }
             }.map(\.ref)
             if !done.isEmpty { markers[index] = done.joined(separator: ", ") }

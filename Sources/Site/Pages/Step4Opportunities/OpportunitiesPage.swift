@@ -12,7 +12,7 @@ extension StepPages {
         var bySpearhead: [String: [RankedOpportunity]] = [:]
         var loose = 0
         for opportunity in data.ranked {
-            if let spearhead = reference(.spearhead, opportunity.record, "spearhead") {
+            if let spearhead = reference(.spearhead, opportunity.record, .spearhead) {
                 bySpearhead[spearhead, default: []].append(opportunity)
             } else {
                 loose += 1
@@ -37,7 +37,7 @@ extension StepPages {
                                     el("span", [.class("ref")]) { spearhead.ref }
                                     spearhead.title
                                 }
-                                paragraphs(spearhead["description"].string ?? "")
+                                paragraphs(spearhead[.description].string ?? "")
                                 if opportunities.isEmpty {
                                     el("p", [.class("none")]) {
                                         context.t("Nog geen verbeterkansen bij dit speerpunt.", "No opportunities under this spearhead yet.")
@@ -83,12 +83,12 @@ extension StepPages {
                                             context.t("Impact", "Impact"), context.t("Moeite", "Effort"), context.t("Speerpunt", "Spearhead")],
                                   numeric: [0, 2, 3, 4],
                                   rows: top.map { opportunity in
-                                      let spearhead = reference(.spearhead, opportunity.record, "spearhead")
+                                      let spearhead = reference(.spearhead, opportunity.record, .spearhead)
                                       return [.text("\(opportunity.rank)"),
                                               context.recordLink(.opportunity, opportunity.ref),
                                               .text(score(opportunity.score, context)),
-                                              .text("\(opportunity.record["impact"].int ?? 0)"),
-                                              .text("\(opportunity.record["effort"].int ?? 0)"),
+                                              .text("\(opportunity.record[.impact].int ?? 0)"),
+                                              .text("\(opportunity.record[.effort].int ?? 0)"),
                                               spearhead.map { context.recordLink(.spearhead, $0) } ?? .text("–")]
                                   })
                 }

@@ -8,12 +8,12 @@ extension OpportunityPages {
         let record = opportunity.record
         let ref = opportunity.ref
         let quadrant = Quadrant(impact: impact(record), effort: effort(record))
-        let spearhead = record["spearhead"].isNull ? nil : Kind.spearhead.ref(record["spearhead"])
+        let spearhead = record[.spearhead].isNull ? nil : Kind.spearhead.ref(record[.spearhead])
         let items = index.items[ref] ?? []
         return Page(file: context.href(.opportunity, ref), title: "\(ref) \(record.title)", section: .opportunities,
                     lead: context.t("Verbeterkans \(opportunity.rank) van \(index.ranked.count) op de ranglijst, met een score van \(score(opportunity.score, index, context)).",
                                     "Opportunity \(opportunity.rank) of \(index.ranked.count) in the ranking, with a score of \(score(opportunity.score, index, context)).")) {
-            if let description = record["description"].string, !description.isEmpty {
+            if let description = record[.description].string, !description.isEmpty {
                 el("p", [.class("description")]) { description }
             }
             context.facts([
@@ -25,8 +25,8 @@ extension OpportunityPages {
                 ])),
                 (context.t("Impact", "Impact"), .text(context.t("\(impact(record)) van 5", "\(impact(record)) of 5"))),
                 (context.t("Moeite", "Effort"), .text(context.t("\(effort(record)) van 5", "\(effort(record)) of 5"))),
-                (context.t("Bereik", "Reach"), record["reach"].int.map { .text(context.t("\($0) van 5", "\($0) of 5")) }),
-                (context.t("Zekerheid", "Confidence"), record["confidence"].int.map { .text("\($0)%") }),
+                (context.t("Bereik", "Reach"), record[.reach].int.map { .text(context.t("\($0) van 5", "\($0) of 5")) }),
+                (context.t("Zekerheid", "Confidence"), record[.confidence].int.map { .text("\($0)%") }),
                 (context.t("Speerpunt", "Spearhead"), spearhead.map { context.recordLink(.spearhead, $0) }
                     ?? .text(context.t("hoort bij geen speerpunt", "not part of a spearhead"))),
             ])
@@ -223,11 +223,11 @@ extension OpportunityPages {
                         let finding = context.data.record(.finding, ref)
                         return el("li") {
                             context.recordLink(.finding, ref)
-                            if let severity = finding?["severity"].int {
+                            if let severity = finding?[.severity].int {
                                 " "
-                                context.badge(context.severityLabel(severity), tone: severityTone(severity, kind: finding?["kind"].string))
+                                context.badge(context.severityLabel(severity), tone: severityTone(severity, kind: finding?[.kind].string))
                             }
-                            if let kind = finding?["kind"].string {
+                            if let kind = finding?[.kind].string {
                                 " (\(context.findingKindLabel(kind)))"
                             }
                         }

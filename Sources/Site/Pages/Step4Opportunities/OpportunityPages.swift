@@ -90,8 +90,8 @@ enum OpportunityPages: PageFamily {
         }
     }
 
-    static func impact(_ record: Record) -> Int { Int(record["impact"].int ?? 1) }
-    static func effort(_ record: Record) -> Int { Int(record["effort"].int ?? 5) }
+    static func impact(_ record: Record) -> Int { Int(record[.impact].int ?? 1) }
+    static func effort(_ record: Record) -> Int { Int(record[.effort].int ?? 5) }
 
     static func factorName(_ name: String, _ context: PageContext) -> String {
         switch name {

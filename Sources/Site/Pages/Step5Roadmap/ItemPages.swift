@@ -32,8 +32,8 @@ enum ItemPages: PageFamily {
             }
             self.effects = effects
             var agreements: [String: [Record]] = [:]
-            for agreement in data.records(.agreement) where !agreement["item"].isNull {
-                agreements[Kind.item.ref(agreement["item"]), default: []].append(agreement)
+            for agreement in data.records(.agreement) where !agreement[.item].isNull {
+                agreements[Kind.item.ref(agreement[.item]), default: []].append(agreement)
             }
             self.agreements = agreements
         }
@@ -69,7 +69,7 @@ enum ItemPages: PageFamily {
         case "done":
             leadText = context.t("Roadmap-item, \(context.horizonLabel(entry.horizon).lowercased()). Klaar",
                                  "Roadmap item, \(context.horizonLabel(entry.horizon).lowercased()). Done")
-                + (item["done_date"].string.map { context.t(" op ", " on ") + context.date($0) } ?? "") + "."
+                + (item[.doneDate].string.map { context.t(" op ", " on ") + context.date($0) } ?? "") + "."
         case "dropped":
             leadText = context.t("Roadmap-item dat is geschrapt.", "Roadmap item that was dropped.")
         default:
@@ -78,20 +78,20 @@ enum ItemPages: PageFamily {
                 + (entry.overdue ? context.t(" Het is over de geplande einddatum.", " It is past its due date.") : "")
         }
         return Page(file: context.href(.item, ref), title: "\(ref) \(item.title)", section: .roadmap, lead: leadText) {
-            if let description = item["description"].string, !description.isEmpty {
+            if let description = item[.description].string, !description.isEmpty {
                 el("p", [.class("description")]) { description }
             }
             context.facts([
-                (context.t("Eigenaar", "Owner"), item["owner"].string.map { .text($0) }),
-                (context.t("Team", "Team"), item["team"].string.map { .text($0) }),
+                (context.t("Eigenaar", "Owner"), item[.owner].string.map { .text($0) }),
+                (context.t("Team", "Team"), item[.team].string.map { .text($0) }),
                 (context.t("Horizon", "Horizon"), .group([
                     .text(context.horizonLabel(entry.horizon)), .text(" · "),
                     link("roadmap.html#\(RoadmapPages.horizonAnchor(entry.horizon))") { context.t("naar de roadmap", "to the roadmap") },
                 ])),
                 (context.t("Status", "Status"), statusBadge(entry, status: entry.status, context)),
-                (context.t("Start", "Start"), item["start_date"].string.map { .text(context.date($0)) }),
-                (context.t("Gepland klaar", "Due"), item["due_date"].string.map { .text(context.date($0)) }),
-                (context.t("Klaar op", "Done on"), item["done_date"].string.map { .text(context.date($0)) }),
+                (context.t("Start", "Start"), item[.startDate].string.map { .text(context.date($0)) }),
+                (context.t("Gepland klaar", "Due"), item[.dueDate].string.map { .text(context.date($0)) }),
+                (context.t("Klaar op", "Done on"), item[.doneDate].string.map { .text(context.date($0)) }),
                 (context.t("Prioriteit", "Priority"), entry.opportunities.isEmpty ? nil
                     : .text(context.t("score \(OpportunityPages.score(entry.priority, context)), de hoogste van de kansen hieronder",
                                       "score \(OpportunityPages.score(entry.priority, context)), the best of the opportunities below"))),
@@ -131,10 +131,10 @@ enum ItemPages: PageFamily {
                         el("li") {
                             context.recordLink(.finding, ref)
                             let finding = context.data.record(.finding, ref)
-                            if let severity = finding?["severity"].int {
+                            if let severity = finding?[.severity].int {
                                 " "
                                 context.badge(context.severityLabel(severity),
-                                              tone: OpportunityPages.severityTone(severity, kind: finding?["kind"].string))
+                                              tone: OpportunityPages.severityTone(severity, kind: finding?[.kind].string))
                             }
                         }
                     }
@@ -164,9 +164,9 @@ enum ItemPages: PageFamily {
                             context.t("Verwachte verandering: ", "Expected change: ")
                             el("strong") { expected.map { context.change($0, of: metric) } ?? context.t("niet opgegeven", "not given") }
                             "."
-                            if let baseline = metric?["baseline"].double {
+                            if let baseline = metric?[.baseline].double {
                                 context.t(" Nulmeting \(context.value(baseline, of: metric))", " Baseline \(context.value(baseline, of: metric))")
-                                metric?["target"].double.map { context.t(", doel \(context.value($0, of: metric))", ", target \(context.value($0, of: metric))") } ?? ""
+                                metric?[.target].double.map { context.t(", doel \(context.value($0, of: metric))", ", target \(context.value($0, of: metric))") } ?? ""
                                 "."
                             }
                         },
@@ -215,7 +215,7 @@ enum ItemPages: PageFamily {
         let cycles = context.data.cycles
         let ref = entry.item.ref
         var rows: [[Node]] = []
-        if let baseline = metric?["baseline"].double {
+        if let baseline = metric?[.baseline].double {
             rows.append([.text(context.t("Nulmeting", "Baseline")), .text(context.value(baseline, of: metric)),
                          .text("–"), .text("–"), .text("")])
         }
@@ -259,7 +259,7 @@ enum ItemPages: PageFamily {
                     return el("li") {
                         context.recordLink(.item, other)
                         " "
-                        statusBadge(entry, status: entry?.status ?? data.record(.item, other)?["status"].string ?? "", context)
+                        statusBadge(entry, status: entry?.status ?? data.record(.item, other)?[.status].string ?? "", context)
                     }
                 }
             }
@@ -284,8 +284,8 @@ enum ItemPages: PageFamily {
                     agreements.map { agreement in
                         el("li") {
                             context.recordLink(.agreement, agreement.ref)
-                            let who = agreement["who"].string ?? ""
-                            let cadence = agreement["cadence"].string ?? ""
+                            let who = agreement[.who].string ?? ""
+                            let cadence = agreement[.cadence].string ?? ""
                             if !who.isEmpty || !cadence.isEmpty {
                                 " (" + [who, cadence].filter { !$0.isEmpty }.joined(separator: ", ") + ")"
                             }

@@ -87,7 +87,7 @@ enum RoadmapPages: PageFamily {
     static func card(_ context: PageContext, _ entry: RoadmapEntry) -> Node {
         let item = entry.item
         let data = context.data
-        let owner = [item["owner"].string, item["team"].string.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+        let owner = [item[.owner].string, item[.team].string.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
         return el("li", [.class("item-card \(entry.status)\(entry.overdue ? " late" : "")")]) {
             el("p", [.class("item-title")]) { context.recordLink(.item, item.ref) }
             el("p", [.class("meta")]) {
@@ -159,9 +159,9 @@ enum RoadmapPages: PageFamily {
 
         init?(_ entry: RoadmapEntry) {
             let item = entry.item
-            let done = entry.status == "done" ? item["done_date"].string.flatMap { ISODate($0) } : nil
-            let due = item["due_date"].string.flatMap { ISODate($0) }
-            start = item["start_date"].string.flatMap { ISODate($0) }
+            let done = entry.status == "done" ? item[.doneDate].string.flatMap { ISODate($0) } : nil
+            let due = item[.dueDate].string.flatMap { ISODate($0) }
+            start = item[.startDate].string.flatMap { ISODate($0) }
             end = done ?? due
             endIsDone = done != nil
             guard start != nil || end != nil else { return nil }

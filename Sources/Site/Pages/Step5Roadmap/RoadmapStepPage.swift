@@ -60,10 +60,10 @@ extension StepPages {
                                       let item = entry.item
                                       return [context.recordLink(.item, item.ref),
                                               context.badge(context.statusLabel(entry.status), tone: entry.status),
-                                              .text(item["owner"].string ?? "–"),
+                                              .text(item[.owner].string ?? "–"),
                                               Node.group([
-                                                  .text(item["done_date"].string.map { context.t("klaar op ", "done on ") + context.date($0) }
-                                                        ?? item["due_date"].string.map { context.t("uiterlijk ", "by ") + context.date($0) } ?? "–"),
+                                                  .text(item[.doneDate].string.map { context.t("klaar op ", "done on ") + context.date($0) }
+                                                        ?? item[.dueDate].string.map { context.t("uiterlijk ", "by ") + context.date($0) } ?? "–"),
                                                   entry.overdue ? Node.group([.text(" "), context.badge(context.t("te laat", "late"), tone: "late")]) : .empty,
                                               ])]
                                   })
@@ -85,9 +85,9 @@ extension StepPages {
                                     agreement.title
                                 }
                                 context.facts([
-                                    (context.t("Wie", "Who"), agreement["who"].string.map { .text($0) }),
-                                    (context.t("Hoe vaak", "How often"), agreement["cadence"].string.map { .text($0) }),
-                                    (context.t("Voor", "For"), reference(.item, agreement, "item").map { context.recordLink(.item, $0) }
+                                    (context.t("Wie", "Who"), agreement[.who].string.map { .text($0) }),
+                                    (context.t("Hoe vaak", "How often"), agreement[.cadence].string.map { .text($0) }),
+                                    (context.t("Voor", "For"), reference(.item, agreement, .item).map { context.recordLink(.item, $0) }
                                         ?? .text(context.t("geen roadmap-item", "no roadmap item"))),
                                 ])
                             }

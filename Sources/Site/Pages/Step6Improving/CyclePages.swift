@@ -13,14 +13,14 @@ enum CyclePages: PageFamily {
         }
     }
 
-    static func isOpen(_ cycle: Record) -> Bool { cycle["status"].string == "open" }
+    static func isOpen(_ cycle: Record) -> Bool { cycle[.status].string == "open" }
 
     static func statusText(_ cycle: Record, _ context: PageContext) -> String {
         isOpen(cycle) ? context.t("loopt nog", "open") : context.t("afgesloten", "closed")
     }
 
     static func period(_ cycle: Record, _ context: PageContext) -> String? {
-        switch (cycle["start_date"].string, cycle["end_date"].string) {
+        switch (cycle[.startDate].string, cycle[.endDate].string) {
         case (let start?, let end?): return context.t("\(context.date(start)) tot en met \(context.date(end))", "\(context.date(start)) to \(context.date(end))")
         case (let start?, nil): return context.t("vanaf \(context.date(start))", "from \(context.date(start))")
         case (nil, let end?): return context.t("tot en met \(context.date(end))", "until \(context.date(end))")
@@ -37,11 +37,11 @@ enum CyclePages: PageFamily {
     static func listPage(_ context: PageContext, _ reports: [CycleReport]) -> Page {
         let rows: [[Node]] = reports.map { report in
             let cycle = report.cycle
-            let note = cycle["note"].string ?? ""
+            let note = cycle[.note].string ?? ""
             return [
                 context.recordLink(.cycle, cycle.ref),
-                .text(cycle["start_date"].string.map { context.date($0) } ?? "–"),
-                .text(cycle["end_date"].string.map { context.date($0) } ?? "–"),
+                .text(cycle[.startDate].string.map { context.date($0) } ?? "–"),
+                .text(cycle[.endDate].string.map { context.date($0) } ?? "–"),
                 context.badge(statusText(cycle, context), tone: isOpen(cycle) ? "doing" : "neutral"),
                 .text(String(count(report, .improved))),
                 .text(String(count(report, .worse))),
@@ -83,7 +83,7 @@ enum CyclePages: PageFamily {
 
     static func cyclePage(_ context: PageContext, _ report: CycleReport, next: Record?, quotes: [Quote]) -> Page {
         let cycle = report.cycle
-        let note = cycle["note"].string ?? ""
+        let note = cycle[.note].string ?? ""
         return Page(file: context.href(.cycle, cycle.ref),
                     title: context.t("Cyclus \(cycle.ref): \(cycle.title)", "Cycle \(cycle.ref): \(cycle.title)"), section: .improving,
                     lead: context.t("Het voor-en-na-rapport van deze cyclus: wat er veranderde, wat het werk opleverde en wat nu aandacht vraagt.",

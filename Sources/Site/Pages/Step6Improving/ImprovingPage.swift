@@ -20,13 +20,13 @@ extension StepPages {
                                             context.t("Status", "Status"), context.t("Terugblik", "Retrospective")],
                                   rows: data.reports.map { report in
                                       let cycle = report.cycle
-                                      let open = cycle["status"].string == "open"
+                                      let open = cycle[.status].string == "open"
                                       return [context.recordLink(.cycle, cycle.ref),
-                                              .text(cycle["start_date"].string.map { context.date($0) } ?? "–"),
-                                              .text(cycle["end_date"].string.map { context.date($0) } ?? "–"),
+                                              .text(cycle[.startDate].string.map { context.date($0) } ?? "–"),
+                                              .text(cycle[.endDate].string.map { context.date($0) } ?? "–"),
                                               context.badge(open ? context.t("loopt", "running") : context.t("afgesloten", "closed"),
                                                             tone: open ? "doing" : "done"),
-                                              .text(cycle["note"].string ?? (open ? context.t("nog niet", "not yet") : "–"))]
+                                              .text(cycle[.note].string ?? (open ? context.t("nog niet", "not yet") : "–"))]
                                   })
                 }
                 if !data.reports.isEmpty {
@@ -50,7 +50,7 @@ extension StepPages {
 
     static func openCycle(_ context: PageContext) -> Node {
         let data = context.data
-        let report = data.reports.last { $0.cycle["status"].string == "open" }
+        let report = data.reports.last { $0.cycle[.status].string == "open" }
         return context.section(context.t("De lopende cyclus", "The current cycle"), id: "lopend") {
             if let report {
                 let cycle = report.cycle
@@ -58,10 +58,10 @@ extension StepPages {
                 let measured = report.comparisons.count - missing.count
                 el("p") {
                     context.recordLink(.cycle, cycle.ref)
-                    cycle["start_date"].string.map { context.t(" loopt van ", " runs from ") + context.date($0) } ?? context.t(" loopt", " is running")
-                    cycle["end_date"].string.map { context.t(" tot ", " to ") + context.date($0) } ?? ""
+                    cycle[.startDate].string.map { context.t(" loopt van ", " runs from ") + context.date($0) } ?? context.t(" loopt", " is running")
+                    cycle[.endDate].string.map { context.t(" tot ", " to ") + context.date($0) } ?? ""
                     "."
-                    if let end = cycle["end_date"].string.flatMap({ ISODate($0) }) {
+                    if let end = cycle[.endDate].string.flatMap({ ISODate($0) }) {
                         let left = days(from: data.today, to: end)
                         " "
                         left > 1 ? context.t("Nog \(left) dagen.", "\(left) days to go.")
@@ -84,7 +84,7 @@ extension StepPages {
                 el("p") {
                     context.t("Er loopt nu geen cyclus. De laatste was ", "No cycle is running now. The last one was ")
                     context.recordLink(.cycle, last.cycle.ref)
-                    last.cycle["end_date"].string.map { context.t(", tot ", ", until ") + context.date($0) } ?? ""
+                    last.cycle[.endDate].string.map { context.t(", tot ", ", until ") + context.date($0) } ?? ""
                     context.t(". Het team opent een nieuwe cyclus als het opnieuw gaat meten.", ". The team opens a new cycle when it measures again.")
                 }
             } else {

@@ -21,13 +21,13 @@ enum MetricPages: PageFamily {
             // The values come first, so a phone shows them before the table has to scroll.
             return [
                 context.recordLink(.metric, metric.ref),
-                .text(metric["baseline"].double.map { context.value($0, of: metric) } ?? "–"),
+                .text(metric[.baseline].double.map { context.value($0, of: metric) } ?? "–"),
                 latest.map { MetricText.measuredCell($0.current, metric, context, withCycle: true) } ?? .text("–"),
                 MetricText.target(metric, context),
                 MetricText.progress(latest?.progress, context),
                 latest.map { context.verdictCell($0) } ?? context.verdictBadge(.notMeasured),
                 .text(MetricText.direction(metric, context)),
-                .text(metric["unit"].string ?? ""),
+                .text(metric[.unit].string ?? ""),
             ]
         }
         return Page(file: "metingen.html", title: context.t("Meeteenheden", "Metrics"), section: .improving,
@@ -96,23 +96,23 @@ enum MetricPages: PageFamily {
     }
 
     static func definition(_ context: PageContext, _ metric: Record) -> Node {
-        let journey = metric["journey"].string
-        let phase = metric["phase"].string.map { slug in MetricText.phaseLink(slug, journey: journey, context) }
+        let journey = metric[.journey].string
+        let phase = metric[.phase].string.map { slug in MetricText.phaseLink(slug, journey: journey, context) }
         var scale: String?
-        switch (metric["scale_min"].double, metric["scale_max"].double) {
+        switch (metric[.scaleMin].double, metric[.scaleMax].double) {
         case (let low?, let high?): scale = context.t("van \(context.number(low, decimals: 2)) tot \(context.number(high, decimals: 2))",
                                                      "from \(context.number(low, decimals: 2)) to \(context.number(high, decimals: 2))")
         case (let low?, nil): scale = context.t("vanaf \(context.number(low, decimals: 2))", "from \(context.number(low, decimals: 2))")
         case (nil, let high?): scale = context.t("tot \(context.number(high, decimals: 2))", "up to \(context.number(high, decimals: 2))")
         case (nil, nil): scale = nil
         }
-        let description = metric["description"].string ?? ""
+        let description = metric[.description].string ?? ""
         return Node.group([
             context.facts([
-                (context.t("Eenheid", "Unit"), metric["unit"].string.map(Node.text)),
+                (context.t("Eenheid", "Unit"), metric[.unit].string.map(Node.text)),
                 (context.t("Schaal", "Scale"), scale.map(Node.text)),
                 (context.t("Richting", "Direction"), .text(MetricText.direction(metric, context))),
-                (context.t("Nulmeting", "Baseline"), .text(metric["baseline"].double.map { context.value($0, of: metric) }
+                (context.t("Nulmeting", "Baseline"), .text(metric[.baseline].double.map { context.value($0, of: metric) }
                     ?? context.t("nog niet vastgelegd", "not recorded yet"))),
                 (context.t("Doel", "Target"), MetricText.target(metric, context)),
                 (context.t("Klantreis", "Journey"), journey.map { context.recordLink(.journey, $0) }),
@@ -141,10 +141,10 @@ enum MetricPages: PageFamily {
         let width = 640.0, left = 60.0, right = 20.0, top = 28.0, bottom = anyDone ? 90.0 : 40.0
         let height = 240.0 + top + bottom
         let plotWidth = width - left - right, plotHeight = height - top - bottom
-        let baseline = metric["baseline"].double, target = metric["target"].double
+        let baseline = metric[.baseline].double, target = metric[.target].double
         var known = points.compactMap(\.value) + [baseline, target].compactMap { $0 }
         known += points.compactMap(\.interval).flatMap { [$0.lowerBound, $0.upperBound] }
-        let scale = (metric["scale_min"].double, metric["scale_max"].double)
+        let scale = (metric[.scaleMin].double, metric[.scaleMax].double)
         let ticks = SVG.ticks(low: known.min() ?? scale.0 ?? 0, high: known.max() ?? scale.1 ?? 1, clampTo: scale, parts: 4)
         let low = ticks.first ?? 0, high = ticks.last ?? 1
         let slot = plotWidth / Double(max(points.count, 1))
@@ -240,10 +240,10 @@ enum MetricPages: PageFamily {
 
     static func trendDescription(_ context: PageContext, _ metric: Record, _ points: [TrendPoint]) -> String {
         var parts: [String] = []
-        if let baseline = metric["baseline"].double {
+        if let baseline = metric[.baseline].double {
             parts.append(context.t("Nulmeting \(context.value(baseline, of: metric)).", "Baseline \(context.value(baseline, of: metric))."))
         }
-        if let target = metric["target"].double {
+        if let target = metric[.target].double {
             parts.append(context.t("Doel \(context.value(target, of: metric)).", "Target \(context.value(target, of: metric))."))
         }
         parts.append(points.map { point in
@@ -311,9 +311,9 @@ enum MetricPages: PageFamily {
             goals.map { goal in
                 el("li") {
                     context.recordLink(.goal, goal.ref)
-                    goal["target"].double.map { target in
+                    goal[.target].double.map { target in
                         Node.text(context.t(" – doel \(context.number(target, decimals: 2))", " – target \(context.number(target, decimals: 2))")
-                            + (goal["target_date"].string.map { context.t(" op ", " by ") + context.date($0) } ?? ""))
+                            + (goal[.targetDate].string.map { context.t(" op ", " by ") + context.date($0) } ?? ""))
                     } ?? .empty
                 }
             }
@@ -335,7 +335,7 @@ enum MetricPages: PageFamily {
             el("ul", [.class("cards chain")]) {
                 links.map { itemLink in
                     let ref = itemLink.fromRef
-                    let status = data.record(.item, ref)?["status"].string ?? ""
+                    let status = data.record(.item, ref)?[.status].string ?? ""
                     let opportunities = data.targets(.itemOpportunity, from: ref)
                     var seen: Set<String> = []
                     let findings = opportunities.flatMap { data.targets(.opportunityFinding, from: $0) }.filter { seen.insert($0).inserted }
@@ -380,7 +380,7 @@ struct MetricIndex {
         }
         self.comparisons = comparisons
         self.doneItems = doneItems
-        goalsByMetric = Dictionary(grouping: data.records(.goal).filter { $0["metric"].string != nil }, by: { $0["metric"].string ?? "" })
+        goalsByMetric = Dictionary(grouping: data.records(.goal).filter { $0[.metric].string != nil }, by: { $0[.metric].string ?? "" })
         quotesByMetric = Dictionary(grouping: data.quotes, by: \.metric)
     }
 
@@ -399,12 +399,12 @@ enum MetricText {
     }
 
     static func direction(_ metric: Record, _ context: PageContext) -> String {
-        metric["direction"].string == "lower" ? context.t("lager is beter", "lower is better") : context.t("hoger is beter", "higher is better")
+        metric[.direction].string == "lower" ? context.t("lager is beter", "lower is better") : context.t("hoger is beter", "higher is better")
     }
 
     static func target(_ metric: Record, _ context: PageContext) -> Node {
-        guard let target = metric["target"].double else { return .text(context.t("geen doel", "no target")) }
-        return .text(context.value(target, of: metric) + (metric["target_date"].string.map { context.t(" op ", " by ") + context.date($0) } ?? ""))
+        guard let target = metric[.target].double else { return .text(context.t("geen doel", "no target")) }
+        return .text(context.value(target, of: metric) + (metric[.targetDate].string.map { context.t(" op ", " by ") + context.date($0) } ?? ""))
     }
 
     /// A measured value; a suppressed one only as the word, never as a number.

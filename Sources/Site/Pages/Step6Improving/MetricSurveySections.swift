@@ -40,7 +40,7 @@ extension MetricPages {
                 }
                 groupTable(context, metric, survey, title: context.t("Per fase van de klantreis", "Per phase of the journey"),
                            noun: context.t("Fase", "Phase"), groups: survey.byPhase) { label in
-                    MetricText.phaseLink(label, journey: metric["journey"].string, context)
+                    MetricText.phaseLink(label, journey: metric[.journey].string, context)
                 }
                 groupTable(context, metric, survey, title: context.t("Per kanaal", "Per channel"),
                            noun: context.t("Kanaal", "Channel"), groups: survey.byChannel) { label in

@@ -118,15 +118,15 @@ enum ReportPages: PageFamily {
     /// due in it but are not done.
     static func delivered(_ context: PageContext, _ report: CycleReport) -> Node {
         let cycle = report.cycle
-        let start = cycle["start_date"].string ?? "0000-00-00"
-        let end = cycle["end_date"].string ?? context.data.today.description
+        let start = cycle[.startDate].string ?? "0000-00-00"
+        let end = cycle[.endDate].string ?? context.data.today.description
         let items = context.data.records(.item)
         let done = items.filter { item in
-            guard item["status"].string == "done", let date = item["done_date"].string else { return false }
+            guard item[.status].string == "done", let date = item[.doneDate].string else { return false }
             return date >= start && date <= end
         }
         let due = items.filter { item in
-            guard let date = item["due_date"].string, item["status"].string != "done", item["status"].string != "dropped" else { return false }
+            guard let date = item[.dueDate].string, item[.status].string != "done", item[.status].string != "dropped" else { return false }
             return date >= start && date <= end
         }
         return context.section(context.t("Wat de roadmap opleverde", "What the roadmap delivered"), id: "roadmap") {

@@ -52,6 +52,6 @@ extension LogCommand {
     }
 
     private static func fieldLabel(_ name: String) -> String {
-        Kind.allCases.lazy.compactMap { $0.field(name) }.first.map(language.fieldLabel) ?? name
+        Kind.allCases.lazy.compactMap { $0.field(named: name) }.first.map(language.fieldLabel) ?? name
     }
 }

@@ -9,7 +9,7 @@ enum RecordCommands {
     }
 
     /// The field a numbered kind takes as its first argument: a finding's title, an agreement's what.
-    static func positionalField(_ kind: Kind) -> String { kind.identity == .slug ? "name" : kind.titleField }
+    static func positionalField(_ kind: Kind) -> FieldKey { kind.identity == .slug ? .name : kind.titleField }
 
     static func option(_ kind: Kind, _ field: Field, forAdd: Bool) -> Command.Option {
         var help = language.fieldHelp(kind, field)
@@ -43,17 +43,17 @@ enum RecordCommands {
             arguments.append(.init(name: t("naam", "name"), help: t("de volledige naam (of gebruik --name)", "the full name (or use --name)"),
                                    isOptional: true))
         } else {
-            arguments.append(.init(name: kind.field(positional).map(language.fieldLabel) ?? positional,
+            arguments.append(.init(name: kind.field(positional).map(language.fieldLabel) ?? positional.rawValue,
                                    help: kind.field(positional).map { language.fieldHelp(kind, $0) } ?? ""))
         }
-        let options = kind.fields.filter { $0.name != positional || kind.identity == .slug }
+        let options = kind.fields.filter { $0.key != positional || kind.identity == .slug }
             .map { option(kind, $0, forAdd: true) } + [.json]
         return Command(name: "add", abstract: t("Voeg \(language.aNoun(kind)) toe.", "Add \(language.aNoun(kind)).").capitalizedFirst, arguments: arguments, options: options) { invocation in
             var input = fieldInput(kind, invocation)
             let slug: String?
             if kind.identity == .slug {
                 slug = invocation.argument(0)
-                if let name = invocation.argument(1) { input["name"] = name }
+                if let name = invocation.argument(1) { input[.name] = name }
             } else {
                 slug = nil
                 input[positional] = invocation.argument(0)
@@ -72,12 +72,12 @@ enum RecordCommands {
         }
     }
 
-    /// The values of the field options the person gave, by field name.
-    static func fieldInput(_ kind: Kind, _ invocation: Invocation) -> [String: String] {
-        var input: [String: String] = [:]
+    /// The values of the field options the person gave, by field.
+    static func fieldInput(_ kind: Kind, _ invocation: Invocation) -> [FieldKey: String] {
+        var input: [FieldKey: String] = [:]
         for field in kind.fields {
             // Dutch words for values are the stored English ones: `--status klaar` is done.
-            if let value = invocation.value(field.option.dropDashes) { input[field.name] = Language.canonicalValue(field, value) }
+            if let value = invocation.value(field.option.dropDashes) { input[field.key] = Language.canonicalValue(field, value) }
         }
         return input
     }
@@ -104,7 +104,7 @@ enum RecordCommands {
 
     static func printTable(_ records: [Record], _ kind: Kind) {
         var columns = [TextTable.Column(title: "ID"),
-                       TextTable.Column(title: (kind.field(kind.titleField).map(language.fieldLabel) ?? kind.titleField).uppercased(), flexible: true)]
+                       TextTable.Column(title: (kind.field(kind.titleField).map(language.fieldLabel) ?? kind.titleField.rawValue).uppercased(), flexible: true)]
         let fields = kind.listFields.compactMap(kind.field)
         columns += fields.map { field in
             var alignRight = false
@@ -114,7 +114,7 @@ enum RecordCommands {
         }
         var table = TextTable(columns)
         for record in records {
-            table.add([record.ref, record.title] + fields.map { display(record[$0.name], $0) })
+            table.add([record.ref, record.title] + fields.map { display(record[$0.key], $0) })
         }
         var output = Output()
         table.render().forEach { output.line($0) }
@@ -144,11 +144,11 @@ enum RecordCommands {
         let record = trace.record
         var output = Output()
         output.line("\(record.ref)  \(record.title)")
-        let fields = record.kind.fields.filter { $0.name != record.kind.titleField && !record[$0.name].isNull }
+        let fields = record.kind.fields.filter { $0.key != record.kind.titleField && !record[$0.key].isNull }
         let width = (fields.map { language.fieldLabel($0).cellWidth }.max() ?? 0) + 2
         for field in fields {
             let label = language.fieldLabel(field)
-            let value = display(record[field.name], field)
+            let value = display(record[field.key], field)
             let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
             output.line("  " + label + String(repeating: " ", count: width - label.cellWidth) + (lines.first.map(String.init) ?? ""))
             for more in lines.dropFirst() { output.line(String(repeating: " ", count: width + 2) + more) }

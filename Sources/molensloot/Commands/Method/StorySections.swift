@@ -73,7 +73,7 @@ enum StorySections {
                 (found.effect.observed.map { t("gemeten ", "observed ") + localNumber($0, decimals: places, signed: true, fixed: true) }
                     ?? language.verdictLabel(.notMeasured)) + t(" in ", " in ") + found.cycle
             }
-            let status = trace.record["status"].string
+            let status = trace.record[.status].string
             let after = seen.isEmpty
                 ? (status == "done" ? t("nog niet gemeten in de cyclus waarin het klaar was", "not yet measured in the cycle it was done in")
                                     : t("nog niet klaar, dus nog niets gemeten", "not done yet, so nothing measured"))

@@ -51,8 +51,8 @@ enum AssumptionCommands {
         var output = Output()
         let record = status.record
         output.line("\(record.ref)  \(record.title)")
-        for field in Kind.assumption.fields where field.name != "title" && !record[field.name].isNull {
-            output.line("  " + language.fieldLabel(field).padding(14) + RecordCommands.display(record[field.name], field))
+        for field in Kind.assumption.fields where field.key != .title && !record[field.key].isNull {
+            output.line("  " + language.fieldLabel(field).padding(14) + RecordCommands.display(record[field.key], field))
         }
         output.line()
         output.line(t("Oordeel: ", "Verdict: ") + "\(verdict(status.current)) — \(note(status.current))")
@@ -77,7 +77,7 @@ enum AssumptionCommands {
         }
     }
 
-    static let testField = Kind.assumption.field("test")
+    static let testField = Kind.assumption.field(.test)
 
     /// How the verdict went, cycle by cycle: "C1 klopt → C2 klopt niet".
     static func history(_ checks: [AssumptionCheck]) -> String {

@@ -18,7 +18,7 @@ enum JourneyCommands {
                             "molensloot journey add vergunning \"Omgevingsvergunning\" --phases idee:Idee,aanvraag:Aanvraag,besluit:Besluit"]
         command.run = { invocation in
             var input = RecordCommands.fieldInput(.journey, invocation)
-            if let name = invocation.argument(1) { input["name"] = name }
+            if let name = invocation.argument(1) { input[.name] = name }
             let phases = try invocation.value("phases").map(parsePhases)
             let roadmap = try invocation.openRoadmap()
             let record = try roadmap.addJourney(slug: invocation.argument(0) ?? "", input: input, phases: phases)

@@ -83,9 +83,9 @@ enum ItemCommands {
         examples: ["molensloot item status R4 bezig", "molensloot item status R4 klaar --date 2014-03-03"]
     ) { invocation in
         let roadmap = try invocation.openRoadmap()
-        let statusField = Kind.item.field("status").map { Language.canonicalValue($0, invocation.argument(1) ?? "") }
+        let statusField = Kind.item.field(.status).map { Language.canonicalValue($0, invocation.argument(1) ?? "") }
         let record = try roadmap.setStatus(invocation.argument(0) ?? "", statusField ?? invocation.argument(1) ?? "",
                                            doneDate: invocation.value("date"))
-        Output.print(t("\(record.ref) is nu ", "\(record.ref) is ") + language.statusLabel(record["status"].string ?? ""))
+        Output.print(t("\(record.ref) is nu ", "\(record.ref) is ") + language.statusLabel(record[.status].string ?? ""))
     }
 }

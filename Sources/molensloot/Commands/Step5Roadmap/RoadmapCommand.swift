@@ -33,7 +33,7 @@ enum RoadmapCommand {
                 if entry.overdue { status += t(", te laat", ", late") }
                 if !entry.waitsFor.isEmpty { status += t(", wacht op ", ", waits for ") + entry.waitsFor.joined(separator: " ") }
                 table.add([entry.item.ref, entry.item.title, status, localNumber(entry.priority, decimals: 1),
-                           entry.item["owner"].string ?? ""])
+                           entry.item[.owner].string ?? ""])
             }
             let lines = table.render()
             output.line(lines[0])

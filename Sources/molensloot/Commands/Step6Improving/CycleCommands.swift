@@ -53,7 +53,7 @@ enum CycleCommands {
         let roadmap = try invocation.openRoadmap()
         let (cycle, measurements, suppressed) = try roadmap.read { () throws -> (Record, [Record], Set<SQLValue>) in
             let cycle = try roadmap.record(.cycle, invocation.argument(0) ?? "")
-            let measurements = try roadmap.records(.measurement, filter: ["cycle": cycle.key])
+            let measurements = try roadmap.records(.measurement, filter: [.cycle: cycle.key])
             return (cycle, measurements, Set(try measurements.filter { try roadmap.isSuppressed($0) }.map(\.key)))
         }
         if invocation.json {
@@ -86,11 +86,11 @@ enum CycleCommands {
         }
         var output = Output()
         let cycle = report.cycle
-        let dates = [cycle["start_date"].string, cycle["end_date"].string].compactMap { $0 }.map(localDate).joined(separator: t(" tot ", " to "))
-        output.line("\(cycle.label), \(Kind.cycle.field("status").map { language.valueLabel($0, cycle["status"].string ?? "") } ?? "")" + (dates.isEmpty ? "" : ", \(dates)"))
+        let dates = [cycle[.startDate].string, cycle[.endDate].string].compactMap { $0 }.map(localDate).joined(separator: t(" tot ", " to "))
+        output.line("\(cycle.label), \(Kind.cycle.field(.status).map { language.valueLabel($0, cycle[.status].string ?? "") } ?? "")" + (dates.isEmpty ? "" : ", \(dates)"))
         output.line(report.previous.map { t("vergeleken met de cyclus ervoor: ", "compared with the cycle before: ") + $0.label }
                     ?? t("de eerste cyclus: vergeleken met de nulmetingen", "the first cycle: compared with the baselines"))
-        if let note = cycle["note"].string { output.line(t("terugblik: ", "retrospective: ") + note.singleLine) }
+        if let note = cycle[.note].string { output.line(t("terugblik: ", "retrospective: ") + note.singleLine) }
         output.line()
         var table = TextTable([.init(title: t("MEETEENHEID", "METRIC"), flexible: true), .init(title: t("NUL", "BASE"), alignRight: true),
                                .init(title: t("VOOR", "BEFORE"), alignRight: true), .init(title: t("NU", "NOW"), alignRight: true),

@@ -19,7 +19,7 @@ enum MeasureCommands {
             metric: invocation.argument(0) ?? "", value: invocation.argument(1) ?? "", cycle: invocation.value("cycle"),
             n: invocation.value("n"), sd: invocation.value("sd"), source: invocation.value("source"), note: invocation.value("note"))
         if invocation.json { Output.json(.object(record.json)) } else {
-            Output.print(t("gemeten: ", "measured ") + "\(record["metric"].string ?? "") = \(localNumber(record["value"].double ?? 0)) " + t("in", "in") + " \(Kind.cycle.ref(record["cycle"]))")
+            Output.print(t("gemeten: ", "measured ") + "\(record[.metric].string ?? "") = \(localNumber(record[.value].double ?? 0)) " + t("in", "in") + " \(Kind.cycle.ref(record[.cycle]))")
         }
     }
 
@@ -46,9 +46,9 @@ enum MeasureCommands {
                   .init(name: "cycle", value: "id", help: t("alleen deze cyclus", "only this cycle")), .json]
     ) { invocation in
         let roadmap = try invocation.openRoadmap()
-        var filter: [String: String] = [:]
-        if let metric = invocation.value("metric") { filter["metric"] = metric }
-        if let cycle = invocation.value("cycle") { filter["cycle"] = cycle }
+        var filter: [FieldKey: String] = [:]
+        if let metric = invocation.value("metric") { filter[.metric] = metric }
+        if let cycle = invocation.value("cycle") { filter[.cycle] = cycle }
         let (records, suppressed) = try roadmap.read { () throws -> ([Record], Set<SQLValue>) in
             let records = try roadmap.records(.measurement, filter: roadmap.parse(.measurement, filter))
             return (records, Set(try records.filter { try roadmap.isSuppressed($0) }.map(\.key)))
@@ -84,12 +84,12 @@ enum MeasureCommands {
                                .init(title: t("BRON", "SOURCE"), flexible: true)])
         for record in records {
             if suppressed.contains(record.key) {
-                table.add([record["metric"].string ?? "", Kind.cycle.ref(record["cycle"]), language.verdictLabel(.suppressed), "", "", record["source"].string.map(language.measurementSource) ?? ""])
+                table.add([record[.metric].string ?? "", Kind.cycle.ref(record[.cycle]), language.verdictLabel(.suppressed), "", "", record[.source].string.map(language.measurementSource) ?? ""])
                 continue
             }
-            table.add([record["metric"].string ?? "", Kind.cycle.ref(record["cycle"]), localNumber(record["value"].double ?? 0),
-                       record["n"].int.map(String.init) ?? "", record["sd"].double.map { localNumber($0) } ?? "",
-                       record["source"].string.map(language.measurementSource) ?? ""])
+            table.add([record[.metric].string ?? "", Kind.cycle.ref(record[.cycle]), localNumber(record[.value].double ?? 0),
+                       record[.n].int.map(String.init) ?? "", record[.sd].double.map { localNumber($0) } ?? "",
+                       record[.source].string.map(language.measurementSource) ?? ""])
         }
         var output = Output()
         table.render().forEach { output.line($0) }
