@@ -16,38 +16,11 @@ public enum Language: String, Sendable, CaseIterable {
     /// "7,8" in Dutch, "7.8" in English; no trailing zeros beyond what `decimals` asks for, unless
     /// `fixed`: a metric's values keep all their decimals ("7,0" beside "7,5").
     public func number(_ value: Double, decimals: Int = 1, signed: Bool = false, fixed: Bool = false) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        let negative = rounded < 0
-        let whole = Int64(abs(rounded).rounded(.down))
-        var fraction = Int64(((abs(rounded) - Double(whole)) * scale).rounded())
-        var wholePart = whole
-        if fraction >= Int64(scale) {
-            wholePart += 1
-            fraction -= Int64(scale)
-        }
-        var text = groupThousands(wholePart)
-        if decimals > 0 && (fraction > 0 || fixed) {
-            var digits = String(fraction)
-            digits = String(repeating: "0", count: max(0, decimals - digits.count)) + digits
-            while !fixed && digits.hasSuffix("0") { digits.removeLast() }
-            text += (self == .nl ? "," : ".") + digits
-        }
-        if negative && (wholePart > 0 || fraction > 0) { return "−" + text }
-        return (signed && (wholePart > 0 || fraction > 0) ? "+" : "") + text
+        formatNumber(value, signed: signed, decimals: decimals, fixed: fixed, style: self == .nl ? Self.dutchNumbers : Self.englishNumbers)
     }
 
-    private func groupThousands(_ value: Int64) -> String {
-        let digits = String(value)
-        guard digits.count > 4 else { return digits }
-        var result = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(self == .nl ? "." : ",") }
-            result.append(character)
-        }
-        return result
-    }
+    static let dutchNumbers = NumberStyle(decimalSeparator: ",", groupSeparator: ".", minus: "−")
+    static let englishNumbers = NumberStyle(decimalSeparator: ".", groupSeparator: ",", minus: "−")
 
     public func percent(_ share: Double) -> String { number(share * 100, decimals: 0) + "%" }
 

@@ -56,17 +56,7 @@ public enum ComparisonBase: Sendable, Equatable {
 /// "p < 0,001", "p = 0,63": one way to write a p-value on the command line and the site. A p
 /// below 0.001 is never written as 0; from 0.01 on two decimals are enough.
 public func pValueText(_ p: Double, decimalComma: Bool) -> String {
-    func text(_ value: Double, _ decimals: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let digits = String(Int64((value * scale).rounded()))
-        let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
-        var fraction = String(padded.suffix(decimals))
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        let whole = String(padded.dropLast(decimals))
-        return fraction.isEmpty ? whole : whole + (decimalComma ? "," : ".") + fraction
-    }
-    if p < 0.001 { return "p < " + text(0.001, 3) }
-    if p < 0.01 { return "p = " + text(p, 3) }
-    return "p = " + text(p, 2)
+    let style = decimalComma ? Language.dutchNumbers : .plain
+    if p < 0.001 { return "p < " + formatNumber(0.001, decimals: 3, style: style) }
+    return "p = " + formatNumber(p, decimals: p < 0.01 ? 3 : 2, style: style)
 }
