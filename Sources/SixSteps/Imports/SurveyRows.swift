@@ -49,8 +49,9 @@ struct CheckedSurvey {
 ///
 /// A million responses hold a few hundred different dates and a handful of journeys, phases,
 /// channels and personas. Each spelling is checked the one way there is (`ISODate(dutchOrISO:)`,
-/// `SurveyLookups`) the first time it is met, and its checked form kept in `texts`; a cache by the
-/// spelling's bytes (`SpellingCache`) finds it again for later rows that spell it the same. Only
+/// `SurveyLookups`) the first time it is met, and its checked form kept in `texts`; a table by the
+/// spelling's bytes (`ByteSpellings`) finds it again for later rows that spell it the same, without
+/// making a String of the field. Only
 /// spellings that passed are kept, so a bad value is refused on every row it is in, with the same
 /// message. Checking runs out of line (`check`), so the common path captures nothing in closures:
 /// each capture would cost reference counting on every field of every row.
@@ -74,12 +75,12 @@ struct SurveyRowReader {
     var texts: [String] { numbered.texts }
     private(set) var comments: [String] = []
 
-    private var dates = SpellingCache()
-    private var journeys = SpellingCache()
+    private var dates = ByteSpellings()
+    private var journeys = ByteSpellings()
     /// Kept with the journey they were checked for, as each journey has its own phases.
-    private var phases = SpellingCache()
-    private var channels = SpellingCache()
-    private var personas = SpellingCache()
+    private var phases = ByteSpellings()
+    private var channels = ByteSpellings()
+    private var personas = ByteSpellings()
 
     private let kind: MetricKind
     /// Answers that are no score, by the answer as first written, in the order met.
@@ -131,29 +132,16 @@ struct SurveyRowReader {
             throw failure(row.line, "score", Message("\(formatNumber(score)) ligt boven de schaal, die eindigt bij \(formatNumber(high))", "\(formatNumber(score)) is above the scale's \(formatNumber(high))"))
         }
         var response = CheckedResponse(score: score)
-        if let position = date, let raw = try row.string(position) {
-            let key = SpellingCache.Key(raw)
-            response.date = try dates[key, nil] ?? check(raw, .date, key: key, line: row.line)
-        }
-        if let position = journey, let raw = try row.string(position) {
-            let key = SpellingCache.Key(raw)
-            response.journey = try journeys[key, nil] ?? check(raw, .journey, key: key, line: row.line)
-        }
-        if let position = phase, let raw = try row.string(position) {
+        if let position = date { response.date = try spelling(row, position, .date, in: \.dates) ?? response.date }
+        if let position = journey { response.journey = try spelling(row, position, .journey, in: \.journeys) ?? response.journey }
+        if let position = phase {
             // The phase's journey by its number: none stands for the metric's journey.
-            let key = SpellingCache.Key(raw)
-            response.phase = try phases[key, response.journey]
-                ?? check(raw, .phase(journey: response.journey), key: key, line: row.line)
+            response.phase = try spelling(row, position, .phase(journey: response.journey), in: \.phases, context: response.journey)
+                ?? response.phase
         }
-        if let position = channel, let raw = try row.string(position) {
-            let key = SpellingCache.Key(raw)
-            response.channel = try channels[key, nil] ?? check(raw, .channel, key: key, line: row.line)
-        }
-        // Most rows have no persona and no comment; `isEmpty` answers that without making a String.
-        if let position = persona, !row.isEmpty(position), let raw = try row.string(position) {
-            let key = SpellingCache.Key(raw)
-            response.persona = try personas[key, nil] ?? check(raw, .persona, key: key, line: row.line)
-        }
+        if let position = channel { response.channel = try spelling(row, position, .channel, in: \.channels) ?? response.channel }
+        if let position = persona { response.persona = try spelling(row, position, .persona, in: \.personas) ?? response.persona }
+        // Most rows have no comment; `isEmpty` answers that without making a String.
         if let position = comment, !row.isEmpty(position), let text = try row.string(position) {
             response.comment = UInt32(comments.count)
             comments.append(text)
@@ -174,10 +162,21 @@ struct SurveyRowReader {
         case phase(journey: UInt32)
     }
 
-    /// A spelling met for the first time (or pushed out of its cache): checked in full, and
-    /// remembered when it passes. Returns the number of its checked form in `texts`.
+    /// The checked form of a field: found by its bytes when that spelling was met before (in
+    /// this context), else checked in full and remembered. Nil when the field is empty.
+    private mutating func spelling(_ row: borrowing CSVRow, _ position: Int, _ kind: Checked,
+                                   in table: WritableKeyPath<SurveyRowReader, ByteSpellings>, context: UInt32 = 0) throws -> UInt32? {
+        if let known = row.withContent(position, { self[keyPath: table][$0, context: context] }) ?? nil { return known }
+        guard let raw = try row.string(position) else { return nil }
+        let checked = try check(raw, kind, line: row.line)
+        row.withContent(position) { self[keyPath: table].remember($0, context: context, checked) }
+        return checked
+    }
+
+    /// A spelling met for the first time: checked in full. Returns the number of its checked form
+    /// in `texts`.
     @inline(never)
-    private mutating func check(_ raw: String, _ kind: Checked, key: SpellingCache.Key?, line: Int) throws -> UInt32 {
+    private mutating func check(_ raw: String, _ kind: Checked, line: Int) throws -> UInt32 {
         let columns = self.columns
         func fail(_ column: String) -> (Message) -> CSVError {
             { CSVError(line: line, column: columns.header(column), message: $0) }
@@ -189,16 +188,16 @@ struct SurveyRowReader {
                 ?? raw.split(whereSeparator: { $0 == " " || $0 == "T" }).first.flatMap({ ISODate(dutchOrISO: String($0)) }) else {
                 throw failure(line, "date", Message("'\(raw)' is geen datum zoals 2014-03-12 of 12-03-2014", "'\(raw)' is not a date like 2014-03-12 or 12-03-2014"))
             }
-            return dates.remember(key, nil, number(date.description))
+            return number(date.description)
         case .journey:
-            return journeys.remember(key, nil, number(try lookups.journey(raw, fail: fail("journey"))))
+            return number(try lookups.journey(raw, fail: fail("journey")))
         case .phase(let journey):
             let slug = journey == CheckedResponse.none ? metricJourney : texts[Int(journey)]
-            return phases.remember(key, journey, number(try lookups.phase(raw, journey: slug, fail: fail("phase"))))
+            return number(try lookups.phase(raw, journey: slug, fail: fail("phase")))
         case .channel:
-            return channels.remember(key, nil, number(try lookups.channel(raw, fail: fail("channel"))))
+            return number(try lookups.channel(raw, fail: fail("channel")))
         case .persona:
-            return personas.remember(key, nil, number(try lookups.persona(raw, fail: fail("persona"))))
+            return number(try lookups.persona(raw, fail: fail("persona")))
         }
     }
 
@@ -207,62 +206,6 @@ struct SurveyRowReader {
 
     private func failure(_ line: Int, _ column: String, _ message: Message) -> CSVError {
         CSVError(line: line, column: columns.header(column), message: message)
-    }
-}
-
-/// The checked form of spellings met before, found by their bytes. Hashing a String costs more
-/// than the rest of a field's work; a spelling of up to 15 bytes (any date, and the usual slugs)
-/// instead packs into two words, and a multiply of those picks its one slot in a fixed table. A
-/// slot holds the last spelling that landed in it, so two that collide only cost a second check,
-/// never a wrong answer: the whole key is compared. Longer spellings are checked every time.
-struct SpellingCache {
-    /// The spelling's UTF-8 bytes, zero-padded, with its length in the last byte: two spellings
-    /// have the same key only when they have the same bytes.
-    struct Key: Equatable {
-        let low: UInt64
-        let high: UInt64
-
-        /// nil for a spelling longer than 15 bytes.
-        init?(_ text: String) {
-            let packed = text.utf8.withContiguousStorageIfAvailable { bytes -> (UInt64, UInt64)? in
-                guard bytes.count <= 15 else { return nil }
-                var low: UInt64 = 0
-                var high = UInt64(bytes.count) << 56
-                for index in 0..<min(bytes.count, 8) { low |= UInt64(bytes[index]) << (8 * index) }
-                for index in min(bytes.count, 8)..<bytes.count { high |= UInt64(bytes[index]) << (8 * (index - 8)) }
-                return (low, high)
-            }
-            guard let packed = packed ?? nil else { return nil }
-            (low, high) = packed
-        }
-
-        var slot: Int {
-            // Fibonacci hashing: the top bits of the product depend on every byte.
-            Int(truncatingIfNeeded: ((low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> (64 - SpellingCache.bits))
-        }
-    }
-
-    private struct Entry {
-        var key: Key
-        /// What the spelling was checked against, when that varies: a phase's journey.
-        var context: UInt32?
-        var checked: UInt32
-    }
-
-    /// 4096 slots: room for every day of several years without many collisions.
-    fileprivate static let bits = 12
-    private var slots = [Entry?](repeating: nil, count: 1 << bits)
-
-    /// The checked form of the spelling with this key, checked in this context; nil when unknown.
-    subscript(key: Key?, context: UInt32?) -> UInt32? {
-        guard let key, let entry = slots[key.slot], entry.key == key, entry.context == context else { return nil }
-        return entry.checked
-    }
-
-    /// Keeps a spelling that passed its check, and gives back its checked form.
-    mutating func remember(_ key: Key?, _ context: UInt32?, _ checked: UInt32) -> UInt32 {
-        if let key { slots[key.slot] = Entry(key: key, context: context, checked: checked) }
-        return checked
     }
 }
 
