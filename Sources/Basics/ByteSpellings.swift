@@ -52,3 +52,16 @@ public struct ByteSpellings {
         return Int(truncatingIfNeeded: hash >> 1)
     }
 }
+
+extension CSVRow {
+    /// The checked form of a field's spelling in `table`, by the field's bytes. Written here, not
+    /// as a closure at the caller: a closure there would capture, and copy, the whole reader.
+    public func spelling(_ index: Int, in table: borrowing ByteSpellings, context: UInt32 = 0) -> UInt32? {
+        withContent(index) { table[$0, context: context] } ?? nil
+    }
+
+    /// Keeps the checked form of the field's spelling in `table`.
+    public func remember(_ index: Int, in table: inout ByteSpellings, context: UInt32 = 0, _ checked: UInt32) {
+        withContent(index) { table.remember($0, context: context, checked) }
+    }
+}

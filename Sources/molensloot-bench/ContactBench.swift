@@ -80,16 +80,10 @@ enum ContactBench {
         }
     }
 
-    /// The roadmap must hold one contact per distinct (case, date, channel, reason). The table is
-    /// found by its case column, so the check does not depend on what the schema calls it.
+    /// The roadmap must hold one contact per distinct (case, date, channel, reason), in its
+    /// `contacts` table (cases have tables of their own since schema 6).
     private static func checkStoredContacts(_ database: URL, _ facts: ContactFacts, _ workspace: Workspace) throws(BenchFailure) -> String {
-        let tables = try SQLiteShell.output([database.path, "SELECT DISTINCT m.name FROM sqlite_schema AS m, pragma_table_info(m.name) AS c "
-                                             + "WHERE m.type = 'table' AND lower(c.name) LIKE '%case%' ORDER BY m.name"], workspace)
-            .split(separator: "\n").map(String.init)
-        guard tables.count == 1, let table = tables.first else {
-            throw BenchFailure("expected one table with a case column to count the stored contacts, found "
-                               + (tables.isEmpty ? "none" : tables.joined(separator: ", ")))
-        }
+        let table = "contacts"
         let stored = try SQLiteShell.output([database.path, "SELECT count(*) FROM \"\(table)\""], workspace)
         guard stored == String(facts.distinct) else {
             throw BenchFailure("the roadmap holds \(stored) contacts in \(table), expected \(facts.distinct), "

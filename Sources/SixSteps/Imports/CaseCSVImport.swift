@@ -153,19 +153,19 @@ private struct CaseRowReader {
     /// A date with its time (`2015-03-12 09:14`), or a day alone (`12-03-2015`) at midnight. Days
     /// are few: each spelling is read once.
     private mutating func moment(_ row: borrowing CSVRow, _ position: Int) throws -> Int64? {
-        if let known = row.withContent(position, { days[$0] }) ?? nil { return Int64(known) * 86_400 }
+        if let known = row.spelling(position, in: days) { return Int64(known) * 86_400 }
         if let stamp = row.withContent(position, Timestamp.parse) ?? nil { return stamp.seconds }
         guard let raw = try row.string(position), let day = ISODate(dutchOrISO: raw.trimmingSpaces) else { return nil }
         let number = Timestamp(date: day).days
         guard number >= 0, number < Int64(UInt32.max) else { return nil }
-        row.withContent(position) { days.remember($0, UInt32(number)) }
+        row.remember(position, in: &days, UInt32(number))
         return number * 86_400
     }
 
     /// The number of a text field's value in `texts`; nil when empty. Control characters are refused.
     private mutating func text(_ row: borrowing CSVRow, _ position: Int?, _ column: String) throws -> UInt32? {
         guard let position, !row.isEmpty(position) else { return nil }
-        if let known = row.withContent(position, { spellings[$0] }) ?? nil { return known }
+        if let known = row.spelling(position, in: spellings) { return known }
         guard let raw = try row.string(position) else { return nil }
         let trimmed = raw.trimmingSpaces
         guard trimmed.count <= 200 else { throw failure(row.line, column, Message("is langer dan 200 tekens; maak het korter", "is longer than 200 characters")) }
@@ -173,7 +173,7 @@ private struct CaseRowReader {
             throw failure(row.line, column, Message("bevat een stuurteken (U+\(String(bad.value, radix: 16, uppercase: true))); haal het weg", "holds a control character (U+\(String(bad.value, radix: 16, uppercase: true)))"))
         }
         let number = numbered.number(trimmed)
-        row.withContent(position) { spellings.remember($0, number) }
+        row.remember(position, in: &spellings, number)
         return number
     }
 

@@ -214,12 +214,12 @@ private struct ContactRowReader {
         check: (inout ContactRowReader, String, (Message) -> CSVError) throws -> UInt32
     ) throws -> UInt32? {
         guard let position, !row.isEmpty(position) else { return nil }
-        if let known = row.withContent(position, { self[keyPath: table][$0] }) ?? nil { return known }
+        if let known = row.spelling(position, in: self[keyPath: table]) { return known }
         guard let raw = try row.string(position) else { return nil }
         let name = columns.header(column)
         let line = row.line
         let checked = try check(&self, raw, { CSVError(line: line, column: name, message: $0) })
-        row.withContent(position) { self[keyPath: table].remember($0, checked) }
+        row.remember(position, in: &self[keyPath: table], checked)
         return checked
     }
 

@@ -132,15 +132,12 @@ struct SurveyRowReader {
             throw failure(row.line, "score", Message("\(formatNumber(score)) ligt boven de schaal, die eindigt bij \(formatNumber(high))", "\(formatNumber(score)) is above the scale's \(formatNumber(high))"))
         }
         var response = CheckedResponse(score: score)
-        if let position = date { response.date = try spelling(row, position, .date, in: \.dates) ?? response.date }
-        if let position = journey { response.journey = try spelling(row, position, .journey, in: \.journeys) ?? response.journey }
-        if let position = phase {
-            // The phase's journey by its number: none stands for the metric's journey.
-            response.phase = try spelling(row, position, .phase(journey: response.journey), in: \.phases, context: response.journey)
-                ?? response.phase
-        }
-        if let position = channel { response.channel = try spelling(row, position, .channel, in: \.channels) ?? response.channel }
-        if let position = persona { response.persona = try spelling(row, position, .persona, in: \.personas) ?? response.persona }
+        if let position = date { response.date = try spelling(row, position, .date) ?? response.date }
+        if let position = journey { response.journey = try spelling(row, position, .journey) ?? response.journey }
+        // The phase's journey by its number: none stands for the metric's journey.
+        if let position = phase { response.phase = try spelling(row, position, .phase(journey: response.journey)) ?? response.phase }
+        if let position = channel { response.channel = try spelling(row, position, .channel) ?? response.channel }
+        if let position = persona { response.persona = try spelling(row, position, .persona) ?? response.persona }
         // Most rows have no comment; `isEmpty` answers that without making a String.
         if let position = comment, !row.isEmpty(position), let text = try row.string(position) {
             response.comment = UInt32(comments.count)
@@ -162,14 +159,30 @@ struct SurveyRowReader {
         case phase(journey: UInt32)
     }
 
-    /// The checked form of a field: found by its bytes when that spelling was met before (in
-    /// this context), else checked in full and remembered. Nil when the field is empty.
-    private mutating func spelling(_ row: borrowing CSVRow, _ position: Int, _ kind: Checked,
-                                   in table: WritableKeyPath<SurveyRowReader, ByteSpellings>, context: UInt32 = 0) throws -> UInt32? {
-        if let known = row.withContent(position, { self[keyPath: table][$0, context: context] }) ?? nil { return known }
+    /// The checked form of a field: found by its bytes when that spelling was met before, else
+    /// checked in full and remembered. Nil when the field is empty.
+    private mutating func spelling(_ row: borrowing CSVRow, _ position: Int, _ kind: Checked) throws -> UInt32? {
+        let known = switch kind {
+        case .date: row.spelling(position, in: dates)
+        case .journey: row.spelling(position, in: journeys)
+        case .phase(let journey): row.spelling(position, in: phases, context: journey)
+        case .channel: row.spelling(position, in: channels)
+        case .persona: row.spelling(position, in: personas)
+        }
+        return try known ?? learn(row, position, kind)
+    }
+
+    @inline(never)
+    private mutating func learn(_ row: borrowing CSVRow, _ position: Int, _ kind: Checked) throws -> UInt32? {
         guard let raw = try row.string(position) else { return nil }
         let checked = try check(raw, kind, line: row.line)
-        row.withContent(position) { self[keyPath: table].remember($0, context: context, checked) }
+        switch kind {
+        case .date: row.remember(position, in: &dates, checked)
+        case .journey: row.remember(position, in: &journeys, checked)
+        case .phase(let journey): row.remember(position, in: &phases, context: journey, checked)
+        case .channel: row.remember(position, in: &channels, checked)
+        case .persona: row.remember(position, in: &personas, checked)
+        }
         return checked
     }
 
