@@ -66,6 +66,7 @@ public enum Kind: String, CaseIterable, Sendable {
     private static let fieldTable: [[Field]] = allCases.map(\.definedFields)
 
     public var fields: [Field] { Kind.fieldTable[position] }
+    private static let keyTable: [[FieldKey]] = fieldTable.map { $0.map(\.key) }
 
     /// Kinds key the dictionaries that pages and lists look records up in. Without these, a kind
     /// would be compared and hashed by its raw value, a string, on every look-up.
@@ -236,7 +237,9 @@ public enum Kind: String, CaseIterable, Sendable {
     /// A field by the name a person typed or a file carries; nil for a name no field has.
     public func field(named name: String) -> Field? { FieldKey(rawValue: name).flatMap(field) }
 
-    public func fieldIndex(_ key: FieldKey) -> Int? { fields.firstIndex { $0.key == key } }
+    /// Pages read millions of fields: the scan runs over the keys alone, one byte each, not over
+    /// the fields, whose help texts and types would be retained and released at every step.
+    public func fieldIndex(_ key: FieldKey) -> Int? { Kind.keyTable[position].firstIndex(of: key) }
 
     /// The fields shown as columns by `list`, besides the id and the title.
     public var listFields: [FieldKey] {
