@@ -67,6 +67,8 @@ import Testing
         process.executableURL = copy
         process.arguments = ["demo", "--out", cli.path("alone")]
         process.currentDirectoryURL = cli.directory
+        // The test's own surroundings, not the shell's: no roadmap, key or language of the host.
+        process.environment = cli.environment
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
