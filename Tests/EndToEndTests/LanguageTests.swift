@@ -171,9 +171,17 @@ import Testing
         var cli = try CLI()
         defer { cli.cleanUp() }
         cli.environment["MOLENSLOOT_LANG"] = code
+        let (errors, offending) = try Self.read(Self.session, cli, isDutch: isDutch)
+        #expect(errors == 11, "expected the ten mistakes and the check of an opportunity without a finding to fail, nothing else")
+        #expect(offending.isEmpty, "\(offending.count) lines in the other language:\n\(offending.prefix(40).joined(separator: "\n"))")
+    }
+
+    /// Runs a session's lines: each failure must be one error line in the language. Returns how
+    /// many failed and every line, of output or error, with a word of the other language.
+    static func read(_ session: [String], _ cli: CLI, isDutch: Bool) throws -> (errors: Int, offending: [String]) {
         var offending: [String] = []
         var errors = 0
-        for line in Self.session {
+        for line in session {
             let result = try cli.run(line)
             let stderr = result.stderr.split(separator: "\n").map(String.init)
             if result.status != 0 {
@@ -181,10 +189,9 @@ import Testing
                 #expect(stderr.count == 1, "\(line): \(result.stderr)")
                 #expect(stderr.first?.hasPrefix(isDutch ? "fout: " : "error: ") == true, "\(line): \(result.stderr)")
             }
-            offending += Self.foreign(result.lines + stderr, isDutch ? Self.english : Self.dutch).map { "\(line) → \($0)" }
+            offending += foreign(result.lines + stderr, isDutch ? english : dutch).map { "\(line) → \($0)" }
         }
-        #expect(errors == 11, "expected the ten mistakes and the check of an opportunity without a finding to fail, nothing else")
-        #expect(offending.isEmpty, "\(offending.count) lines in the other language:\n\(offending.prefix(40).joined(separator: "\n"))")
+        return (errors, offending)
     }
 
     /// The case system's commands on the Ede example: its process with the weakest link, the
@@ -224,18 +231,7 @@ import Testing
         let statuses = "zaaknummer;zaaktype;status;datum;afdeling\nZ-2015-900;ZT-BOUW;Aanvraag ontvangen;2015-08-03;Vergunningen\n"
             + "Z-2015-900;ZT-BOUW;Besluit verzonden;2015-09-14;Vergunningen\n"
         try Data(statuses.utf8).write(to: URL(fileURLWithPath: cli.path("statussen.csv")))
-        var offending: [String] = []
-        var errors = 0
-        for line in Self.caseSession {
-            let result = try cli.run(line)
-            let stderr = result.stderr.split(separator: "\n").map(String.init)
-            if result.status != 0 {
-                errors += 1
-                #expect(stderr.count == 1, "\(line): \(result.stderr)")
-                #expect(stderr.first?.hasPrefix(isDutch ? "fout: " : "error: ") == true, "\(line): \(result.stderr)")
-            }
-            offending += Self.foreign(result.lines + stderr, isDutch ? Self.english : Self.dutch).map { "\(line) → \($0)" }
-        }
+        let (errors, offending) = try Self.read(Self.caseSession, cli, isDutch: isDutch)
         #expect(errors == 8, "expected the eight mistakes to fail, nothing else")
         #expect(offending.isEmpty, "\(offending.count) lines in the other language:\n\(offending.prefix(40).joined(separator: "\n"))")
     }
