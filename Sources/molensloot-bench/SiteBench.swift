@@ -14,8 +14,9 @@ enum SiteBench {
     static let runs = 5
     static let seed: UInt64 = 0x7369_7465_6265_6E63
 
-    static let note = "site: that roadmap with \(cycles) cycles; one warm-up build, then each build replaces the last; with Hugo\n"
-        + "  installed, Hugo builds as many pages from markdown, alternating with molensloot run by run."
+    static let note = "site: that roadmap with \(cycles) cycles; one warm-up build, then each build replaces the last, after one\n"
+        + "  edit (a finding's title) or in the other language, so that every page changes; with Hugo installed, Hugo\n"
+        + "  builds as many pages from markdown, alternating with molensloot run by run."
 
     static func run(_ context: BenchContext) throws(BenchFailure) -> [BenchRow] {
         let workspace = context.workspace
@@ -48,28 +49,51 @@ enum SiteBench {
             step("hugo", "not installed (apt-get install hugo): the build is held to \(Int(budgetSeconds)) s in memory")
         }
 
-        // On this kind of virtual disk, creating thirteen thousand files costs anywhere from 0.5 to
-        // 8 seconds of kernel time from one run to the next, whatever the program does; in memory
-        // (tmpfs) the same build shows what the program itself takes. Both are reported.
-        var targets = [(label: "on disk", out: workspace.file("site").path, inMemory: false)]
+        // On this kind of virtual disk, every file freed or created costs kernel time that varies
+        // tenfold from one run to the next; in memory (tmpfs) the same build shows what the
+        // program itself takes. A build after one edit (a finding's new title, as a manager makes
+        // between builds) links the pages that stayed the same; a build in the other language
+        // changes every page, and is shown beside it for information.
+        var scenarios = [Scenario(label: "on disk, after one edit", out: workspace.file("site").path, change: .oneEdit)]
         if FileManager.default.isWritableFile(atPath: "/dev/shm") {
-            targets.append((label: "in memory (/dev/shm)", out: "/dev/shm/molensloot-bench-site-\(getpid())", inMemory: true))
+            scenarios.append(Scenario(label: "in memory (/dev/shm), after one edit", out: "/dev/shm/molensloot-bench-site-\(getpid())",
+                                      change: .oneEdit))
         }
-        return targets.map { target in
-            let outcome = measureBuilds(molensloot, hugo: hugo, out: target.out)
-            for folder in [target.out, target.out + "-hugo"] where folder.hasPrefix("/dev/shm/") {
+        scenarios.append(Scenario(label: "on disk, every page changed", out: workspace.file("site-languages").path, change: .everyPage))
+        return scenarios.map { scenario in
+            let outcome = measureBuilds(molensloot, hugo: hugo, scenario)
+            for folder in [scenario.out, scenario.out + "-hugo"] where folder.hasPrefix("/dev/shm/") {
                 try? FileManager.default.removeItem(atPath: folder)
             }
-            step("measured", "\(target.label): \(outcome.samples.median.map(duration) ?? "failed")")
-            let budget: BenchRow.Budget? = hugo != nil
-                ? .ratio(hugoBudget, megabytes: budgetMegabytes)
-                : target.inMemory ? .time(milliseconds: budgetSeconds * 1_000, megabytes: budgetMegabytes) : nil
-            return BenchRow(part: "site", what: "site build, \(grouped(pages)) pages, \(target.label)", samples: outcome.samples,
+            step("measured", "\(scenario.label): \(outcome.samples.median.map(duration) ?? "failed")")
+            let inMemory = scenario.out.hasPrefix("/dev/shm/")
+            let budget: BenchRow.Budget? = scenario.change == .everyPage ? nil
+                : hugo != nil ? .ratio(hugoBudget, megabytes: budgetMegabytes)
+                : inMemory ? .time(milliseconds: budgetSeconds * 1_000, megabytes: budgetMegabytes) : nil
+            return BenchRow(part: "site", what: "site build, \(grouped(pages)) pages, \(scenario.label)", samples: outcome.samples,
                             rate: rate(pages, "pages", in: outcome.samples.median),
                             baseline: hugo.map { _ in
                                 .init(label: "hugo", samples: outcome.hugo, pairedRatios: outcome.ratios)
                             },
                             budget: budget, failure: outcome.failure)
+        }
+    }
+
+    /// Where a series of builds goes, and what changes between one build and the next.
+    private struct Scenario {
+        enum Change { case oneEdit, everyPage }
+        let label: String
+        let out: String
+        let change: Change
+
+        /// The arguments of build `run`, and the command that comes before it, untimed.
+        func build(_ run: Int) -> (before: [String]?, build: [String]) {
+            switch change {
+            case .oneEdit:
+                return (["finding", "edit", "F1", "--title", "Wachttijd aan de telefoon, meting \(run + 1)"], ["site", "build", "--out", out])
+            case .everyPage:
+                return (nil, ["site", "build", "--out", out, "--lang", run.isMultiple(of: 2) ? "en" : "nl"])
+            }
         }
     }
 
@@ -83,13 +107,21 @@ enum SiteBench {
     /// One build of each to warm the page cache, then the measured ones, molensloot and Hugo in
     /// turn, each replacing its last site. Writes still pending from earlier work are flushed
     /// first, so they do not land in a run.
-    private static func measureBuilds(_ molensloot: Molensloot, hugo: URL?, out: String) -> Outcome {
+    private static func measureBuilds(_ molensloot: Molensloot, hugo: URL?, _ scenario: Scenario) -> Outcome {
         var outcome = Outcome()
         for run in 0...runs {
+            let (before, build) = scenario.build(run)
+            if let before {
+                let edited = molensloot.run(before)
+                guard edited.succeeded else {
+                    outcome.failure = molensloot.failure(before, edited).description
+                    return outcome
+                }
+            }
             sync()
-            let built = molensloot.run(["site", "build", "--out", out])
+            let built = molensloot.run(build)
             guard built.succeeded else {
-                outcome.failure = molensloot.failure(["site", "build", "--out", out], built).description
+                outcome.failure = molensloot.failure(build, built).description
                 return outcome
             }
             guard let hugo else {
@@ -97,7 +129,7 @@ enum SiteBench {
                 continue
             }
             sync()
-            let reference = runChild(HugoSite.executable, HugoSite.buildArguments(project: hugo, out: out + "-hugo"),
+            let reference = runChild(HugoSite.executable, HugoSite.buildArguments(project: hugo, out: scenario.out + "-hugo"),
                                      in: molensloot.workspace.folder, stderr: molensloot.workspace.file("hugo-err.txt"))
             guard reference.succeeded else {
                 outcome.failure = "hugo exited with \(reference.status): " + molensloot.workspace.text(of: "hugo-err.txt").prefix(300)

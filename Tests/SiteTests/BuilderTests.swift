@@ -43,6 +43,44 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// A rebuild links the pages that stayed the same from the site it replaces, and the result is
+    /// the very site a build into an empty folder makes.
+    @Test func aRebuildKeepsUnchangedPagesAndEqualsAFreshBuild() throws {
+        let folder = try Fixture.folder()
+        let file = try Fixture.roadmap(in: folder)
+        let target = folder.appendingPathComponent("site")
+        _ = try SiteBuilder.build(file, to: target.path, language: .nl)
+        let before = try Self.inodes(target)
+        try file.edit(.metric, "tevredenheid", input: [.name: "Tevredenheid na de melding"])
+        _ = try SiteBuilder.build(file, to: target.path, language: .nl)
+        let fresh = folder.appendingPathComponent("fresh")
+        _ = try SiteBuilder.build(file, to: fresh.path, language: .nl)
+
+        let pages = try FileManager.default.contentsOfDirectory(atPath: fresh.path).filter { $0.hasSuffix(".html") }.sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).filter { $0.hasSuffix(".html") }.sorted() == pages)
+        for page in pages {
+            #expect(try Data(contentsOf: target.appendingPathComponent(page)) == Data(contentsOf: fresh.appendingPathComponent(page)), "\(page)")
+        }
+        let after = try Self.inodes(target)
+        let kept = pages.filter { after[$0] == before[$0] }
+        let rewritten = pages.filter { after[$0] != before[$0] }
+        // The metric's own page shows its new name; the accessibility page never names a metric.
+        #expect(rewritten.contains { $0.contains("tevredenheid") })
+        #expect(kept.contains("toegankelijkheid.html"))
+        for page in rewritten {
+            let text = try String(contentsOf: target.appendingPathComponent(page), encoding: .utf8)
+            #expect(text.contains("Tevredenheid na de melding"), "\(page) was written again without the new name")
+        }
+    }
+
+    static func inodes(_ folder: URL) throws -> [String: UInt64] {
+        var inodes: [String: UInt64] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            inodes[name] = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.systemFileNumber] as? UInt64
+        }
+        return inodes
+    }
+
     @Test func dangerousFoldersAreRefused() throws {
         let folder = try Fixture.folder()
         let file = try Self.roadmap(folder)

@@ -74,7 +74,10 @@ public enum SiteBuilder {
             try FileOps.write(building + "/" + marker, Array("Made by molensloot; a new build replaces this folder.\n".utf8))
             let folder = try OpenFolder(building)
             defer { folder.close() }
-            let written = try writeFamilies(context, into: folder)
+            let previous = previousSite(target)
+            defer { previous?.close() }
+            let earlier = previous.flatMap { EarlierFolder($0, like: marker, in: folder) }
+            let written = try writeFamilies(context, into: folder, keepingSameFrom: earlier)
             pages = written.pages
             bytes += written.bytes
         } catch {
@@ -87,7 +90,8 @@ public enum SiteBuilder {
 
     /// Renders and writes every family's pages, the families side by side on all cores: each
     /// writes its own files, and only the counts and the first error are shared.
-    private static func writeFamilies(_ context: PageContext, into folder: OpenFolder) throws -> (pages: Int, bytes: Int) {
+    private static func writeFamilies(_ context: PageContext, into folder: OpenFolder,
+                                      keepingSameFrom earlier: EarlierFolder?) throws -> (pages: Int, bytes: Int) {
         let families = self.families
         let frames = Layout.frames(context)
         let outcome = Mutex<(pages: Int, bytes: Int, error: (any Error)?)>((0, 0, nil))
@@ -97,11 +101,12 @@ public enum SiteBuilder {
             // One buffer for all of a family's pages: it grows to the largest once.
             var html: [UInt8] = []
             html.reserveCapacity(65_536)
+            var scratch: [UInt8] = []
             do {
                 try families[index].pages(context) { page in
                     html.removeAll(keepingCapacity: true)
                     Layout.document(page, in: frames[page.section.rawValue], into: &html)
-                    try folder.write(page.file, html)
+                    try folder.write(page.file, html, keepingSameFrom: earlier, scratch: &scratch)
                     pages += 1
                     bytes += html.count
                 }
@@ -116,6 +121,13 @@ public enum SiteBuilder {
         let result = outcome.withLock { $0 }
         if let error = result.error { throw error }
         return (result.pages, result.bytes)
+    }
+
+    /// The site a build replaces, opened to link its unchanged pages from: only a real folder
+    /// (not a link to one) that molensloot made.
+    private static func previousSite(_ target: String) -> OpenFolder? {
+        guard FileOps.exists(target + "/" + marker), let folder = try? OpenFolder(target) else { return nil }
+        return folder
     }
 
     /// Refuses folders whose contents must never be replaced by a site.

@@ -70,7 +70,9 @@ public protocol PageFamily: Sendable {
 }
 
 /// What every page is made from: the data, the language and the way to link to any record.
-public struct PageContext: Sendable {
+/// A class, because the data's dozens of tables would otherwise each be retained and released
+/// again every time a page's parts are handed the context.
+public final class PageContext: Sendable {
     public let data: SiteData
     public let language: Language
 
