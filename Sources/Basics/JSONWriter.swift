@@ -196,9 +196,7 @@ struct JSONWriter {
 
     private mutating func appendQuoted(_ text: String) {
         bytes.append(JSONByte.quote)
-        var text = text
-        // Native strings are contiguous already, so this does not copy in practice.
-        text.withUTF8 { appendEscaped($0) }
+        withUTF8Bytes(of: text) { appendEscaped($0) }
         bytes.append(JSONByte.quote)
     }
 
@@ -239,8 +237,7 @@ struct JSONWriter {
     /// Escapes a string for use inside an error message.
     static func escapedContents(of text: String) -> String {
         var writer = JSONWriter(pretty: false, capacity: text.utf8.count)
-        var text = text
-        text.withUTF8 { writer.appendEscaped($0) }
+        withUTF8Bytes(of: text) { writer.appendEscaped($0) }
         return writer.finish()
     }
 }

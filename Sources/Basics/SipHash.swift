@@ -49,8 +49,7 @@ public struct SipHasher {
     }
 
     public func hash(_ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { hash($0) }
+        withUTF8Bytes(of: text) { hash($0) }
     }
 
     @inline(__always) private func rotate(_ value: UInt64, _ bits: UInt64) -> UInt64 {

@@ -16,8 +16,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Dutch date, a space or T, and a time with or without seconds. Nothing else, so that a
     /// date without a time (which would make the order of a day's contacts up) is refused.
     public init?(_ text: String) {
-        var text = text
-        guard let parsed = text.withUTF8({ Timestamp.parse($0) }) else { return nil }
+        guard let parsed = withUTF8Bytes(of: text, { Timestamp.parse($0) }) else { return nil }
         self = parsed
     }
 

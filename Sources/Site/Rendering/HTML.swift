@@ -1,3 +1,5 @@
+import Basics
+
 /// HTML as a tree of typed nodes. Text and attribute values are escaped when the tree is
 /// rendered, so nothing a person typed can become markup: there is no way to put raw text in.
 public enum Node: Sendable {
@@ -144,15 +146,13 @@ extension Node {
 
     /// Copies a name's bytes in one go: appending a `String.UTF8View` goes byte by byte.
     private static func append(_ text: String, to output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
+        withUTF8Bytes(of: text) { output.append(contentsOf: $0) }
     }
 
     /// Escapes the five characters that could end a text or an attribute value; the runs between
     /// them, most text whole, are copied as they are.
     static func escape(_ text: String, into output: inout [UInt8], quotes: Bool) {
-        var text = text
-        text.withUTF8 { bytes in
+        withUTF8Bytes(of: text) { bytes in
             var start = 0
             for index in bytes.indices {
                 let entity: StaticString
