@@ -15,8 +15,8 @@ enum SiteBench {
     static let seed: UInt64 = 0x7369_7465_6265_6E63
 
     static let note = "site: that roadmap with \(cycles) cycles; one warm-up build, then each build replaces the last, after one\n"
-        + "  edit (a finding's title) or in the other language, so that every page changes; with Hugo installed, Hugo\n"
-        + "  builds as many pages from markdown, alternating with molensloot run by run."
+        + "  edit (a finding's title) or in the other language, so that every page is new; with Hugo installed, Hugo\n"
+        + "  builds as many pages from markdown, alternating with molensloot run by run. In memory: in /dev/shm."
 
     static func run(_ context: BenchContext) throws(BenchFailure) -> [BenchRow] {
         let workspace = context.workspace
@@ -56,10 +56,10 @@ enum SiteBench {
         // changes every page, and is shown beside it for information.
         var scenarios = [Scenario(label: "on disk, after one edit", out: workspace.file("site").path, change: .oneEdit)]
         if FileManager.default.isWritableFile(atPath: "/dev/shm") {
-            scenarios.append(Scenario(label: "in memory (/dev/shm), after one edit", out: "/dev/shm/molensloot-bench-site-\(getpid())",
+            scenarios.append(Scenario(label: "in memory, after one edit", out: "/dev/shm/molensloot-bench-site-\(getpid())",
                                       change: .oneEdit))
         }
-        scenarios.append(Scenario(label: "on disk, every page changed", out: workspace.file("site-languages").path, change: .everyPage))
+        scenarios.append(Scenario(label: "on disk, every page new", out: workspace.file("site-languages").path, change: .everyPage))
         return scenarios.map { scenario in
             let outcome = measureBuilds(molensloot, hugo: hugo, scenario)
             for folder in [scenario.out, scenario.out + "-hugo"] where folder.hasPrefix("/dev/shm/") {
