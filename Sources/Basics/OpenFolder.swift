@@ -103,5 +103,4 @@ public struct EarlierFolder: Sendable {
             }
         }
     }
-
 }
