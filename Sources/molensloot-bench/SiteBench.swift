@@ -62,11 +62,11 @@ enum SiteBench {
         scenarios.append(Scenario(label: "on disk, every page new", out: workspace.file("site-languages").path, change: .everyPage))
         return scenarios.map { scenario in
             let outcome = measureBuilds(molensloot, hugo: hugo, scenario)
-            for folder in [scenario.out, scenario.out + "-hugo"] where folder.hasPrefix("/dev/shm/") {
-                try? FileManager.default.removeItem(atPath: folder)
+            let inMemory = scenario.out.hasPrefix("/dev/shm/")
+            if inMemory {
+                for folder in [scenario.out, scenario.out + "-hugo"] { try? FileManager.default.removeItem(atPath: folder) }
             }
             step("measured", "\(scenario.label): \(outcome.samples.median.map(duration) ?? "failed")")
-            let inMemory = scenario.out.hasPrefix("/dev/shm/")
             let budget: BenchRow.Budget? = scenario.change == .everyPage ? nil
                 : hugo != nil ? .ratio(hugoBudget, megabytes: budgetMegabytes)
                 : inMemory ? .time(milliseconds: budgetSeconds * 1_000, megabytes: budgetMegabytes) : nil
